@@ -1,2 +1,162 @@
-// Service worker (event page in Firefox). PLACEHOLDER until the browser layer lands.
-export default defineBackground(() => {});
+// Background (service worker in Chromium, event page in Firefox): loads the bundled reference once,
+// analyses the articles content scripts send, keeps per-tab results in memory and sets the toolbar badge.
+import { browser, type Browser } from 'wxt/browser';
+import { analyze } from '../src/analyze';
+import { createReference } from '../src/reference';
+import type { Reference } from '../src/reference/types';
+import { isContentToBackground, type AnalyzeResponse } from '../src/messages';
+import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
+import type { AnalysisResult, Category } from '../src/types';
+
+/** What the background needs from the browser; injected so the logic runs in unit tests. */
+export interface BackgroundDeps {
+  /** Loads the bundled reference; called at most once while it succeeds. */
+  loadReference(): Promise<Reference>;
+  setBadge(tabId: number, text: string): void;
+  /** The extension's own id, for the sender check. */
+  extensionId: string;
+}
+
+export interface TabResult {
+  url: string;
+  result: AnalysisResult;
+}
+
+/** Minimal sender shape (runtime.MessageSender) the checks read. */
+export interface SenderLike {
+  id?: string;
+  tab?: { id?: number };
+}
+
+/** Badge text for a tab's result: the number of marks painted (enabled categories), empty when none. */
+export function badgeText(result: AnalysisResult | undefined, categories: Record<Category, boolean>): string {
+  if (!result) return '';
+  const n = result.annotations.filter((a) => categories[a.category]).length;
+  if (n === 0) return '';
+  return n > 999 ? '999+' : String(n);
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  let reference: Promise<Reference> | undefined;
+  let settings: Settings = migrateSettings(undefined);
+  const tabs = new Map<number, TabResult>();
+
+  /** The reference, loaded once; a failed load is retried on the next request rather than cached. */
+  function getReference(): Promise<Reference> {
+    if (!reference) {
+      reference = deps.loadReference().catch((err: unknown) => {
+        reference = undefined;
+        throw err;
+      });
+    }
+    return reference;
+  }
+
+  function refreshBadge(tabId: number): void {
+    deps.setBadge(tabId, badgeText(tabs.get(tabId)?.result, settings.categories));
+  }
+
+  /** Answers one message; undefined for messages that are not ours or not from our content scripts. */
+  async function handleMessage(message: unknown, sender: SenderLike): Promise<AnalyzeResponse | undefined> {
+    if (!isContentToBackground(message)) return undefined;
+    if (sender.id !== deps.extensionId) return undefined;
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number' || tabId < 0) return undefined;
+
+    if (message.type === 'content:no-article') {
+      tabs.delete(tabId);
+      refreshBadge(tabId);
+      return undefined;
+    }
+    const { article } = message;
+    try {
+      const ref = await getReference();
+      const result = analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
+      tabs.set(tabId, { url: article.url, result });
+      refreshBadge(tabId);
+      return { ok: true, result };
+    } catch (err) {
+      tabs.delete(tabId);
+      refreshBadge(tabId);
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  return {
+    handleMessage,
+    getReference,
+    /** Results of one tab, while it shows the page they were made for. */
+    result: (tabId: number): TabResult | undefined => tabs.get(tabId),
+    forgetTab(tabId: number): void {
+      tabs.delete(tabId);
+      refreshBadge(tabId);
+    },
+    /** New settings: badges follow the categories that are switched on. */
+    applySettings(next: Settings): void {
+      settings = next;
+      for (const tabId of tabs.keys()) refreshBadge(tabId);
+    },
+  };
+}
+
+/** The browser action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+interface BadgeApi {
+  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+}
+
+function badgeApi(): BadgeApi | undefined {
+  const b = browser as unknown as { action?: BadgeApi; browserAction?: BadgeApi };
+  return b.action ?? b.browserAction;
+}
+
+async function fetchJson(path: string): Promise<unknown> {
+  const url = (browser.runtime.getURL as (p: string) => string)(path);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+export default defineBackground(() => {
+  const action = badgeApi();
+  const bg = createBackground({
+    extensionId: browser.runtime.id,
+    loadReference: async () => {
+      const [gazetteer, reports] = await Promise.all([fetchJson('/reference/gazetteer.json'), fetchJson('/reference/reports.json')]);
+      return createReference(gazetteer, reports);
+    },
+    setBadge: (tabId, text) => {
+      // The tab may be gone by the time the analysis ends; nothing to do then.
+      action?.setBadgeText({ tabId, text }).catch(() => {});
+    },
+  });
+  action?.setBadgeBackgroundColor({ color: '#3553a8' }).catch(() => {});
+
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
+      if (!isContentToBackground(message)) return undefined;
+      bg.handleMessage(message, sender).then(sendResponse, (err: unknown) =>
+        sendResponse({ ok: false, error: String(err) } satisfies AnalyzeResponse),
+      );
+      return true; // answers asynchronously
+    },
+  );
+
+  browser.tabs.onRemoved.addListener((tabId) => bg.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading' && changeInfo.url !== undefined) bg.forgetTab(tabId);
+  });
+
+  const readSettings = () =>
+    browser.storage.local.get(SETTINGS_KEY).then(
+      (stored) => bg.applySettings(migrateSettings(stored[SETTINGS_KEY])),
+      () => {},
+    );
+  void readSettings();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) bg.applySettings(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+  });
+
+  // Warm the reference so the first article does not wait for it.
+  bg.getReference().catch(() => {});
+});
