@@ -1,0 +1,108 @@
+// Article extraction: the cheap "is this an article?" gate, Readability on a clone of the page
+// (it mutates what it parses), and the metadata Factmark needs (title, byline, site, publication date).
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { readBlocks } from './dom-rules';
+
+export interface ExtractedArticle {
+  title: string;
+  byline?: string;
+  siteName?: string;
+  /** ISO date (YYYY-MM-DD) of publication, where the page states it. */
+  published?: string;
+  lang?: string;
+  /** The article's text blocks in reading order, whitespace-normalised. */
+  blocks: string[];
+}
+
+/** Cheap gate: does this look like an article? Reads the document, changes nothing. */
+export function looksLikeArticle(doc: Document, visible?: (node: Node) => boolean): boolean {
+  try {
+    return isProbablyReaderable(doc, visible ? { visibilityChecker: visible } : undefined);
+  } catch {
+    return false;
+  }
+}
+
+/** Readability on a deep clone of `doc`; null when it finds no article. Never mutates `doc`. */
+export function extractArticle(doc: Document): ExtractedArticle | null {
+  const clone = doc.cloneNode(true) as Document;
+  // Our own elements (other than marks around page text) are not part of the page.
+  for (const el of Array.from(clone.querySelectorAll('factmark-style, factmark-card, factmark-flash'))) el.remove();
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+  if (!parsed || !parsed.content) return null;
+  const blocks = readBlocks(parsed.content);
+  if (!blocks.length) return null;
+  const title = clean(parsed.title) ?? clean(doc.title) ?? '';
+  return {
+    title,
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    lang: clean(parsed.lang),
+    published: publishedDate(doc) ?? toIsoDate(parsed.publishedTime ?? undefined),
+    blocks,
+  };
+}
+
+function clean(s: string | null | undefined): string | undefined {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+const META_DATE_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="date"]',
+  'meta[name="dc.date.issued"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="sailthru.date"]',
+];
+
+/** The page's stated publication date: meta tags, then JSON-LD, then <time datetime>. */
+export function publishedDate(doc: Document): string | undefined {
+  for (const sel of META_DATE_SELECTORS) {
+    const d = toIsoDate(doc.querySelector(sel)?.getAttribute('content') ?? undefined);
+    if (d) return d;
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const d = toIsoDate(findDatePublished(JSON.parse(script.textContent ?? ''), 0));
+      if (d) return d;
+    } catch {
+      // malformed JSON-LD: ignore
+    }
+  }
+  const time = doc.querySelector('time[pubdate][datetime], [itemprop="datePublished"][datetime], time[datetime]');
+  return toIsoDate(time?.getAttribute('datetime') ?? undefined);
+}
+
+function findDatePublished(v: unknown, depth: number): string | undefined {
+  if (depth > 8 || typeof v !== 'object' || v === null) return undefined;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const d = findDatePublished(x, depth + 1);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.datePublished === 'string') return o.datePublished;
+  if (o['@graph']) return findDatePublished(o['@graph'], depth + 1);
+  return undefined;
+}
+
+/** "2022-09-10T14:00:00+03:00" -> "2022-09-10" (the date as written, no time-zone shift). */
+export function toIsoDate(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (/^\d{8}$/.test(t)) return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+  const ms = Date.parse(t);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms).toISOString().slice(0, 10);
+}
