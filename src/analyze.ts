@@ -46,6 +46,6 @@ export function summarize(text: string, annotations: readonly Annotation[], verd
 }
 
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu);
+  const m = text.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu);
   return m ? m.length : 0;
 }
