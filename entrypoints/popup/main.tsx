@@ -1,3 +1,8 @@
-// Popup. PLACEHOLDER until the browser layer lands.
+// Popup entry: mounts the Preact app (App.tsx) with the shared styles.
+// All page text it shows goes through Preact's escaping, never innerHTML.
 import { render } from 'preact';
-render(<p>Factmark</p>, document.getElementById('app')!);
+import '../../src/ui/styles.css';
+import './popup.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+// Unit tests of the shared Preact pieces (src/ui): the accessible switch, the place/figure/claim lists
+// and the display helpers, rendered under happy-dom.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Switch } from '../../src/ui/Switch';
+import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
+import { countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
+import type { Annotation, Verdict } from '../../src/types';
+
+let root: HTMLElement;
+function mount(node: preact.ComponentChild) {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(node, root));
+  return root;
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const place = (start: number, text: string, name: string, extra: Partial<NonNullable<Annotation['place']>> = {}): Annotation => ({
+  id: `place:${start}`, category: 'place', start, end: start + text.length, text,
+  place: { name, kind: 'city', country: 'UA', region: 'Kharkiv Oblast', geonameId: name.length * 1000, population: 27000, ...extra },
+});
+
+describe('Switch', () => {
+  test('is a switch named exactly by its label, toggling aria-checked through onChange', () => {
+    const onChange = vi.fn();
+    const el = mount(<Switch label="Places" checked={true} onChange={onChange}><span>12 found</span></Switch>);
+    const sw = el.querySelector('[role="switch"]') as HTMLButtonElement;
+    expect(sw.getAttribute('aria-checked')).toBe('true');
+    expect(sw.textContent?.trim()).toBe('Places');
+    sw.click();
+    expect(onChange).toHaveBeenCalledWith(false);
+  });
+
+  test('off state', () => {
+    const el = mount(<Switch label="Claims" checked={false} onChange={() => {}} />);
+    expect(el.querySelector('[role="switch"]')!.getAttribute('aria-checked')).toBe('false');
+  });
+});
+
+describe('describe helpers', () => {
+  test.each([
+    ['Kupyansk', 'Kupiansk', 'Kupyansk'],
+    ['Kiev’s', 'Kyiv', 'Kiev'],
+    ["Ukraine's", 'Ukraine', undefined],
+    ['Kharkiv', 'Kharkiv', undefined],
+  ])('spellingUsed(%s -> %s)', (text, name, expected) => {
+    expect(spellingUsed(place(0, text, name))).toBe(expected);
+  });
+
+  test.each([
+    [undefined, undefined],
+    [0, undefined],
+    [27000, '27,000'],
+    [2_950_000, '2.95 million'],
+  ])('formatPopulation(%s)', (n, expected) => expect(formatPopulation(n)).toBe(expected));
+
+  test('place location: region and country, not repeating the place itself', () => {
+    expect(placeLocation(place(0, 'Izyum', 'Izium'))).toBe('Kharkiv Oblast, Ukraine');
+    expect(placeLocation(place(0, 'Ukraine', 'Ukraine', { kind: 'country', region: undefined }))).toBeUndefined();
+    expect(countryName('fr')).toBe('France');
+  });
+
+  test('figure values', () => {
+    const fig = (figure: NonNullable<Annotation['figure']>): Annotation => ({ id: 'figure:0', category: 'figure', start: 0, end: 1, text: 'x', figure });
+    expect(figureValue(fig({ kind: 'measure', value: 45, unit: 'mi', si: { value: 72420, unit: 'm' } }))).toBe('45 mi (72.4 km)');
+    expect(figureValue(fig({ kind: 'count', value: 10000, unit: 'soldiers', qualifier: 'more-than' }))).toBe('more than 10,000 soldiers');
+    expect(figureValue(fig({ kind: 'date', value: null, iso: '2022-09-10' }))).toBe('2022-09-10');
+    expect(figureValue(fig({ kind: 'percent', value: 20, unit: '%' }))).toBe('20%');
+  });
+
+  test('excerpt cuts at a word', () => {
+    expect(excerpt('short')).toBe('short');
+    const e = excerpt('word '.repeat(50), 40);
+    expect(e.endsWith('…')).toBe(true);
+    expect(e.length).toBeLessThanOrEqual(41);
+  });
+
+  test('places grouped by entry and spelling, in order of first mention', () => {
+    const groups = groupPlaces([place(0, 'Izyum', 'Izium'), place(10, 'Kharkiv', 'Kharkiv'), place(20, 'Izyum', 'Izium'), place(30, 'Izium', 'Izium')]);
+    expect(groups.map((g) => [g.first.text, g.mentions.length])).toEqual([['Izyum', 2], ['Kharkiv', 1], ['Izium', 1]]);
+  });
+});
+
+describe('lists', () => {
+  const annotations: Annotation[] = [
+    place(0, 'Kupyansk', 'Kupiansk'),
+    place(20, 'Kupyansk', 'Kupiansk'),
+    { id: 'figure:40', category: 'figure', start: 40, end: 53, text: '73 kilometres', figure: { kind: 'measure', value: 73, unit: 'km' } },
+    { id: 'claim:60', category: 'claim', start: 60, end: 90, text: '<img src=x onerror=alert(1)> a good decision',
+      claim: { source: { start: 50, end: 59, text: 'Zelensky', name: 'Volodymyr Zelensky' }, cue: { start: 55, end: 59, text: 'said' } } },
+  ];
+  const verdicts: Verdict[] = [
+    { annotationId: 'place:0', kind: 'variant', summary: 'Spelled Kupiansk in the gazetteer', evidence: [{ ref: 'geonames:1', label: 'Kupiansk' }] },
+  ];
+  const vmap = verdictIndex(verdicts);
+
+  test('place list: canonical name, spelling used, location, population, verdict; clicks walk the mentions', () => {
+    const onSelect = vi.fn();
+    const el = mount(<PlaceList annotations={annotations} verdicts={vmap} onSelect={onSelect} />);
+    const items = el.querySelectorAll('li button');
+    expect(items.length).toBe(1);
+    const text = items[0]!.textContent!;
+    expect(text).toContain('Kupiansk');
+    expect(text).toContain('written “Kupyansk”');
+    expect(text).toContain('Kharkiv Oblast, Ukraine');
+    expect(text).toContain('pop. 27,000');
+    expect(text).toContain('spelling variant');
+    (items[0] as HTMLButtonElement).click();
+    (items[0] as HTMLButtonElement).click();
+    (items[0] as HTMLButtonElement).click();
+    expect(onSelect.mock.calls.map((c) => c[0])).toEqual(['place:0', 'place:20', 'place:0']);
+  });
+
+  test('figure and claim lists; page text stays text', () => {
+    const onSelect = vi.fn();
+    const el = mount(
+      <div>
+        <FigureList annotations={annotations} verdicts={vmap} onSelect={onSelect} />
+        <ClaimList annotations={annotations} verdicts={vmap} onSelect={onSelect} />
+      </div>,
+    );
+    expect(el.querySelector('.fm-list-figure')!.textContent).toContain('73 kilometres');
+    expect(el.querySelector('.fm-list-figure')!.textContent).toContain('73 km');
+    const claim = el.querySelector('.fm-list-claim')!;
+    expect(claim.textContent).toContain('Volodymyr Zelensky');
+    expect(claim.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(claim.querySelector('img')).toBeNull();
+    (claim.querySelector('button') as HTMLButtonElement).click();
+    expect(onSelect).toHaveBeenCalledWith('claim:60');
+  });
+
+  test('empty lists say so', () => {
+    const el = mount(<PlaceList annotations={[]} verdicts={new Map()} onSelect={() => {}} />);
+    expect(el.textContent).toBe('No places found.');
+  });
+});
