@@ -1,12 +1,492 @@
-// Figure recogniser: numbers, measures, money, percentages, dates, with qualifiers.
-// PLACEHOLDER until the figure recogniser lands: finds nothing.
-import type { Annotation } from '../types';
+// Figure recogniser: finds numbers, measures, money, percentages, counts, durations and dates in
+// text, with qualifiers and ranges, normalised per the Annotation contract (value, unit, si, iso).
+import type { Annotation, FigureInfo, FigureKind, Qualifier } from '../types';
+import { NUMBER_WORDS_SOURCE, NUMERAL_SOURCE, SCALE_ABBREVIATIONS, SCALE_WORDS, VAGUE_PLURALS, parseFractionWords, parseNumberWords, parseNumeral } from './figures/numbers';
+import { CURRENCY_PREFIX_RE, CURRENCY_SUFFIX_RE, UNITS, UNIT_SYMBOL_RE, UNIT_WORD_RE, currencyForPrefix, currencyForSuffix, toSI, unitForForm, type UnitDef } from './figures/units';
+import { DATE_RE, isoForSimple, resolveDate } from './figures/dates';
 
 export interface FigureOptions {
   /** ISO date of publication, for resolving relative dates. */
   published?: string;
 }
 
-export function recognizeFigures(_text: string, _options: FigureOptions = {}): Annotation[] {
-  return [];
+// ---- compiled once ----
+
+/** Every place a figure may start: a numeral, a run of number words, a vague plural, a fraction word. */
+const CORE_RE = new RegExp(
+  `(?<num>(?<![\\p{L}\\p{N}.,])${NUMERAL_SOURCE}(?:\\s?/\\s?\\d{1,3}(?![\\d/]))?)` +
+    `|(?<frac>(?<![\\p{L}])(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\\p{L}]))` +
+    `|(?<vague>(?<![\\p{L}])(?:(?:tens|hundreds)\\s+of\\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\\s+of\\s)(?![\\p{L}]))` +
+    `|(?<words>(?<![\\p{L}])${NUMBER_WORDS_SOURCE}(?![\\p{L}]))`,
+  'giu',
+);
+const NUMERAL_Y = new RegExp(`${NUMERAL_SOURCE}`, 'y');
+const WORDS_Y = new RegExp(`${NUMBER_WORDS_SOURCE}(?![\\p{L}])`, 'iuy');
+const SCALE_WORD_Y = /(?:\s?-\s?|\s)(hundred|thousand|million|billion|trillion|lakh|crore)(?![\p{L}])/iuy;
+const SCALE_ABBR_Y = /\s?(bn|mn|mln|bln|tn|trn)(?![\p{L}\p{N}])/iuy;
+const SCALE_LETTER_Y = /\s?([kKmMbB])(?![\p{L}\p{N}])/uy;
+const ORDINAL_Y = /(st|nd|rd|th)(?![\p{L}\p{N}])/iuy;
+const PERCENT_OWNED_Y = /-[\p{Ll}]+/uy;
+const AGE_OLD_Y = /(?:\s?-\s?|\s)old(?![\p{L}])|\s+of\s+age(?![\p{L}])|\s?yo(?![\p{L}])/iuy;
+const FEET_INCHES_Y = /\s?(\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in|″|")(?![\p{L}])/iuy;
+const DOLLARS_CENTS_Y = new RegExp(`\\s+(?:and\\s+)?(\\d{1,2}|${NUMBER_WORDS_SOURCE})\\s+cents?(?![\\p{L}])`, 'iuy');
+const POUNDS_Y = /\s?(pounds|pound)(?![\p{L}])/iuy;
+const OF_Y = /\s+of\s+/iuy;
+const WORD_Y = /\s+([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
+const HYPHEN_NOUN_Y = /-([\p{Ll}]{3,})(?![\p{L}-])/uy;
+const AND_NOUN_Y = /\s+(?:and|or)\s+([\p{Ll}]{3,}s)(?![\p{L}])/uy;
+const RANGE_SEP_Y = /\s?(?:-|–|—)\s?|\s+(?:to|and|-|–)\s+/iuy;
+const TRAIL_QUAL_Y = /\s+or\s+(more|so|less|fewer)(?![\p{L}])|(-?plus|\+)(?![\p{L}\p{N}])/iuy;
+const QUAL_RE = /(?:^|[^\p{L}])(about|around|some|nearly|almost|roughly|approximately|approx\.|an estimated|estimated|close to|circa|more than|over|above|in excess of|upwards of|exceeding|greater than|just over|well over|less than|under|fewer than|below|just under|up to|as many as|as much as|as high as|at least|no fewer than|no less than|a minimum of|at most|no more than|a maximum of|exactly|precisely|between|from|aged|age)\s+$/iu;
+const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}]*|No\.?|#)\s?$/u;
+
+const QUALIFIERS: Record<string, Qualifier> = {
+  about: 'about', around: 'about', some: 'about', nearly: 'about', almost: 'about', roughly: 'about',
+  approximately: 'about', 'approx.': 'about', 'an estimated': 'about', estimated: 'about', 'close to': 'about', circa: 'about',
+  'more than': 'more-than', over: 'more-than', above: 'more-than', 'in excess of': 'more-than', 'upwards of': 'more-than',
+  exceeding: 'more-than', 'greater than': 'more-than', 'just over': 'more-than', 'well over': 'more-than',
+  'less than': 'less-than', under: 'less-than', 'fewer than': 'less-than', below: 'less-than', 'just under': 'less-than',
+  'up to': 'up-to', 'as many as': 'up-to', 'as much as': 'up-to', 'as high as': 'up-to', 'at most': 'up-to',
+  'no more than': 'up-to', 'a maximum of': 'up-to',
+  'at least': 'at-least', 'no fewer than': 'at-least', 'no less than': 'at-least', 'a minimum of': 'at-least',
+  exactly: 'exact', precisely: 'exact',
+};
+
+/** Words that end a counted-noun search: they are not nouns ("10 were", "5 in", "one of"). */
+const FUNCTION_WORDS = new Set(
+  ('a an the this that these those its his her their our your my of in on at by for from to with without into onto over under ' +
+    'and or but nor so yet as than then there here was were is are be been being has have had do does did will would shall ' +
+    'should can could may might must not no per each every all any some more most less least few many much such other ' +
+    'which who whom whose what when where why how it he she they we you i us them him me also only just even still already ' +
+    'about around after before since until while during between among against through across up down out off above below ' +
+    'said says say told tells according reported added ago earlier later last next new old percent cent times time ' +
+    'away back out if because though although whether both either neither again ever never always often own same very ' +
+    'thus yes perhaps plus minus versus via including included makes takes gets goes comes seems looks remains means shows ' +
+    'needs uses gives keeps leaves runs sits stands lies falls rises grows hits wins loses kills dies tries ends starts ' +
+    'opens closes holds helps turns moves lives works plays pays sells buys sends sees knows thinks wants feels calls ' +
+    'is was has does whereas hers ours yours theirs less unless across besides towards afterwards sometimes perhaps').split(' '),
+);
+/** Capitalised words that may precede a figure without making it part of a name ("In 2001", "About 40"). */
+const CAPITALISED_OK = new Set(
+  ('The A An In On At By For From To With Of And Or But Some About Around Nearly Almost Over Under Up Roughly More Less ' +
+    'Fewer Only Just At Since Until After Before During Between Among About Approximately Estimated Another Than Then ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec It He She They We I You ' +
+    'There Here This That These Those Its His Her Their Our All Each Every When While If As So Also Yet Still Even ' +
+    'Almost Exactly Precisely Maybe Perhaps Nearly Only Another Both Per Top Last First Next Past Over US USD EUR GBP ' +
+    'CHF JPY CNY RMB INR RUB UAH AUD CAD NZD HKD SGD BTC KRW ILS SEK NOK DKK PLN ZAR Rs Age Aged Ages').split(' '),
+);
+const IRREGULAR_PLURALS = new Set('people men women children police personnel staff troops cattle sheep fish deer aircraft offspring folk infantry clergy livestock'.split(' '));
+
+/** Phone numbers, versions and codes, page furniture: numbers in these are not figures. */
+const BLOCK_RE = new RegExp(
+  [
+    '(?:\\+\\d{1,3}[\\s.-]?)?\\(\\d{2,5}\\)[\\s.-]?\\d{2,5}[\\s.-]\\d{2,5}',
+    '\\+\\d{1,3}(?:[\\s.-]\\d{1,5}){2,}',
+    '(?<![\\p{L}\\p{N}])\\d{2,5}(?:-\\d{2,8}){2,}(?![\\p{L}\\p{N}])',
+    '(?<![\\p{L}\\p{N}])\\d{3}[.]\\d{3}[.]\\d{4}(?![\\p{N}])',
+    '(?<![\\p{N}])\\d+(?:\\.\\d+){2,}',
+    '©\\s*(?:\\d{4}\\s*[-–]\\s*)?\\d{4}',
+    '(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
+    '\\b\\d+\\s+min(?:ute)?s?\\s+read\\b',
+    '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
+  ].join('|'),
+  'gu',
+);
+
+// ---- reading one quantity ----
+
+interface Quantity {
+  start: number; // of the number (after any currency prefix)
+  end: number;
+  value: number;
+  /** Written without scale or separators and as an integer: candidate for a year or an identifier. */
+  plainInt: boolean;
+  words: boolean;
+  scaled: boolean;
+  vague: boolean;
+  kind?: FigureKind;
+  unit?: UnitDef;
+  currency?: string;
+  noun?: string;
+  age?: boolean;
+}
+
+function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Reads a numeral or number words at `pos` (no tails). */
+function readNumber(text: string, pos: number): Quantity | null {
+  const n = stickyAt(NUMERAL_Y, text, pos);
+  if (n) {
+    let end = pos + n[0].length;
+    let value = parseNumeral(n[0]);
+    const frac = /\s?\/\s?(\d{1,3})(?![\d/])/y;
+    frac.lastIndex = end;
+    const f = frac.exec(text);
+    if (f && /^\d{1,2}$/.test(n[0]) && Number(f[1]) > value && Number(f[1]) <= 100) {
+      value = value / Number(f[1]);
+      end += f[0].length;
+    }
+    return { start: pos, end, value, plainInt: /^\d+$/.test(n[0]) && !f, words: false, scaled: false, vague: false };
+  }
+  const w = stickyAt(WORDS_Y, text, pos);
+  if (w) {
+    const fr = parseFractionWords(w[0]);
+    const value = fr ?? parseNumberWords(w[0]);
+    if (value === null) return null;
+    return { start: pos, end: pos + w[0].length, value, plainInt: false, words: true, scaled: false, vague: false };
+  }
+  return null;
+}
+
+function currencyBefore(text: string, start: number): { start: number; code: string } | undefined {
+  const left = text.slice(Math.max(0, start - 10), start);
+  const m = CURRENCY_PREFIX_RE.exec(left);
+  if (!m) return undefined;
+  const code = currencyForPrefix(m[1]);
+  return code ? { start: start - left.length + m.index + (m[0].length - m[0].trimStart().length), code } : undefined;
+}
+
+function isPluralNoun(w: string): boolean {
+  const lw = w.toLowerCase();
+  if (IRREGULAR_PLURALS.has(lw)) return true;
+  if (FUNCTION_WORDS.has(lw) || lw.length < 3) return false;
+  return /[^s'’u]s$/.test(lw) && !/(?:ous|ss|is|us|ics)$/.test(lw);
+}
+
+/** Adds scale, currency, unit, age and counted noun after a number. Returns false to drop it. */
+function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
+  // scale: "1.5 million", "$5bn", "$13.6M"
+  let m = stickyAt(SCALE_WORD_Y, text, q.end) ?? stickyAt(SCALE_ABBR_Y, text, q.end);
+  if (!m && !q.words && (hasCurrency || stickyAt(/\s?[kKmMbB]\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b/uy, text, q.end))) m = stickyAt(SCALE_LETTER_Y, text, q.end);
+  if (m && !q.vague) {
+    const s = m[1].toLowerCase();
+    q.value *= SCALE_WORDS[s] ?? SCALE_ABBREVIATIONS[s];
+    q.end += m[0].length;
+    q.scaled = true;
+    q.plainInt = false;
+  }
+  // ordinals: "21st" (numerals only)
+  if (!q.words && !q.scaled && (m = stickyAt(ORDINAL_Y, text, q.end)) && q.plainInt) {
+    q.end += m[0].length;
+    q.kind = 'ordinal';
+    return true;
+  }
+  // "of" after a vague plural: "billions of dollars", "thousands of people"
+  let at = q.end;
+  if (q.vague) {
+    const of = stickyAt(OF_Y, text, at);
+    if (of) at += of[0].length - 1;
+  }
+  // currency after the number: "10.5 million Australian dollars", "30 MUSD", "50 cents"
+  const c = stickyAt(CURRENCY_SUFFIX_RE, text, at);
+  if (c && !(c[2].length === 1 && /[pP]/.test(c[2]) && /\s/.test(c[0][0])) && currencyForSuffix(c[2])) {
+    const code = currencyForSuffix(c[2])!;
+    if (c[1]) q.value *= 1e6;
+    q.currency = code;
+    q.end = at + c[0].length;
+    q.kind = 'money';
+    // "3 dollars 50 cents"
+    const dc = code === 'USD' ? stickyAt(DOLLARS_CENTS_Y, text, q.end) : null;
+    if (dc) {
+      const cents = /^\d+$/.test(dc[1]) ? Number(dc[1]) : parseNumberWords(dc[1]);
+      if (cents !== null && cents < 100) {
+        q.value += cents / 100;
+        q.end += dc[0].length;
+      }
+    }
+    // "75 USD million"
+    const sc = stickyAt(SCALE_WORD_Y, text, q.end);
+    if (sc && !q.scaled) {
+      q.value *= SCALE_WORDS[sc[1].toLowerCase()];
+      q.end += sc[0].length;
+    }
+    return true;
+  }
+  if (hasCurrency) {
+    q.kind = 'money';
+    return true;
+  }
+  // "pounds": money after a scale ("361 million pounds"), weight otherwise ("25 pounds")
+  const p = stickyAt(POUNDS_Y, text, at);
+  if (p) {
+    q.end = at + p[0].length;
+    if (q.scaled) {
+      q.kind = 'money';
+      q.currency = 'GBP';
+    } else {
+      q.kind = 'measure';
+      q.unit = UNITS.get('lb');
+    }
+    return true;
+  }
+  // units
+  const uw = stickyAt(UNIT_WORD_RE, text, at);
+  const us = stickyAt(UNIT_SYMBOL_RE, text, at);
+  let best = uw && us ? (us[0].length > uw[0].length ? us : uw) : (uw ?? us);
+  const form = best ? (best[1] ?? best[2]) : '';
+  if (best && best === us && /^[CF]$/.test(form) && !/^\s/.test(best[0])) best = null;
+  if (best) {
+    const def = unitForForm(form);
+    if (def) {
+      q.unit = def;
+      q.kind = def.kind;
+      q.end = at + best[0].length;
+      if (def.id === 'ft') {
+        const fi = stickyAt(FEET_INCHES_Y, text, q.end);
+        if (fi && Number(fi[1]) < 12) {
+          q.value += Number(fi[1]) / 12;
+          q.end += fi[0].length;
+        }
+      }
+      if (def.kind === 'duration') {
+        const old = stickyAt(AGE_OLD_Y, text, q.end);
+        if (old) {
+          q.end += old[0].length;
+          q.age = true;
+        }
+      }
+      if (def.id === '%') {
+        const owned = stickyAt(PERCENT_OWNED_Y, text, q.end);
+        if (owned) q.end += owned[0].length;
+      }
+      return true;
+    }
+  }
+  if (!q.words && isLetterOrDigit(text[q.end])) return false; // "13F", "737MAX": an identifier
+  if (stickyAt(/\s?yo(?![\p{L}])|(?:\s?-\s?|\s)year(?:s)?(?:\s?-\s?|\s)old/iuy, text, at)) {
+    const a = stickyAt(/\s?yo(?![\p{L}])|(?:\s?-\s?|\s)years?(?:\s?-\s?|\s)old/iuy, text, at)!;
+    q.unit = UNITS.get('year');
+    q.kind = 'duration';
+    q.age = true;
+    q.end = at + a[0].length;
+    return true;
+  }
+  // counted noun: "30 towns and villages", "10,000 Russian soldiers", "three-point"
+  const h = stickyAt(HYPHEN_NOUN_Y, text, at);
+  if (h && !FUNCTION_WORDS.has(h[1])) {
+    q.noun = h[1];
+    q.end = at + h[0].length;
+    q.kind = 'count';
+    return true;
+  }
+  let pos = at;
+  for (let i = 0; i < 3; i++) {
+    const wm = stickyAt(WORD_Y, text, pos);
+    if (!wm) break;
+    const w = wm[1];
+    const lw = w.toLowerCase();
+    if (FUNCTION_WORDS.has(lw) && !IRREGULAR_PLURALS.has(lw)) break;
+    if (/^\p{Ll}/u.test(w) && (isPluralNoun(w) || (i === 0 && q.value <= 1 && !q.vague && !/(?:ly|ed|ing)$/.test(lw)))) {
+      q.noun = lw;
+      q.end = pos + wm[0].length;
+      const more = stickyAt(AND_NOUN_Y, text, q.end);
+      if (more && isPluralNoun(more[1])) q.end += more[0].length;
+      break;
+    }
+    if (/[.,;:!?)]$/.test(w)) break;
+    pos += wm[0].length;
+  }
+  q.kind = 'count';
+  return true;
+}
+
+function qualifierBefore(text: string, start: number): { start: number; word: string } | undefined {
+  const left = text.slice(Math.max(0, start - 24), start);
+  const m = QUAL_RE.exec(left);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return { start: start - left.length + m.index + m[0].indexOf(m[1]), word };
+}
+
+function makeFigure(q: Quantity): FigureInfo {
+  const f: FigureInfo = { kind: q.kind ?? 'count', value: q.value };
+  if (q.currency) f.unit = q.currency;
+  else if (q.unit) f.unit = q.unit.id;
+  else if (q.noun) f.unit = q.noun;
+  if (q.unit && q.kind !== 'percent') {
+    const si = toSI(q.value, q.unit);
+    if (si) f.si = si;
+  }
+  return f;
+}
+
+// ---- the recogniser ----
+
+export function recognizeFigures(text: string, options: FigureOptions = {}): Annotation[] {
+  const out: Annotation[] = [];
+  if (!text || !/[0-9a-z]/i.test(text)) return out;
+  const blocked = new Uint8Array(text.length + 1);
+  const mark = (s: number, e: number) => blocked.fill(1, s, e);
+
+  // 1. dates first: their numbers are not counts
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const g = m.groups!;
+    const kind = g.iso ? 'iso' : g.year ? 'year' : g.time ? 'time' : g.decade ? 'decade' : 'chrono';
+    const s = m[0];
+    const start = m.index;
+    const end = start + s.length;
+    if (kind === 'time' && !/[:apAP]/.test(s)) continue;
+    const iso = kind === 'chrono' ? resolveDate(s, options.published) : isoForSimple(kind, s);
+    // a date's value is its year where that is all it says; a full date is carried by `iso`
+    const figure: FigureInfo = { kind: 'date', value: kind === 'year' ? Number(s) : null };
+    if (iso) figure.iso = iso;
+    out.push({ id: `figure:${start}`, category: 'figure', start, end, text: s, figure });
+    mark(start, end);
+  }
+  // 2. things that look like numbers but are not figures
+  BLOCK_RE.lastIndex = 0;
+  for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) if (!blocked[m.index]) mark(m.index, m.index + m[0].length);
+
+  // 3. numbers
+  CORE_RE.lastIndex = 0;
+  for (let m = CORE_RE.exec(text); m; m = CORE_RE.exec(text)) {
+    const start0 = m.index;
+    if (blocked[start0]) continue;
+    const g = m.groups!;
+    let q: Quantity | null;
+    if (g.vague) {
+      const lw = g.vague.toLowerCase();
+      const last = lw.split(/\s+/).pop()!;
+      const base = VAGUE_PLURALS[last] * (lw.startsWith('tens') ? 10 : lw.startsWith('hundreds') ? 100 : 1);
+      q = { start: start0, end: start0 + g.vague.length, value: base, plainInt: false, words: true, scaled: false, vague: true };
+    } else if (g.frac) {
+      q = { start: start0, end: start0 + g.frac.length, value: parseFractionWords(g.frac) ?? 0, plainInt: false, words: true, scaled: false, vague: false };
+    } else {
+      q = readNumber(text, start0);
+    }
+    if (!q) continue;
+    const before = text[start0 - 1];
+    // identifiers: "G7", "COVID-19", "Windows 11", "No. 10"
+    const cur = q.words ? undefined : currencyBefore(text, start0);
+    if (!cur && !q.words) {
+      if (before && /\p{L}/u.test(before)) continue;
+      if ((before === '-' || before === '‑') && isLetterOrDigit(text[start0 - 2])) continue;
+      const name = NAME_BEFORE_RE.exec(text.slice(Math.max(0, start0 - 30), start0));
+      if (name && !CAPITALISED_OK.has(name[1]) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name[1] === '#' || name[1].startsWith('No') || q.plainInt)) {
+        CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+        continue;
+      }
+    }
+    // negative numbers: "-20°C", "minus 5"
+    let start = cur ? cur.start : start0;
+    if (!cur && !q.words && (before === '-' || before === '−') && !isLetterOrDigit(text[start0 - 2])) {
+      q.value = -q.value;
+      start = start0 - 1;
+    }
+    if (!readTail(text, q, !!cur)) {
+      CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+      continue;
+    }
+    if (cur) q.currency = q.currency && q.currency !== 'USD' ? q.currency : cur.code;
+    // a bare integer between 1600 and 2099 is a year
+    if (q.plainInt && q.kind === 'count' && !q.noun && q.value >= 1600 && q.value <= 2099 && !qualifierBefore(text, start)) {
+      out.push({ id: `figure:${start}`, category: 'figure', start, end: q.end, text: text.slice(start, q.end), figure: { kind: 'date', value: q.value, iso: String(q.value) } });
+      mark(start, q.end);
+      CORE_RE.lastIndex = q.end;
+      continue;
+    }
+    const figure = makeFigure(q);
+    if (q.vague) figure.qualifier = 'more-than';
+    // qualifier before (before any currency prefix)
+    const qual = qualifierBefore(text, start);
+    let end = q.end;
+    if (qual) {
+      if (qual.word === 'between' || qual.word === 'from') {
+        // ranges are decided below
+      } else if (qual.word === 'aged' || qual.word === 'age') {
+        if (!q.unit && !q.currency && !q.noun) {
+          figure.kind = 'duration';
+          figure.unit = 'year';
+          figure.si = toSI(q.value, UNITS.get('year')!);
+          start = qual.start;
+        }
+      } else {
+        figure.qualifier = QUALIFIERS[qual.word];
+        start = qual.start;
+      }
+    }
+    // ranges: "10 to 15", "10-15 km", "between 10 and 15"
+    const sep = stickyAt(RANGE_SEP_Y, text, end);
+    if (sep && q.kind !== 'ordinal' && !q.vague) {
+      const word = sep[0].trim().toLowerCase();
+      const okWord = word === 'and' ? qual?.word === 'between' : word === 'to' ? qual?.word !== 'from' : true;
+      const secondCur = currencyBefore(text, end + sep[0].length) ?? undefined;
+      let p2 = end + sep[0].length;
+      const c2 = stickyAt(new RegExp(CURRENCY_PREFIX_RE.source.replace('\\s?$', '\\s?'), 'iuy'), text, p2);
+      if (c2 && (q.currency || secondCur)) p2 += c2[0].length;
+      const r = okWord && !blocked[p2] ? readNumber(text, p2) : null;
+      if (r && (q.words === r.words || !q.words)) {
+        const hadUnit = !!(q.unit || q.currency || q.noun);
+        const rOk = readTail(text, r, !!(q.currency || c2));
+        const sameUnit = !hadUnit || (r.unit?.id ?? r.currency ?? r.noun) === (q.unit?.id ?? q.currency ?? q.noun) || (!r.unit && !r.currency && !r.noun);
+        let low = q.value;
+        if (r.scaled && !q.scaled && low < r.value / 1000) {
+          for (const s of [1e3, 1e6, 1e9, 1e12]) if (low * s < r.value && low * s * 1000 >= r.value) { low *= s; break; }
+        }
+        if (rOk && sameUnit && r.value > low && (word !== '-' || !/\s/.test(sep[0]) || word === '-')) {
+          if (!hadUnit && (r.unit || r.currency || r.noun)) {
+            Object.assign(figure, makeFigure({ ...r, value: low }));
+          } else {
+            figure.value = low;
+            if (q.unit) figure.si = toSI(low, q.unit);
+          }
+          figure.qualifier = 'range';
+          figure.high = r.value;
+          end = r.end;
+          if (qual && (qual.word === 'between' || qual.word === 'from')) start = qual.start;
+        }
+      }
+    }
+    if (!figure.qualifier || figure.qualifier === 'more-than') {
+      const t = stickyAt(TRAIL_QUAL_Y, text, end);
+      if (t) {
+        const w = (t[1] ?? t[2]).toLowerCase();
+        figure.qualifier = w === 'more' || w.endsWith('plus') || w === '+' ? (w === 'more' ? 'at-least' : 'more-than') : w === 'so' ? 'about' : 'up-to';
+        end += t[0].length;
+      }
+    }
+    if (q.age && figure.kind === 'duration') figure.unit = figure.unit ?? 'year';
+    if (q.words && q.kind === 'count' && !q.noun && !figure.qualifier && /^(?:one|a|an)$/i.test(text.slice(q.start, q.end))) {
+      // a lone "one" is a pronoun more often than a figure ("one of them", "no one")
+      if (/\bno\s$|\bany\s$|\bthe\s$|\bthis\s$|\bthat\s$/i.test(text.slice(Math.max(0, start - 5), start))) {
+        CORE_RE.lastIndex = q.end;
+        continue;
+      }
+    }
+    if (/^a(?:n)?$/i.test(text.slice(q.start, q.end))) {
+      CORE_RE.lastIndex = q.end;
+      continue;
+    }
+    out.push({ id: `figure:${start}`, category: 'figure', start, end, text: text.slice(start, end), figure });
+    mark(start, end);
+    CORE_RE.lastIndex = end;
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return dedupe(out);
+}
+
+function skipToken(text: string, pos: number): number {
+  while (pos < text.length && /[\p{L}\p{N}\-.]/u.test(text[pos]) && !/[.-]$/.test(text[pos] + (isLetterOrDigit(text[pos + 1]) ? '' : '.'))) pos++;
+  return pos;
+}
+
+/** Overlapping figures (a date inside a range, say): keep the first, longest. */
+function dedupe(list: Annotation[]): Annotation[] {
+  const kept: Annotation[] = [];
+  let lastEnd = -1;
+  for (const a of list) {
+    if (a.start < lastEnd) continue;
+    kept.push(a);
+    lastEnd = a.end;
+  }
+  return kept;
 }

@@ -1,0 +1,80 @@
+// Dates and times written with numbers ("February 24", "Sept. 11, 2001", "2022-09-10", "in 2014",
+// "10:30 pm"), resolved to ISO with chrono-node on the candidate only, never after publication.
+import * as chrono from 'chrono-node';
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+const WEEKDAY = '(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?';
+
+/** One pass over the text finds every date candidate; the alternatives are tried in order. */
+export const DATE_RE = new RegExp(
+  [
+    `(?<iso>\\b${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d\\d:\\d\\d(?::\\d\\d)?)?)(?![\\d-])`,
+    `(?<md>\\b${WEEKDAY}(?:${MONTHS})\\s+${DAY}(?:(?:,\\s*|\\s+)${YEAR})?)(?![\\p{L}\\p{N}]|,\\d|:\\d|\\.\\d)`,
+    `(?<dm>\\b${WEEKDAY}${DAY}\\s+(?:of\\s+)?(?:${MONTHS})(?:,?\\s+${YEAR})?)(?![\\p{L}\\p{N}])`,
+    `(?<my>\\b(?:${MONTHS})(?:,?\\s+)${YEAR})(?![\\p{L}\\p{N}])`,
+    `(?<num>(?<![\\d/.,-])(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|[12]\\d|3[01])[/.](?:${YEAR}|\\d\\d))(?![\\d/.]\\d|\\d)`,
+    `(?<decade>\\b(?:1[6-9]|20)\\d0s|\\b'[0-9]0s)(?![\\p{L}\\p{N}])`,
+    `(?<time>(?<![\\d:.,])(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?(?![\\p{L}]))?|(?<![\\d:.,])(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}]))(?![\\d])`,
+    `(?<year>(?<=\\b(?:in|In|since|Since|by|By|from|From|until|till|before|Before|after|After|during|During|of|early|late|mid|mid-|end of|spring|summer|autumn|fall|winter|year|season|since early|since late)\\s+)${YEAR}(?![\\p{L}\\p{N}]|,\\d|\\.\\d))`,
+  ].join('|'),
+  'gu',
+);
+
+export interface DateHit {
+  start: number;
+  end: number;
+  iso?: string;
+}
+
+const cache = new Map<string, string | undefined>();
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/** Resolve a date candidate to ISO against the publication date; never later than publication. */
+export function resolveDate(candidate: string, published?: string): string | undefined {
+  const key = `${published ?? ''}|${candidate}`;
+  if (cache.has(key)) return cache.get(key);
+  const ref = published && !Number.isNaN(Date.parse(published)) ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
+  let iso: string | undefined;
+  const parsed = chrono.en.strict.parse(candidate, ref ?? new Date());
+  const c = parsed[0]?.start;
+  if (c) {
+    const hasYear = c.isCertain('year');
+    const hasDay = c.isCertain('day');
+    const hasMonth = c.isCertain('month');
+    let year = c.get('year') ?? 0;
+    const month = c.get('month') ?? 1;
+    const day = c.get('day') ?? 1;
+    if (!hasYear) {
+      if (!ref) year = 0;
+      else {
+        year = ref.getUTCFullYear();
+        // A date without a year lies on or before the article's publication.
+        const pubKey = (ref.getUTCMonth() + 1) * 100 + ref.getUTCDate();
+        if (month * 100 + (hasDay ? day : 1) > pubKey) year -= 1;
+      }
+    }
+    if (hasMonth && hasDay) iso = year ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`;
+    else if (hasMonth) iso = year ? `${pad(year, 4)}-${pad(month)}` : undefined;
+    else if (hasYear) iso = pad(year, 4);
+  }
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, iso);
+  return iso;
+}
+
+/** ISO for the simple forms that need no parser: "2022-09-10", a year, a time of day. */
+export function isoForSimple(kind: 'iso' | 'year' | 'time' | 'decade', s: string): string | undefined {
+  if (kind === 'iso' || kind === 'year') return s;
+  if (kind === 'decade') return undefined;
+  const m = /^(\d{1,2})(?::(\d\d))?(?::(\d\d))?\s?([ap])?/i.exec(s);
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  const pm = m[4]?.toLowerCase() === 'p';
+  if (m[4]) h = (h % 12) + (pm ? 12 : 0);
+  return `${pad(h)}:${m[2] ?? '00'}${m[3] ? `:${m[3]}` : ''}`;
+}
