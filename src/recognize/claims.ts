@@ -1,7 +1,444 @@
-// Claim recogniser: attributed statements with their source and cue.
-// PLACEHOLDER until the claim recogniser lands: finds nothing.
-import type { Annotation } from '../types';
+// Claim recogniser: attributed statements (direct quotes and reported speech) with their source
+// and cue as spans, speakers resolved to one canonical name per document. Pure: text in, annotations out.
+import type { Annotation, Span } from '../types';
+import { annotationId } from '../types';
+import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
+import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
+import { readSource, SpeakerBook } from './claims/speakers';
 
-export function recognizeClaims(_text: string): Annotation[] {
-  return [];
+export { sameSpeaker } from './claims/speakers';
+
+interface Found {
+  content: Range;
+  source: Range;
+  cue: Range;
+  /** Extra content ranges of the same attribution (quote continuations). */
+  name?: string;
+}
+
+const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
+const HEARERS = new Set(['reporters', 'journalists', 'lawmakers', 'supporters', 'members', 'viewers', 'listeners', 'residents', 'officials', 'parliament', 'congress', 'him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'crowd', 'audience', 'voters']);
+/** Forms that are often nouns ("member states", "his tweets"): they count as cues only after a subject. */
+const AMBIGUOUS_NOUNS = new Set(['states', 'state', 'claims', 'claim', 'post', 'posts', 'email', 'emails', 'comments', 'comment', 'tweet', 'tweets', 'show', 'shows', 'report', 'reports', 'note', 'notes', 'request', 'requests', 'remarks', 'remark', 'calls', 'plans', 'fears', 'fear', 'hopes', 'hope', 'worries', 'worry', 'charges', 'answer', 'answers', 'support', 'order', 'orders', 'rules', 'estimates', 'estimate', 'reasons', 'doubts', 'doubt', 'questions', 'question', 'promise', 'promises', 'pledge', 'pledges', 'demands', 'demand', 'counter', 'text', 'texts', 'release', 'releases', 'praise', 'attacks', 'attack', 'warning', 'findings', 'finding', 'label', 'labels', 'protest', 'protests', 'signal', 'signals', 'hint', 'hints', 'project', 'projects', 'figures', 'figure', 'objects', 'object', 'concerns', 'vows', 'vow', 'threats', 'comments', 'quotes', 'reply', 'replies', 'response', 'responses', 'thinking', 'finding', 'saying', 'sayings', 'ruling', 'writing']);
+
+/** Is the word at i used as a verb? Its subject is a name, a pronoun or a noun phrase without a possessive. */
+function verbContext(toks: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  let aux = false;
+  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) {
+    j--;
+    aux = true;
+  }
+  const p = toks[j];
+  if (!p || !p.word) return false;
+  if (aux) return true;
+  if (/[’']s$/.test(p.text)) return false;
+  if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
+  if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
+  if (isCap(p)) return !/s$/.test(toks[i].lower) || !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower);
+  if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
+  // subject-verb agreement: "the video shows", "videos show", not "member states"
+  return /s$/.test(toks[i].lower) !== (/s$/.test(p.lower) && !/ss$/.test(p.lower));
+}
+
+const OPEN_Q = /^["“‘'«„]$/;
+const CLOSE_Q = /^["”’'»]$/;
+
+export function recognizeClaims(text: string): Annotation[] {
+  const book = new SpeakerBook();
+  const out: Annotation[] = [];
+  // the last claim whose content holds a quotation: following quote-only sentences continue it
+  let quoted: Found | undefined;
+  for (const para of paragraphs(text)) {
+    const qs = quotes(text, para);
+    const inPara: Found[] = [];
+    const startsQuoted = qs.length > 0 && qs[0].start === para.start;
+    if (!startsQuoted) quoted = undefined;
+    for (const s of sentences(text, para, qs)) {
+      const toks = tokenize(text, s, qs);
+      const fs = findInSentence(text, s, toks, qs);
+      for (const f of fs) {
+        if (inPara.some((g) => g.content.start === f.content.start && g.content.end === f.content.end)) continue;
+        f.name = book.resolve(readSource(text.slice(f.source.start, f.source.end)), f.source.start);
+        inPara.push(f);
+        quoted = qs.some((q) => q.start < f.content.end && q.end > f.content.start) ? f : undefined;
+      }
+      if (!fs.length && quoted && toks.length && OPEN_Q.test(toks[0].text) && toks[0].quote >= 0) {
+        // a quote-only sentence continuing the last quoted speaker, in this paragraph or the next
+        const q = qs[toks[0].quote];
+        inPara.push({ ...quoted, content: { start: q.start, end: Math.min(q.end, s.end) } });
+      }
+    }
+    for (const f of inPara) out.push(toAnnotation(text, f));
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  const seen = new Set<string>();
+  return out.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+}
+
+function span(text: string, r: Range): Span {
+  return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
+}
+
+function toAnnotation(text: string, f: Found): Annotation {
+  const content = span(text, f.content);
+  const source: Span & { name?: string } = span(text, f.source);
+  if (f.name) source.name = f.name;
+  return { ...content, id: annotationId('claim', content.start), category: 'claim', claim: { source, cue: span(text, f.cue) } };
+}
+
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+
+/** Content range from token index `from` to the sentence end, without the final full stop. */
+function tail(text: string, toks: readonly Token[], from: number, s: Range): Range | undefined {
+  if (from >= toks.length) return undefined;
+  let end = s.end;
+  while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
+  if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
+  const words = toks.filter((t) => t.word && t.start >= toks[from].start && t.end <= end).length;
+  if (words < 2) return undefined;
+  return { start: toks[from].start, end };
+}
+
+/** Skips a time phrase ("on Saturday", "Saturday evening", "last week") starting at i; returns the next index. */
+function skipTime(toks: readonly Token[], i: number): number {
+  let j = i;
+  let strong = false;
+  while (j < toks.length && toks[j].word && (TIME_WORDS.has(toks[j].lower) || /^\d/.test(toks[j].text)) && toks[j].lower !== 'that') {
+    if (STRONG_TIME.has(toks[j].lower)) strong = true;
+    j++;
+    if (toks[j]?.text === '.' && j - 1 >= i && /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(toks[j - 1].lower)) j++;
+  }
+  return strong ? j : i;
+}
+
+/** Skips time phrases backwards ending at index i; returns the index of the token before them. */
+function skipTimeBack(toks: readonly Token[], i: number): number {
+  let j = i;
+  let strong = false;
+  while (j >= 0 && toks[j].word && (TIME_WORDS.has(toks[j].lower) || /^\d/.test(toks[j].text)) && !['the', 'that', 'this', 'a'].includes(toks[j].lower)) {
+    if (STRONG_TIME.has(toks[j].lower)) strong = true;
+    j--;
+  }
+  if (!strong) return i;
+  // keep "this"/"last" of "this week" out of the source
+  return j;
+}
+
+/** Is the token range a plausible speaker phrase? */
+function plausibleSource(toks: readonly Token[], a: number, b: number): boolean {
+  if (a > b) return false;
+  const words = toks.slice(a, b + 1).filter((t) => t.word);
+  if (!words.length || words.length > 14) return false;
+  if (words.length === 1 && PRONOUNS[words[0].lower] && !['his', 'her', 'its', 'their'].includes(words[0].lower)) return true;
+  const last = words[words.length - 1];
+  if (NP_STOP.has(last.lower) || /ly$/.test(last.lower) && !isCap(last)) return false;
+  if (words.some((t, k) => isCap(t) && !(k === 0 && DETERMINERS.has(t.lower)))) return true;
+  if (SPEAKER_NOUNS.has(last.lower)) return true;
+  return words.length <= 6 && !/(ing|ed)$/.test(last.lower);
+}
+
+/** Scans a noun phrase backwards from index j (inclusive); returns its first index. */
+function npBack(toks: readonly Token[], j: number, floor: number): number {
+  let k = j;
+  let words = 0;
+  while (k >= floor) {
+    const t = toks[k];
+    if (t.quote >= 0) break;
+    if (t.word) {
+      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor)) break;
+      // a verb ends the phrase ("the Service posted a message saying")
+      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && DETERMINERS.has(toks[k + 1]?.lower ?? '')) break;
+      if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
+      if (++words > 14) break;
+    } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
+    k--;
+  }
+  let a = k + 1;
+  // a noun phrase does not begin with a preposition, a bracket or a hyphen
+  while (a <= j && (/^(of|for|in|at|on)$/.test(toks[a].lower) || !toks[a].word)) a++;
+  return a;
+}
+
+/** Scans a noun phrase forwards from index i; returns its last index (or i-1 when none). */
+function npForward(toks: readonly Token[], i: number): number {
+  let k = i;
+  let words = 0;
+  let last = i - 1;
+  while (k < toks.length) {
+    const t = toks[k];
+    if (t.quote >= 0) break;
+    if (t.word) {
+      if (NP_STOP.has(t.lower) && !isCap(t)) break;
+      if (words > 0 && /^(the|a|an)$/.test(t.lower) && !/^(of|for|in|at)$/.test(toks[k - 1]?.lower ?? '')) break;
+      if (++words > 14) break;
+      last = k;
+    } else if (!/^[-().&’']$/.test(t.text)) {
+      if (!(t.text === '.' && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1]?.text ?? '') && k + 1 < toks.length)) break;
+    }
+    k++;
+  }
+  return last;
+}
+
+function findInSentence(text: string, s: Range, toks: readonly Token[], qs: readonly Quote[]): Found[] {
+  const found: Found[] = [];
+  // transcript or headline form: "PENCE: ...", "Pence: ..."
+  const colon = transcript(text, s, toks);
+  if (colon) found.push(colon);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word || t.quote >= 0) continue;
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      const f = according(text, s, toks, i);
+      if (f) found.push(f);
+      i++;
+      continue;
+    }
+    const lemma = CUE_FORMS.get(t.lower);
+    if (!lemma) continue;
+    // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
+    if (isCap(t) && i > 0) continue;
+    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i)) continue;
+    let cueEnd = i;
+    const rule = particleRule(lemma);
+    if (rule) {
+      const next = toks[i + 1];
+      if (!next || !rule.includes(next.lower)) continue;
+      cueEnd = i + 1;
+    }
+    // a verb inside a noun phrase ("the stated goals") is no cue
+    const prev = toks[i - 1];
+    if (prev && /^(the|a|an|its|his|her|their|our)$/.test(prev.lower)) continue;
+    let b = i - 1;
+    while (b >= 0 && toks[b].word && AUX.has(toks[b].lower) && !BE.has(toks[b].lower)) b--;
+    const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
+    // a participle modifying a noun ("videos posted to social media")
+    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && prev && prev.word && !isCap(prev) && !PRONOUNS[prev.lower] && lemma !== 'say' && lemma !== 'add') continue;
+    if (passive) {
+      const f = passiveWithAgent(text, s, toks, i, cueEnd);
+      if (f) found.push(f);
+      continue;
+    }
+    const got = active(text, s, toks, qs, i, cueEnd, lemma);
+    if (!got.length && /ing$/.test(t.lower) && toks[i - 1]?.text === ',' && found.length) {
+      // ", adding that ...": the speaker of the clause before
+      let c = cueEnd + 1;
+      if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
+      const content = tail(text, toks, c, s);
+      const last = found[found.length - 1];
+      if (content) got.push({ source: last.source, cue: { start: t.start, end: toks[cueEnd].end }, content });
+    }
+    found.push(...got);
+  }
+  return found;
+}
+
+function transcript(text: string, s: Range, toks: readonly Token[]): Found | undefined {
+  let a = 0;
+  if (toks[a] && OPEN_Q.test(toks[a].text)) a++;
+  let k = a;
+  while (k < toks.length && k - a < 6 && toks[k].text !== ':') {
+    const t = toks[k];
+    if (t.word && !isCap(t) && !/^(of|the)$/.test(t.lower)) return undefined;
+    if (!t.word && !/^[.()-]$/.test(t.text)) return undefined;
+    k++;
+  }
+  if (k === a || k >= toks.length - 2 || toks[k].text !== ':' || toks[k].quote >= 0) return undefined;
+  const names = toks.slice(a, k).filter((t) => t.word);
+  const shouted = names.every((t) => /^[\p{Lu}\d.]+$/u.test(t.text));
+  if (!shouted && (names.length > 2 || /^(the|a|an)$/i.test(names[0]?.text ?? ''))) return undefined;
+  const content = tail(text, toks, k + 1, s);
+  if (!content) return undefined;
+  return { source: { start: toks[a].start, end: toks[k - 1].end }, cue: { start: toks[k].start, end: toks[k].end }, content };
+}
+
+function according(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  const srcFirst = i + 2;
+  const srcLast = npForward(toks, srcFirst);
+  if (srcLast < srcFirst || !plausibleSource(toks, srcFirst, srcLast)) return undefined;
+  const cue = { start: toks[i].start, end: toks[i + 1].end };
+  const source = { start: toks[srcFirst].start, end: toks[srcLast].end };
+  let next = srcLast + 1;
+  if (toks[next]?.text === ',') next++;
+  const after = tail(text, toks, next, s);
+  if (after && next < toks.length && toks[next].start > source.end) return { source, cue, content: after };
+  // "..., according to X": the content is what comes before
+  let end = i - 1;
+  if (end >= 0 && /^[,—–-]$/.test(toks[end].text)) end--;
+  if (end < 0) return undefined;
+  const before = frontContent(toks, end);
+  return before ? { source, cue, content: before } : undefined;
+}
+
+/** Content that ends at token `end` and starts at the sentence start (or after a colon). */
+function frontContent(toks: readonly Token[], end: number): Range | undefined {
+  let a = 0;
+  for (let k = end; k > 0; k--) {
+    if ((toks[k].text === ':' || toks[k].text === ';') && toks[k].quote < 0) {
+      a = k + 1;
+      break;
+    }
+  }
+  const words = toks.slice(a, end + 1).filter((t) => t.word).length;
+  if (words < 2) return undefined;
+  return { start: toks[a].start, end: toks[end].end };
+}
+
+function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number): Found | undefined {
+  let k = cueEnd + 1;
+  k = skipTime(toks, k);
+  if (toks[k]?.lower !== 'by') return undefined;
+  const srcLast = npForward(toks, k + 1);
+  if (srcLast < k + 1 || !plausibleSource(toks, k + 1, srcLast)) return undefined;
+  const source = { start: toks[k + 1].start, end: toks[srcLast].end };
+  const cue = { start: toks[i].start, end: toks[cueEnd].end };
+  let c = srcLast + 1;
+  c = skipTime(toks, c);
+  if (toks[c]?.text === ',' ) c++;
+  if (toks[c]?.lower === 'that') c++;
+  const after = tail(text, toks, c, s);
+  if (after) return { source, cue, content: after };
+  // "the plan was announced by X": the subject is the content
+  let b = i - 1;
+  while (b >= 0 && toks[b].word && (AUX.has(toks[b].lower) || BE.has(toks[b].lower))) b--;
+  const subjFirst = npBack(toks, b, 0);
+  if (b < 0 || subjFirst > b || toks[subjFirst]?.lower === 'it') return undefined;
+  return { source, cue, content: { start: toks[subjFirst].start, end: toks[b].end } };
+}
+
+function active(text: string, s: Range, toks: readonly Token[], qs: readonly Quote[], i: number, cueEnd: number, lemma: string): Found[] {
+  const f = activeParts(text, s, toks, qs, i, cueEnd, lemma);
+  return f;
+}
+
+function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readonly Quote[], i: number, cueEnd: number, lemma: string): Found[] {
+  const cue = { start: toks[i].start, end: toks[cueEnd].end };
+  // the source before the cue, past auxiliaries, adverbs and time phrases
+  let j = i - 1;
+  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  if (j >= 0) j = skipTimeBack(toks, j);
+  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  let source: Range | undefined;
+  let srcFirst = -1;
+  if (j >= 0 && toks[j].text === ',' && toks[j].quote < 0) {
+    // apposition: "Igor Konashenkov, a spokesman for the Russian Defense Ministry, said"
+    let k = j - 1;
+    while (k >= 0 && !(toks[k].text === ',' && toks[k].quote < 0) && toks[k].quote < 0 && j - k < 30) k--;
+    if (k > 0 && toks[k].text === ',') {
+      const first = npBack(toks, k - 1, 0);
+      if (first <= k - 1 && plausibleSource(toks, first, k - 1) && toks.slice(first, k).some(isCap)) {
+        const appos = toks.slice(k + 1, j).filter((t) => t.word);
+        const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text));
+        if (apposOk) {
+          srcFirst = first;
+          source = { start: toks[first].start, end: toks[j - 1].end };
+        }
+      }
+    }
+  } else if (j >= 0) {
+    const first = npBack(toks, j, 0);
+    if (first <= j && plausibleSource(toks, first, j)) {
+      srcFirst = first;
+      source = { start: toks[first].start, end: toks[j].end };
+    }
+  }
+  // "..., said Revesz." / "..." said the president.
+  if (!source) {
+    const before = toks[i - 1];
+    if (!before || !(before.text === ',' || CLOSE_Q.test(before.text) || before.text === '—')) {
+      const p = participial(text, s, toks, i, cueEnd, lemma);
+      return p ? [p] : [];
+    }
+    const last = npForward(toks, cueEnd + 1);
+    if (last < cueEnd + 1 || !plausibleSource(toks, cueEnd + 1, last)) return [];
+    const after = toks[last + 1];
+    if (after && !/^[.,;!?]$/.test(after.text) && skipTime(toks, last + 1) === last + 1) return [];
+    const content = frontContent(toks, i - 2);
+    if (!content) return [];
+    return [{ source: { start: toks[cueEnd + 1].start, end: toks[last].end }, cue, content: trimComma(text, content) }];
+  }
+  // the content after the cue: "said (that) ...", "told reporters (that) ...", "said: "...""
+  let c = cueEnd + 1;
+  c = skipTime(toks, c);
+  if (HEARER_VERBS.has(lemma)) c = skipHearer(toks, c);
+  c = skipTime(toks, c);
+  c = skipCircumstance(toks, c);
+  if (toks[c]?.text === ',' && toks[c + 1] && OPEN_Q.test(toks[c + 1].text)) c++;
+  const opensQuote = toks[c]?.text === ':' || (toks[c] !== undefined && OPEN_Q.test(toks[c].text) && toks[c].quote >= 0);
+  if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
+  if (toks[c]?.text === ',' && toks[c - 1]?.lower === 'that') c++;
+  const next = toks[c];
+  const ends = !next || /^[.;!?]$/.test(next.text) || (next.text === ',' && !(toks[c + 1] && OPEN_Q.test(toks[c + 1].text)));
+  const out: Found[] = [];
+  // "..., X said (on Saturday)": content before the source; both sides when the cue also opens a quote
+  const b = toks[srcFirst - 1];
+  if (b && (ends || opensQuote) && (b.text === ',' || b.text === '—' || b.text === '–' || CLOSE_Q.test(b.text))) {
+    const end = CLOSE_Q.test(b.text) ? srcFirst - 1 : srcFirst - 2;
+    const content = end >= 0 ? frontContent(toks, end) : undefined;
+    if (content) out.push({ source, cue, content: trimComma(text, content) });
+  }
+  if (!ends) {
+    const content = tail(text, toks, c, s);
+    if (content) out.push({ source, cue, content });
+  }
+  return out;
+}
+
+/** ", saying ...": the source is the subject of the sentence. */
+function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
+  if (!/ing$/.test(toks[i].lower) || toks[i - 1]?.text !== ',') return undefined;
+  let last = npForward(toks, 0);
+  for (let k = 1; k <= last; k++) {
+    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
+      last = k - 1;
+      break;
+    }
+  }
+  if (last < 0 || last >= i - 1 || !plausibleSource(toks, 0, last)) return undefined;
+  let c = cueEnd + 1;
+  if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
+  const content = tail(text, toks, c, s);
+  if (!content) return undefined;
+  return { source: { start: toks[0].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
+}
+
+/** Skips the hearer of "told reporters", "told The Associated Press", "told him". */
+function skipHearer(toks: readonly Token[], c: number): number {
+  for (let k = c; k < Math.min(toks.length, c + 9); k++) {
+    if (toks[k].quote >= 0 || /^[,.;:!?]$/.test(toks[k].text)) break;
+    if (toks[k].lower === 'that' && k > c) return k;
+  }
+  const t = toks[c];
+  if (!t || t.quote >= 0) return c;
+  if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
+  if (HEARERS.has(t.lower) || isCap(t)) {
+    let k = c;
+    if (DETERMINERS.has(toks[k].lower)) k++;
+    while (k < toks.length && toks[k].word && (isCap(toks[k]) || (k - c < 3 && !NP_STOP.has(toks[k].lower) && HEARERS.has(toks[k].lower)))) k++;
+    return k > c ? k : c;
+  }
+  return c;
+}
+
+/** Skips "in a statement", "at a news conference", "in an interview with X" before the content. */
+function skipCircumstance(toks: readonly Token[], c: number): number {
+  const t = toks[c];
+  if (!t || !/^(in|at|during|on|via|through|to|from)$/.test(t.lower)) return c;
+  for (let k = c + 1; k < Math.min(toks.length, c + 14); k++) {
+    if (toks[k].quote >= 0 && OPEN_Q.test(toks[k].text)) return k;
+    if (toks[k].text === ',') return k + 1;
+    if (toks[k].lower === 'that') return k;
+    if (toks[k].text === ':') return k;
+    if (/^[.;!?]$/.test(toks[k].text)) return c;
+  }
+  return c;
+}
+
+function trimComma(text: string, r: Range): Range {
+  let end = r.end;
+  while (end > r.start && /[\s,—–-]/.test(text[end - 1])) end--;
+  return { start: r.start, end };
 }

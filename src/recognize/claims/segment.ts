@@ -1,0 +1,181 @@
+// Splits article text for the claim recogniser: paragraphs, quotations (straight and curly, open
+// over paragraph ends) and sentences that never break inside a quotation; all as offsets.
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Quote extends Range {
+  /** The quotation runs on past the end of its paragraph (no closing mark there). */
+  open: boolean;
+}
+
+export interface Token extends Range {
+  text: string;
+  lower: string;
+  /** Word (letters/digits) or a single punctuation character. */
+  word: boolean;
+  /** Index of the quotation holding this token, or -1. */
+  quote: number;
+}
+
+export function paragraphs(text: string): Range[] {
+  const out: Range[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (m[0].trim()) out.push(trim(text, s, e));
+  }
+  return out;
+}
+
+export function trim(text: string, start: number, end: number): Range {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', "'": "'" };
+
+/** Quotations within one paragraph. A double quote left open runs to the paragraph's end. */
+export function quotes(text: string, para: Range): Quote[] {
+  const out: Quote[] = [];
+  let i = para.start;
+  while (i < para.end) {
+    const c = text[i];
+    const close = OPENERS[c];
+    if (close === undefined || !isOpening(text, i, para)) {
+      i++;
+      continue;
+    }
+    const single = c === '‘' || c === "'";
+    let j = i + 1;
+    let found = -1;
+    while (j < para.end) {
+      const d = text[j];
+      if ((d === close || (!single && (d === '”' || d === '"') && (close === '”' || close === '"'))) && isClosing(text, j, para, single)) {
+        found = j;
+        break;
+      }
+      if (!single && (d === '“') && c !== '„') break; // a new opening curly quote: the previous one stays open
+      j++;
+    }
+    if (found >= 0) {
+      out.push({ start: i, end: found + 1, open: false });
+      i = found + 1;
+    } else if (!single) {
+      out.push({ start: i, end: j, open: j >= para.end });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+function isOpening(text: string, i: number, para: Range): boolean {
+  const prev = i > para.start ? text[i - 1] : ' ';
+  const next = i + 1 < para.end ? text[i + 1] : ' ';
+  const c = text[i];
+  if (c === '”' || c === '»') return false;
+  if (/\s/.test(next)) return false;
+  if (c === "'" || c === '‘') return /[\s(\[—–-]/.test(prev) || i === para.start;
+  if (c === '"') return !/[\p{L}\p{N}]/u.test(prev) || i === para.start;
+  return true;
+}
+
+function isClosing(text: string, j: number, para: Range, single: boolean): boolean {
+  const prev = text[j - 1];
+  const next = j + 1 < para.end ? text[j + 1] : ' ';
+  if (/\s/.test(prev)) return false;
+  if (single) {
+    // an apostrophe inside a word ("don't") is not a closing quote
+    if (/[\p{L}\p{N}]/u.test(next)) return false;
+    return /[\s,.;:!?)—–-]/.test(next);
+  }
+  return true;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'capt', 'sgt', 'st', 'jr', 'sr',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'inc',
+  'corp', 'co', 'ltd', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'etc', 'approx', 'dept', 'est', 'ft', 'mt', 'adm',
+  'rev', 'maj', 'fig', 'pp', 'vol',
+]);
+
+/** Sentences of one paragraph; a boundary never falls inside a quotation. */
+export function sentences(text: string, para: Range, qs: readonly Quote[]): Range[] {
+  const out: Range[] = [];
+  let start = para.start;
+  let q = 0;
+  for (let i = para.start; i < para.end; i++) {
+    while (q < qs.length && qs[q].end <= i) q++;
+    if (q < qs.length && qs[q].start <= i && i < qs[q].end) {
+      // inside a quotation: jump to its end, and allow a break right after it
+      i = qs[q].end - 1;
+      const before = text[i - 1];
+      if (/[.!?]/.test(before) && isBreak(text, i + 1, para.end)) {
+        out.push({ start, end: i + 1 });
+        start = i + 1;
+      }
+      continue;
+    }
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c === '.' && isAbbreviation(text, i, para.start)) continue;
+    let e = i + 1;
+    while (e < para.end && /[.!?]/.test(text[e])) e++;
+    if (!isBreak(text, e, para.end)) continue;
+    out.push({ start, end: e });
+    start = e;
+    i = e - 1;
+  }
+  if (start < para.end) out.push({ start, end: para.end });
+  return out.map((r) => trim(text, r.start, r.end)).filter((r) => r.end > r.start);
+}
+
+function isBreak(text: string, e: number, end: number): boolean {
+  if (e >= end) return true;
+  if (!/\s/.test(text[e])) {
+    // "Kharkiv.Russia says": a missing space before a capital still ends the sentence
+    return /[A-Z]/.test(text[e]) && /[a-z]/.test(text[e - 2] ?? '');
+  }
+  let k = e;
+  while (k < end && /\s/.test(text[k])) k++;
+  if (k >= end) return true;
+  return /[\p{Lu}\p{N}"“‘'(\[«—–-]/u.test(text[k]);
+}
+
+function isAbbreviation(text: string, i: number, floor: number): boolean {
+  let s = i;
+  while (s > floor && /[\p{L}.]/u.test(text[s - 1])) s--;
+  const w = text.slice(s, i).toLowerCase();
+  if (!w) return false;
+  if (ABBREVIATIONS.has(w)) return true;
+  if (/^\p{L}$/u.test(w) && /\p{Lu}/u.test(text[s])) return true; // an initial: "J. Smith"
+  return /^(\p{L}\.)+\p{L}$/u.test(w); // "U.S."
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+
+/** Tokens of a range, each marked with the quotation it lies in. */
+export function tokenize(text: string, range: Range, qs: readonly Quote[]): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = range.start;
+  let m: RegExpExecArray | null;
+  let q = 0;
+  while ((m = TOKEN.exec(text))) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (start >= range.end) break;
+    if (end > range.end) end = range.end;
+    while (q < qs.length && qs[q].end <= start) q++;
+    const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
+    const t = text.slice(start, end);
+    out.push({ start, end, text: t, lower: t.toLowerCase(), word: /[\p{L}\p{N}]/u.test(t), quote: inQuote });
+  }
+  return out;
+}

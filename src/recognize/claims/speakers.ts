@@ -1,0 +1,177 @@
+// Speaker names: the name inside a source phrase (titles and appositions stripped), and one
+// canonical name per speaker across spellings, titles, roles and pronouns (surname + edit distance).
+import { ORG_WORDS, PRONOUNS, TITLES } from './lexicon';
+
+export type SpeakerKind = 'person' | 'org' | 'group' | 'pronoun' | 'role';
+
+export interface SpeakerInfo {
+  /** The name as it stands in the text (titles stripped), or the phrase for groups. */
+  name: string;
+  kind: SpeakerKind;
+  /** Lower-case role words seen with the name ("president", "spokesman"). */
+  roles: string[];
+}
+
+const CAP = /^[\p{Lu}]/u;
+
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']s$/, '');
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
+export function editDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > 3) return 99;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[n][m];
+}
+
+/** Two spellings of one surname: Zelensky / Zelenskyy / Zelenksy. */
+export function sameSurname(a: string, b: string): boolean {
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return true;
+  const len = Math.min(x.length, y.length);
+  if (len < 5) return false;
+  if (x[0] !== y[0]) return false;
+  return editDistance(x, y) <= (len >= 7 ? 2 : 1);
+}
+
+function words(s: string): string[] {
+  return s.match(/[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu) ?? [];
+}
+
+/** Reads a source phrase: person, organisation, group, pronoun or role noun. */
+export function readSource(phrase: string): SpeakerInfo {
+  const ws = words(phrase);
+  const lower = ws.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  if (ws.length === 1 && PRONOUNS[lower[0]]) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
+  const roles = lower.filter((w) => TITLES.has(w) && !['the', 'former', 'acting', 'deputy'].includes(w));
+  // the first and second parts of an apposition: "Igor Konashenkov, a spokesman for ...", "the head of ..., Vitaly Gantshev"
+  const parts = phrase.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const part of parts) {
+    const person = personName(part);
+    if (person) return { name: person, kind: 'person', roles };
+  }
+  const hasCap = ws.some((w, i) => CAP.test(w) && !(i === 0 && /^(the|a|an)$/i.test(w)));
+  const isOrg = lower.some((w) => ORG_WORDS.has(w.replace(/[’']s$/, '')));
+  const cleaned = parts[0].replace(/^(the|a|an)\s+/i, '').trim();
+  if (isOrg || hasCap) return { name: cleaned, kind: 'org', roles };
+  if (/^(the|this|that)\s+\p{L}+$/iu.test(parts[0]) && roles.length) return { name: cleaned, kind: 'role', roles };
+  return { name: parts[0].trim(), kind: 'group', roles };
+}
+
+/** The personal name in a phrase: the capitalised words after the last title, when they are no organisation. */
+export function personName(part: string): string | undefined {
+  const ws = words(part);
+  let best: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = [];
+  };
+  for (const w of ws) {
+    const l = w.toLowerCase().replace(/\.$/, '');
+    if (CAP.test(w) && !TITLES.has(l) && !/^(the|a|an|of|for|in|and|on|at|to)$/i.test(l)) run.push(w.replace(/[’']s$/, ''));
+    else if (run.length && /^(de|van|von|da|al|bin|del|la|le)$/.test(w)) run.push(w);
+    else flush();
+  }
+  flush();
+  if (!best.length) return undefined;
+  const low = best.map((w) => w.toLowerCase());
+  if (low.some((w) => ORG_WORDS.has(w))) return undefined;
+  // the name closes the phrase ("Defense Ministry spokesman Igor Konashenkov"); otherwise the
+  // capitalised words are adjectives or an organisation ("Ukrainian officials", "Russian Defence Ministry")
+  const lastWord = ws[ws.length - 1].replace(/[’']s$/, '');
+  if (best[best.length - 1] !== lastWord) return undefined;
+  // short all-caps words are acronyms (organisations), unless the whole phrase is one shouted name
+  if (best.length === 1 && /^\p{Lu}{2,5}$/u.test(best[0]) && ws.length > 1) return undefined;
+  return best.join(' ');
+}
+
+export function surnameOf(name: string): string {
+  const ws = name.split(/\s+/).filter(Boolean);
+  return ws[ws.length - 1] ?? name;
+}
+
+/** Do two speaker names denote the same speaker? Persons by surname spelling, others by words. */
+export function sameSpeaker(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  const fa = fold(a);
+  const fb = fold(b);
+  if (fa === fb) return true;
+  const wa = fa.split(/\s+/);
+  const wb = fb.split(/\s+/);
+  if (sameSurname(wa[wa.length - 1], wb[wb.length - 1])) {
+    // first names, when both given, must agree on the initial
+    if (wa.length > 1 && wb.length > 1 && wa[0][0] !== wb[0][0]) return false;
+    return true;
+  }
+  // organisations: the content words of one inside the other ("Russian Defence Ministry" / "Defense Ministry")
+  const ca = wa.filter((w) => w.length > 3);
+  const cb = wb.filter((w) => w.length > 3);
+  if (!ca.length || !cb.length) return false;
+  const [small, big] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
+  return small.every((w) => big.some((v) => sameSurname(w, v) || v === w));
+}
+
+export interface SpeakerEntry {
+  canonical: string;
+  kind: SpeakerKind;
+  roles: Set<string>;
+  last: number;
+}
+
+/** Keeps the speakers met so far in a document and resolves new mentions to them. */
+export class SpeakerBook {
+  readonly entries: SpeakerEntry[] = [];
+
+  /** Registers a mention, returns the canonical name for it. */
+  resolve(info: SpeakerInfo, position: number): string | undefined {
+    if (info.kind === 'pronoun') return this.pronoun(info.name.toLowerCase());
+    if (info.kind === 'role') return this.role(info.roles, position) ?? info.name;
+    if (info.kind === 'group') return info.name;
+    const found = this.entries.find((e) => e.kind === info.kind && sameSpeaker(e.canonical, info.name));
+    if (found) {
+      for (const r of info.roles) found.roles.add(r);
+      found.last = position;
+      // a fuller name becomes canonical ("Zelensky" then "Volodymyr Zelensky")
+      if (info.kind === 'person' && info.name.split(/\s+/).length > found.canonical.split(/\s+/).length) found.canonical = info.name;
+      return found.canonical;
+    }
+    const entry: SpeakerEntry = { canonical: info.name, kind: info.kind, roles: new Set(info.roles), last: position };
+    this.entries.push(entry);
+    return entry.canonical;
+  }
+
+  private pronoun(p: string): string | undefined {
+    const kind = PRONOUNS[p];
+    const want: SpeakerKind[] = kind === 'person' ? ['person'] : kind === 'thing' ? ['org'] : kind === 'group' ? ['group', 'org'] : [];
+    let best: SpeakerEntry | undefined;
+    for (const e of this.entries) if (want.includes(e.kind) && (!best || e.last > best.last)) best = e;
+    if (best) return best.canonical;
+    return undefined;
+  }
+
+  private role(roles: readonly string[], position: number): string | undefined {
+    let best: SpeakerEntry | undefined;
+    for (const e of this.entries) if (e.kind === 'person' && roles.some((r) => e.roles.has(r)) && (!best || e.last > best.last)) best = e;
+    if (best) best.last = position;
+    return best?.canonical;
+  }
+
+  /** Marks a speaker as the most recent one (for pronouns), e.g. a named person mentioned as a subject. */
+  touch(canonical: string, position: number): void {
+    const e = this.entries.find((x) => x.canonical === canonical);
+    if (e) e.last = position;
+  }
+}
