@@ -1,2 +1,48 @@
-// Content script. PLACEHOLDER until the browser layer lands.
-export default defineContentScript({ matches: ['http://*/*', 'https://*/*'], runAt: 'document_idle', main() {} });
+// Content script: wires the page session to the browser (settings, messages, SPA navigation).
+// All logic lives in src/page/ and src/article/; this file only adapts browser.* to it.
+import { browser } from 'wxt/browser';
+import { SETTINGS_KEY, migrateSettings } from '../src/settings';
+import { isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
+import { PageSession } from '../src/page/session';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    try {
+      const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}));
+      const session = new PageSession(
+        {
+          doc: document,
+          analyze: (article) =>
+            browser.runtime.sendMessage({ type: 'content:analyze', article } satisfies ContentToBackground) as Promise<AnalyzeResponse>,
+          noArticle: (url) => {
+            browser.runtime.sendMessage({ type: 'content:no-article', url } satisfies ContentToBackground).catch(() => {});
+          },
+        },
+        migrateSettings((stored as Record<string, unknown>)[SETTINGS_KEY]),
+      );
+      ctx.onInvalidated(() => session.destroy());
+
+      const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && changes[SETTINGS_KEY]) void session.updateSettings(migrateSettings(changes[SETTINGS_KEY].newValue));
+      };
+      browser.storage.onChanged.addListener(onStorage);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+      const onMessage = (msg: unknown, sender: { id?: string }) => {
+        if (sender.id !== browser.runtime.id || !isPopupToContent(msg)) return undefined;
+        return session.handle(msg);
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+      // SPA navigation: run again for the new location (the session unpaints first).
+      ctx.addEventListener(window, 'wxt:locationchange', () => void session.run());
+      await session.run();
+    } catch (e) {
+      // Never throw into the page.
+      console.debug('[factmark]', e);
+    }
+  },
+});

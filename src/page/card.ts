@@ -1,0 +1,192 @@
+// The hover/focus card: what a mark is and how it compares with the reference, rendered with DOM
+// APIs and textContent only inside a closed shadow root on a <factmark-card>, placed beside the mark.
+import type { Annotation, Verdict } from '../types';
+import { CATEGORY_STYLE } from './styles';
+
+export interface CardModel {
+  category: string;
+  heading: string;
+  rows: { label: string; value: string }[];
+  verdict?: { kind: string; summary: string };
+  evidence: string[];
+}
+
+const KIND_WORDS: Record<string, string> = {
+  consistent: 'Consistent with the reference',
+  differs: 'Differs from the reference',
+  variant: 'Spelling variant',
+  ambiguous: 'Ambiguous',
+  unverified: 'Not verified',
+};
+
+let regionNames: Intl.DisplayNames | null | undefined;
+function countryName(code: string): string {
+  if (regionNames === undefined) {
+    try { regionNames = new Intl.DisplayNames(['en'], { type: 'region' }); } catch { regionNames = null; }
+  }
+  try { return regionNames?.of(code.toUpperCase()) ?? code; } catch { return code; }
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Pure: the card's content for an annotation and its verdict. */
+export function cardModel(a: Annotation, v?: Verdict): CardModel {
+  const rows: CardModel['rows'] = [];
+  let heading = a.text;
+  if (a.place) {
+    const p = a.place;
+    heading = p.name;
+    if (p.name !== a.text) rows.push({ label: 'In the text', value: a.text });
+    rows.push({ label: 'Kind', value: p.kind });
+    const where = [p.region, p.country ? countryName(p.country) : undefined].filter(Boolean).join(', ');
+    if (where) rows.push({ label: 'Where', value: where });
+    if (typeof p.population === 'number' && p.population > 0) rows.push({ label: 'Population', value: fmt(p.population) });
+    if (typeof p.lat === 'number' && typeof p.lon === 'number') rows.push({ label: 'Coordinates', value: `${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}` });
+    if (p.candidates && p.candidates > 1) rows.push({ label: 'Same name', value: `${p.candidates} places` });
+  } else if (a.figure) {
+    const f = a.figure;
+    rows.push({ label: 'Kind', value: f.kind });
+    if (f.value !== null) rows.push({ label: 'Value', value: `${f.qualifier && f.qualifier !== 'exact' ? f.qualifier + ' ' : ''}${fmt(f.value)}${f.high !== undefined ? `–${fmt(f.high)}` : ''}${f.unit ? ' ' + f.unit : ''}` });
+    if (f.si) rows.push({ label: 'Normalised', value: `${fmt(f.si.value)} ${f.si.unit}` });
+    if (f.iso) rows.push({ label: 'Date', value: f.iso });
+  } else if (a.claim) {
+    const c = a.claim;
+    heading = c.source.name ?? c.source.text;
+    rows.push({ label: 'Claim', value: clip(a.text, 160) });
+    rows.push({ label: 'Cue', value: c.cue.text });
+  }
+  const evidence = (v?.evidence ?? []).map((e) =>
+    [e.label, e.value !== undefined ? `${fmt(e.value)}${e.unit ? ' ' + e.unit : ''}` : '', e.quote ? `“${clip(e.quote, 140)}”` : '', e.source, e.date]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  return {
+    category: CATEGORY_STYLE[a.category].label,
+    heading,
+    rows,
+    verdict: v ? { kind: KIND_WORDS[v.kind] ?? v.kind, summary: v.summary } : undefined,
+    evidence,
+  };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** Pure: where to put a card of `size` next to `anchor` in a viewport, never over the anchor. */
+export function placeCard(
+  anchor: { top: number; bottom: number; left: number; right: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+  gap = 6,
+): { top: number; left: number } {
+  const left = Math.max(4, Math.min(anchor.left, viewport.width - size.width - 4));
+  const below = anchor.bottom + gap;
+  if (below + size.height <= viewport.height) return { top: below, left };
+  const above = anchor.top - gap - size.height;
+  if (above >= 0) return { top: above, left };
+  // Neither fits: take the roomier side; the card may leave the viewport but never covers the mark.
+  return viewport.height - anchor.bottom >= anchor.top ? { top: below, left } : { top: above, left };
+}
+
+const CARD_CSS = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 340px; min-width: 200px;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff;
+  border: 1px solid #c8c8c8; border-left: 4px solid var(--c); border-radius: 6px; padding: 8px 10px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); }
+.cat { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: var(--c); font-weight: 600; }
+.head { font-size: 15px; font-weight: 600; margin: 2px 0 6px; overflow-wrap: anywhere; }
+dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
+.verdict { margin-top: 6px; padding-top: 6px; border-top: 1px solid #e5e5e5; }
+.kind { font-weight: 600; }
+ul { margin: 4px 0 0; padding-left: 18px; color: #333; }
+.hint { margin-top: 6px; font-size: 11px; color: #666; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f1f1f; color: #eee; border-color: #444; }
+  dt, .hint { color: #aaa; } ul { color: #ddd; } .verdict { border-color: #333; }
+}`;
+
+/** The card element. One per page session; `show` replaces its content. */
+export class Card {
+  private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  currentId: string | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  get isOpen(): boolean {
+    return this.host !== null && this.host.isConnected;
+  }
+
+  /** Is the event target our card (events from a shadow root are retargeted to the host)? */
+  owns(target: EventTarget | null): boolean {
+    return target !== null && target === this.host;
+  }
+
+  show(id: string, model: CardModel, anchor: DOMRect | null, colour: string): void {
+    const doc = this.doc;
+    if (!this.host || !this.host.isConnected) {
+      this.host = doc.createElement('factmark-card');
+      const root = this.host.attachShadow({ mode: 'closed' });
+      const style = doc.createElement('style');
+      style.textContent = CARD_CSS;
+      this.box = doc.createElement('div');
+      this.box.className = 'card';
+      this.box.setAttribute('role', 'tooltip');
+      root.append(style, this.box);
+      doc.documentElement.appendChild(this.host);
+    }
+    const box = this.box!;
+    box.replaceChildren();
+    box.style.setProperty('--c', colour);
+    box.id = 'factmark-card';
+    const el = (tag: string, cls: string | null, text?: string) => {
+      const e = doc.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    box.append(el('div', 'cat', model.category), el('div', 'head', model.heading));
+    if (model.rows.length) {
+      const dl = el('dl', null);
+      for (const r of model.rows) dl.append(el('dt', null, r.label), el('dd', null, r.value));
+      box.append(dl);
+    }
+    if (model.verdict) {
+      const v = el('div', 'verdict');
+      v.append(el('div', 'kind', model.verdict.kind), el('div', null, model.verdict.summary));
+      if (model.evidence.length) {
+        const ul = el('ul', null);
+        for (const e of model.evidence) ul.append(el('li', null, e));
+        v.append(ul);
+      }
+      box.append(v);
+    }
+    box.append(el('div', 'hint', 'Esc closes · Alt+Shift+J / K: next / previous mark'));
+    this.currentId = id;
+    const view = doc.defaultView;
+    const vw = view?.innerWidth ?? 1024;
+    const vh = view?.innerHeight ?? 768;
+    box.style.visibility = 'hidden';
+    box.style.top = '0px';
+    box.style.left = '0px';
+    const size = box.getBoundingClientRect();
+    const a = anchor ?? { top: 0, bottom: 0, left: 0, right: 0 };
+    const pos = placeCard(a, { width: size.width || 300, height: size.height || 120 }, { width: vw, height: vh });
+    box.style.top = `${Math.round(pos.top)}px`;
+    box.style.left = `${Math.round(pos.left)}px`;
+    box.style.visibility = 'visible';
+  }
+
+  hide(): void {
+    this.host?.remove();
+    this.host = null;
+    this.box = null;
+    this.currentId = null;
+  }
+
+  /** Text of the card (for tests and accessibility checks). */
+  text(): string {
+    return this.box?.textContent ?? '';
+  }
+}

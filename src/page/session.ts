@@ -1,0 +1,378 @@
+// One tab's Factmark session: gate, extract, locate, ask for analysis, paint, and the in-page
+// interactions (hover card, keyboard navigation, scroll-to); browser.* is injected by the entrypoint.
+import type { AnalysisResult, Annotation, Verdict } from '../types';
+import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent } from '../messages';
+import type { Settings } from '../settings';
+import { extractArticle, looksLikeArticle } from '../article/extract';
+import { locateArticle, type TextModel } from '../article/text-model';
+import { isHiddenElement } from '../article/visibility';
+import { MARK_TAG } from '../article/dom-rules';
+import { Painter, browserPaintEnv, type PaintEnv } from './paint';
+import { Card, cardModel } from './card';
+import { CATEGORY_STYLE } from './styles';
+import { annotationAt, byStart, stepMark } from './marks';
+
+export interface SessionDeps {
+  doc: Document;
+  /** Sends the article to the background for analysis. */
+  analyze(article: ArticleInfo): Promise<AnalyzeResponse>;
+  /** Tells the background this page is not analysed (e.g. to clear the badge). */
+  noArticle?(url: string): void;
+  /** Highlight registry (tests pass a fake); defaults to the page's. */
+  paintEnv?: PaintEnv;
+}
+
+interface Painted {
+  model: TextModel;
+  result: AnalysisResult;
+  painter: Painter;
+  verdicts: Map<string, Verdict>;
+  annotations: Annotation[];
+  byId: Map<string, Annotation>;
+}
+
+const FLASH_MS = 1200;
+
+export class PageSession {
+  private state: PageState = { status: 'pending' };
+  private generation = 0;
+  private painted: Painted | null = null;
+  private listeners: AbortController | null = null;
+  private card: Card;
+  private selectedId: string | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private flashEls: HTMLElement[] = [];
+
+  constructor(private readonly deps: SessionDeps, private settings: Settings) {
+    this.card = new Card(deps.doc);
+  }
+
+  getState(): PageState {
+    return this.state;
+  }
+
+  private get doc(): Document {
+    return this.deps.doc;
+  }
+
+  private siteDisabled(): boolean {
+    const host = this.doc.location?.hostname ?? '';
+    return this.settings.disabledSites.some((s) => s === host || (s.startsWith('.') && host.endsWith(s)));
+  }
+
+  /** Gate, extract, locate, analyse and paint. Never throws; the outcome is in the state. */
+  async run(force = false): Promise<PageState> {
+    const gen = ++this.generation;
+    this.unpaint();
+    const doc = this.doc;
+    const url = doc.location?.href ?? '';
+    try {
+      if (!force && this.siteDisabled()) {
+        this.state = { status: 'disabled' };
+        return this.state;
+      }
+      if (!doc.body || (!force && !looksLikeArticle(doc))) {
+        this.state = { status: 'not-article' };
+        this.deps.noArticle?.(url);
+        return this.state;
+      }
+      this.state = { status: 'pending' };
+      const ex = extractArticle(doc);
+      if (!ex && !force) {
+        this.state = { status: 'not-article' };
+        this.deps.noArticle?.(url);
+        return this.state;
+      }
+      const model = locateArticle(doc.body, ex ? ex.blocks : null, { hidden: isHiddenElement });
+      if (!model.text.trim()) {
+        this.state = { status: 'not-article' };
+        this.deps.noArticle?.(url);
+        return this.state;
+      }
+      const meta: Omit<ArticleInfo, 'text'> = {
+        url,
+        title: ex?.title ?? doc.title ?? '',
+        ...(ex?.byline ? { byline: ex.byline } : {}),
+        ...(ex?.siteName ? { siteName: ex.siteName } : {}),
+        ...(ex?.published ? { published: ex.published } : {}),
+      };
+      this.state = { status: 'pending', article: meta, text: model.text };
+      const resp = await this.deps.analyze({ ...meta, text: model.text });
+      if (gen !== this.generation) return this.state; // superseded by a newer run
+      if (!resp || typeof resp !== 'object' || !('ok' in resp)) throw new Error('no analysis response');
+      if (!resp.ok) {
+        this.state = { status: 'error', error: resp.error, article: meta, text: model.text };
+        return this.state;
+      }
+      const result = sanitizeResult(resp.result, model.text);
+      const annotations = [...result.annotations].sort(byStart);
+      const verdicts = new Map(result.verdicts.map((v) => [v.annotationId, v]));
+      const painter = new Painter(doc, model, annotations, this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
+        describe: (a) => describe(a, verdicts.get(a.id)),
+        focusable: this.settings.screenReaderMode,
+      });
+      this.painted = { model, result, painter, verdicts, annotations, byId: new Map(annotations.map((a) => [a.id, a])) };
+      this.repaint();
+      this.state = { status: 'analysed', article: meta, result, text: model.text };
+      return this.state;
+    } catch (e) {
+      if (gen === this.generation) {
+        this.unpaint();
+        this.state = { ...this.state, status: 'error', error: e instanceof Error ? e.message : String(e) };
+      }
+      return this.state;
+    }
+  }
+
+  /** Settings changed (popup switches, options): repaint, or stop/start for the per-site switch. */
+  async updateSettings(next: Settings): Promise<void> {
+    const wasDisabled = this.siteDisabled();
+    const modeChanged = next.screenReaderMode !== this.settings.screenReaderMode;
+    this.settings = next;
+    const nowDisabled = this.siteDisabled();
+    try {
+      if (nowDisabled && !wasDisabled) {
+        this.generation++;
+        this.unpaint();
+        this.state = { status: 'disabled' };
+      } else if (!nowDisabled && wasDisabled) {
+        await this.run();
+      } else if (this.painted) {
+        if (modeChanged) await this.run(); // labels and focusability depend on the mode
+        else this.repaint();
+      }
+    } catch (e) {
+      this.state = { ...this.state, status: 'error', error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** Answers the popup. Every message gets the page state back. */
+  async handle(msg: PopupToContent): Promise<PageState> {
+    if (msg.type === 'popup:force-analyze') return this.run(true);
+    if (msg.type === 'popup:scroll-to') this.select(msg.annotationId, true);
+    return this.state;
+  }
+
+  /** Remove everything Factmark put into the page, and its listeners. */
+  unpaint(): void {
+    this.listeners?.abort();
+    this.listeners = null;
+    this.card.hide();
+    this.clearFlash();
+    this.selectedId = null;
+    try {
+      this.painted?.painter.clear();
+    } catch {
+      // the page removed our nodes; nothing left to restore
+    }
+    this.painted = null;
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.unpaint();
+  }
+
+  private repaint(): void {
+    const p = this.painted;
+    if (!p) return;
+    p.painter.paint(this.settings.categories, this.settings.screenReaderMode);
+    const cur = this.selectedId ? p.byId.get(this.selectedId) : undefined;
+    if (cur && !this.settings.categories[cur.category]) this.card.hide();
+    if (p.painter.paintedCategories().length) this.listen();
+    else {
+      this.listeners?.abort();
+      this.listeners = null;
+      this.card.hide();
+    }
+  }
+
+  // ---- interactions ----
+
+  private listen(): void {
+    if (this.listeners) return;
+    const ac = new AbortController();
+    this.listeners = ac;
+    const doc = this.doc;
+    const win = doc.defaultView;
+    const opts = { signal: ac.signal, passive: true } as AddEventListenerOptions;
+    let pending: { x: number; y: number; target: EventTarget | null } | null = null;
+    let frame = 0;
+    doc.addEventListener('mousemove', (e) => {
+      pending = { x: e.clientX, y: e.clientY, target: e.target };
+      if (frame) return;
+      const raf = win?.requestAnimationFrame?.bind(win) ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
+      frame = raf(() => {
+        frame = 0;
+        const p = pending;
+        pending = null;
+        if (p && !ac.signal.aborted) this.hover(p.x, p.y, p.target);
+      });
+    }, opts);
+    doc.addEventListener('focusin', (e) => {
+      const mark = (e.target as Element | null)?.closest?.(MARK_TAG);
+      const id = mark?.getAttribute('data-factmark-id');
+      if (id) this.showCard(id);
+    }, opts);
+    doc.addEventListener('focusout', (e) => {
+      if ((e.target as Element | null)?.closest?.(MARK_TAG)) this.card.hide();
+    }, opts);
+    doc.addEventListener('keydown', (e) => this.onKey(e), { signal: ac.signal, capture: true });
+    win?.addEventListener('scroll', () => { if (this.card.isOpen && !this.keyboardCard) this.card.hide(); }, opts);
+  }
+
+  private keyboardCard = false;
+
+  private onKey(e: KeyboardEvent): void {
+    try {
+      if (e.key === 'Escape' && this.card.isOpen) {
+        this.card.hide();
+        this.keyboardCard = false;
+        return;
+      }
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+        const p = this.painted;
+        if (!p) return;
+        const next = stepMark(p.annotations, this.selectedId, e.code === 'KeyJ' ? 1 : -1, this.settings.categories);
+        if (!next) return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.select(next.id, false);
+      }
+    } catch {
+      // never throw into the page
+    }
+  }
+
+  /** Pointer over the page: find the mark under it (element or CSS highlight) and show its card. */
+  private hover(x: number, y: number, target: EventTarget | null): void {
+    try {
+      if (this.card.owns(target)) return;
+      const p = this.painted;
+      if (!p) return;
+      let id: string | null = null;
+      const mark = (target as Element | null)?.closest?.(MARK_TAG);
+      if (mark) id = mark.getAttribute('data-factmark-id');
+      else if (p.painter.currentMode() === 'highlight') {
+        const pos = caretAt(this.doc, x, y);
+        const off = pos ? p.model.fromPoint(pos.node, pos.offset) : null;
+        const a = off === null ? null : annotationAt(p.annotations, off, this.settings.categories);
+        if (a && pointInRange(p.model.toRange(a.start, a.end), x, y)) id = a.id;
+      }
+      if (id) {
+        if (id !== this.card.currentId) this.showCard(id);
+        this.keyboardCard = false;
+      } else if (this.card.isOpen && !this.keyboardCard) this.card.hide();
+    } catch {
+      // never throw into the page
+    }
+  }
+
+  private anchorRect(a: Annotation): DOMRect | null {
+    const p = this.painted!;
+    const marks = p.painter.currentMode() === 'element' ? p.painter.marksOf(a.id) : [];
+    if (marks.length) return marks[0].getBoundingClientRect();
+    const r = p.model.toRange(a.start, a.end);
+    if (!r) return null;
+    const rects = r.getClientRects?.();
+    return rects && rects.length ? rects[0] : r.getBoundingClientRect?.() ?? null;
+  }
+
+  private showCard(id: string): void {
+    const p = this.painted;
+    const a = p?.byId.get(id);
+    if (!p || !a || !this.settings.categories[a.category]) return;
+    this.card.show(id, cardModel(a, p.verdicts.get(id)), this.anchorRect(a), CATEGORY_STYLE[a.category].colour);
+  }
+
+  /** Scroll a mark into view, flash it, and (keyboard) show its card. */
+  select(id: string, flash: boolean): boolean {
+    const p = this.painted;
+    const a = p?.byId.get(id);
+    if (!p || !a) return false;
+    this.selectedId = id;
+    const marks = p.painter.currentMode() === 'element' ? p.painter.marksOf(id) : [];
+    const target = marks[0] ?? p.model.toRange(a.start, a.end)?.startContainer.parentElement;
+    target?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    if (marks[0] && marks[0].hasAttribute('tabindex')) marks[0].focus({ preventScroll: true });
+    if (flash) this.flash(a);
+    if (this.settings.categories[a.category]) {
+      this.keyboardCard = true;
+      this.showCard(id);
+    }
+    return true;
+  }
+
+  private flash(a: Annotation): void {
+    this.clearFlash();
+    const r = this.painted?.model.toRange(a.start, a.end);
+    const rects = r?.getClientRects ? Array.from(r.getClientRects()) : [];
+    const doc = this.doc;
+    for (const rect of rects.slice(0, 20)) {
+      const el = doc.createElement('factmark-flash');
+      el.setAttribute('aria-hidden', 'true');
+      const s = el.style;
+      s.position = 'fixed';
+      s.pointerEvents = 'none';
+      s.zIndex = '2147483646';
+      s.left = `${rect.left - 2}px`;
+      s.top = `${rect.top - 2}px`;
+      s.width = `${rect.width + 4}px`;
+      s.height = `${rect.height + 4}px`;
+      s.outline = `3px solid ${CATEGORY_STYLE[a.category].colour}`;
+      s.borderRadius = '3px';
+      s.transition = `opacity ${FLASH_MS}ms ease-in`;
+      doc.documentElement.appendChild(el);
+      this.flashEls.push(el);
+    }
+    doc.defaultView?.requestAnimationFrame?.(() => { for (const el of this.flashEls) el.style.opacity = '0'; });
+    this.flashTimer = setTimeout(() => this.clearFlash(), FLASH_MS);
+  }
+
+  private clearFlash(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = null;
+    for (const el of this.flashEls) el.remove();
+    this.flashEls = [];
+  }
+}
+
+function describe(a: Annotation, v?: Verdict): string {
+  const m = cardModel(a, v);
+  return [m.category, m.heading !== a.text ? m.heading : '', v ? `${m.verdict!.kind}: ${v.summary}` : ''].filter(Boolean).join('. ');
+}
+
+/** Keep only annotations whose offsets are sound for this text (the response crossed a process). */
+function sanitizeResult(r: AnalysisResult, text: string): AnalysisResult {
+  const annotations = (Array.isArray(r?.annotations) ? r.annotations : []).filter(
+    (a) => a && typeof a.start === 'number' && typeof a.end === 'number' && a.start >= 0 && a.end <= text.length && a.start < a.end &&
+      (a.category === 'place' || a.category === 'figure' || a.category === 'claim') && typeof a.id === 'string',
+  );
+  return { ...r, annotations, verdicts: Array.isArray(r?.verdicts) ? r.verdicts : [] };
+}
+
+/** Caret position under a viewport point: standard API first, WebKit/Blink legacy second. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+function pointInRange(r: Range | null, x: number, y: number): boolean {
+  if (!r || typeof r.getClientRects !== 'function') return false;
+  for (const rect of Array.from(r.getClientRects())) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
