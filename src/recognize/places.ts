@@ -1,8 +1,415 @@
-// Place recogniser: finds place mentions in text and resolves each to one gazetteer entry.
-// PLACEHOLDER until the place recogniser lands: finds nothing.
-import type { Annotation } from '../types';
-import type { Gazetteer } from '../reference/types';
+// Place recogniser: finds place mentions in text (longest gazetteer match over capitalised words,
+// region phrases, streets/buildings/rivers) and resolves each to one gazetteer entry using the article's context.
+import type { Annotation, PlaceInfo } from '../types';
+import type { Gazetteer, GazetteerEntry } from '../reference/types';
 
-export function recognizePlaces(_text: string, _gazetteer: Gazetteer): Annotation[] {
-  return [];
+interface Token {
+  start: number;
+  /** End of the word, before any possessive 's. */
+  end: number;
+  text: string;
+  /** Followed by a possessive ('s, ’s, s'). */
+  possessive: boolean;
+  cap: boolean;
+  allCaps: boolean;
+  /** Starts a sentence, a line or a quotation. */
+  sentenceStart: boolean;
+  /** The gap to the next token is one space or one hyphen: the words may form one name. */
+  joinNext: boolean;
+  /** The next token follows a comma. */
+  commaNext: boolean;
+  headline: boolean;
+}
+
+const MAX_WORDS = 6;
+const CONNECTORS = new Set(['of', 'de', 'la', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'des', 'and', 'upon', 'on', 'the', 'el', 'al', 'le', 'les', 'y', 'im', 'am', 'an', 'der', 'sur']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-east', 'north-west', 'south-east', 'south-west', 'upper', 'lower', 'greater', 'inner', 'outer', 'downtown', 'suburban', 'rural', 'occupied', 'mainland']);
+const REGION_WORDS = new Set(['region', 'oblast', 'province', 'governorate', 'prefecture', 'krai', 'kray', 'republic', 'voivodeship', 'county', 'district', 'area', 'state', 'territory']);
+/** Words after a place name that make the whole phrase an organisation or a person's role, not a place. */
+const ORG_WORDS = new Set([
+  'post', 'times', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'observer', 'telegraph', 'independent', 'guardian', 'examiner', 'inquirer', 'courier', 'register', 'globe', 'star', 'sun', 'daily', 'weekly', 'news', 'press', 'magazine', 'review', 'today', 'radio', 'tv', 'television',
+  'university', 'college', 'institute', 'academy', 'school', 'polytechnic',
+  'airlines', 'airways', 'air', 'rail', 'railways', 'railroad', 'motors', 'energy', 'power', 'bank', 'fc', 'afc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'athletics', 'club', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'group', 'holdings', 'partners', 'capital', 'ventures', 'fund', 'foundation', 'trust', 'association', 'society', 'federation', 'union', 'league', 'council', 'commission', 'committee', 'agency', 'authority', 'board', 'service', 'services', 'police', 'department', 'ministry', 'office', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress', 'court', 'army', 'forces', 'guard', 'state', 'archbishop', 'bishop', 'diocese', 'archdiocese', 'mayor', 'governor', 'officials', 'prosecutor', 'attorney', 'fire', 'symphony', 'orchestra', 'opera', 'ballet', 'festival', 'open', 'marathon', 'grand', 'cup', 'games', 'olympics', 'summit', 'accords', 'accord', 'agreement', 'convention', 'declaration', 'protocol', 'treaty', 'purchase', 'conference', 'film', 'international', 'global', 'zoo',
+  'lakers', 'celtics', 'knicks', 'yankees', 'giants', 'jets', 'rangers', 'kings', 'bulls', 'bears', 'packers', 'saints', 'warriors', 'capitals', 'nationals', 'mets', 'reds', 'cubs', 'sox', 'eagles', 'patriots', 'cowboys', 'raiders', 'chargers', 'rams', 'dolphins', 'colts', 'titans', 'texans', 'jaguars', 'ravens', 'steelers', 'browns', 'bengals', 'bills', 'chiefs', 'broncos', 'seahawks', 'cardinals', 'falcons', 'panthers', 'buccaneers', 'vikings', 'lions', 'commanders', 'pirates', 'orioles', 'mariners', 'astros', 'dodgers', 'padres', 'rockies', 'brewers', 'royals', 'twins', 'tigers', 'indians', 'guardians', 'blue', 'red', 'white', 'maple', 'canadiens', 'senators', 'flyers', 'penguins', 'bruins', 'islanders', 'devils', 'sabres', 'thunder', 'spurs', 'rockets', 'mavericks', 'nets', 'heat', 'magic', 'hawks', 'hornets', 'pistons', 'pacers', 'cavaliers', 'bucks', 'raptors', 'clippers', 'suns', 'jazz', 'nuggets', 'timberwolves', 'pelicans', 'grizzlies', 'wizards', 'sixers', '76ers',
+]);
+/** Words ending a feature name: streets, buildings, rivers... (capitalised, as part of the name). */
+const FEATURE_WORDS = new Set([
+  'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'highway', 'freeway', 'expressway', 'parkway', 'turnpike', 'square', 'plaza', 'place', 'bridge', 'tunnel',
+  'river', 'creek', 'lake', 'lakes', 'bay', 'sea', 'ocean', 'gulf', 'strait', 'channel', 'canal', 'harbour', 'harbor', 'beach', 'coast', 'island', 'islands', 'peninsula', 'mountain', 'mountains', 'hill', 'hills', 'valley', 'canyon', 'desert', 'forest', 'falls', 'glacier', 'basin', 'delta',
+  'park', 'gardens', 'church', 'cathedral', 'chapel', 'mosque', 'synagogue', 'temple', 'monastery', 'palace', 'castle', 'tower', 'fort', 'airport', 'airbase', 'station', 'terminal', 'port', 'stadium', 'arena', 'hospital', 'hall', 'mall', 'market', 'building', 'memorial', 'museum', 'prison', 'jail', 'base', 'dam', 'plant', 'mine', 'reactor', 'village', 'heights', 'quarter', 'district', 'county', 'parish', 'borough', 'township', 'plantation', 'cemetery', 'zoo', 'center', 'centre', 'inn', 'hotel', 'estate', 'ranch', 'farm', 'house', 'capitol',
+]);
+/** Lower-case heads of a facility named after a place ("Zaporizhzhia nuclear power plant"). */
+const FACILITY_HEADS = new Set(['plant', 'facility', 'airport', 'station', 'dam', 'bridge', 'port', 'reactor', 'mine', 'refinery', 'airbase', 'base', 'harbour', 'harbor', 'stadium']);
+const FACILITY_MODIFIERS = new Set(['nuclear', 'power', 'air', 'military', 'naval', 'railway', 'train', 'bus', 'hydroelectric', 'coal', 'steel', 'chemical', 'international', 'sea', 'river', 'thermal', 'gas']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'president', 'gen', 'general', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor', 'judge', 'justice', 'prince', 'princess', 'king', 'queen', 'lord', 'lady', 'sir', 'dame', 'minister', 'secretary', 'pope', 'father', 'bishop', 'archbishop', 'cardinal', 'rev', 'reverend', 'captain', 'capt', 'col', 'colonel', 'lt', 'sgt', 'sergeant', 'coach', 'officer', 'chancellor', 'premier', 'ambassador', 'spokesman', 'spokeswoman', 'chief', 'ceo', 'director', 'agent', 'detective', 'commander', 'marshal', 'admiral', 'uncle', 'aunt', 'brother', 'sister', 'st.']);
+/** Common given names that are also place names ("Jack London", "Georgia May Jagger"). */
+const GIVEN_NAMES = new Set(['jack', 'john', 'james', 'george', 'paris', 'georgia', 'florence', 'victoria', 'austin', 'jackson', 'lincoln', 'chelsea', 'sydney', 'madison', 'dallas', 'houston', 'charlotte', 'savannah', 'brooklyn', 'phoenix', 'india', 'kenya', 'jordan', 'israel', 'chad', 'sierra', 'regina', 'eugene', 'orlando', 'tyler', 'denver', 'aurora', 'florida', 'virginia', 'carolina', 'adelaide', 'alexandria', 'elizabeth', 'marion', 'columbia', 'troy', 'camden', 'clifton', 'warren', 'vernon', 'kent', 'lorraine', 'salem', 'cleveland', 'washington', 'jefferson', 'franklin', 'hamilton', 'clinton', 'monroe', 'quincy', 'trenton', 'raleigh', 'stanley', 'wellington', 'winston', 'abraham', 'david', 'michael', 'robert', 'william', 'thomas', 'richard', 'joseph', 'charles', 'daniel', 'mark', 'paul', 'peter', 'mary', 'anna', 'maria', 'sarah', 'emily', 'laura']);
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Sentence-initial function words that never begin a place's own name. */
+const FUNCTION_WORDS = new Set(['the', 'in', 'at', 'on', 'of', 'from', 'for', 'by', 'with', 'to', 'and', 'but', 'or', 'a', 'an', 'as', 'after', 'before', 'near', 'outside', 'inside', 'across', 'into', 'this', 'that', 'these', 'those', 'when', 'while', 'if', 'since', 'until', 'during', 'through', 'via', 'both', 'all', 'some', 'many', 'most', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'west', 'east', 'north', 'south']);
+/** Capitalised words that are not places when they start a sentence. */
+const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let word = m[0];
+    let possessive = false;
+    const poss = /['’]s$/i.exec(word);
+    if (poss && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (/s$/.test(word) && /^['’](?![\p{L}])/u.test(text.slice(m.index + word.length, m.index + word.length + 2))) {
+      possessive = true;
+    }
+    const first = word[0];
+    const cap = first !== first.toLowerCase();
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    tokens.push({
+      start: m.index, end: m.index + word.length, text: word, possessive, cap,
+      allCaps: letters.length > 1 && letters === letters.toUpperCase(),
+      sentenceStart: false, joinNext: false, commaNext: false, headline: false,
+    });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const before = text.slice(i > 0 ? tokens[i - 1].end : 0, t.start);
+    const prevText = i > 0 ? tokens[i - 1].text : '';
+    t.sentenceStart = i === 0 || /[.!?:;"“”(\n\u2014\u2013]\s*$|^\s*['‘"“]|\n/.test(before) && !/^(st|mt|ft|dr|mr|mrs|ms|jr|sr|no|gen|sen|rep|gov|u\.s)$/i.test(prevText)
+      || /^['’]s?\s*$/.test(before) && i > 0 && tokens[i - 1].sentenceStart && false;
+    if (i + 1 < tokens.length) {
+      const gap = text.slice(t.end, tokens[i + 1].start);
+      t.joinNext = /^(?: |-|‐|\u00a0|\. )$/.test(gap) && (gap !== '. ' || /^(st|mt|ft)$/i.test(t.text)) && !t.possessive;
+      t.commaNext = /^,\s+$/.test(gap);
+    }
+  }
+  markHeadlines(text, tokens);
+  return tokens;
+}
+
+/** Title-case lines (most words capitalised) do not tell names from other words by case. */
+function markHeadlines(text: string, tokens: Token[]): void {
+  let lineStart = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const nl = text.indexOf('\n', tokens[i].start);
+    const lineEnd = nl < 0 ? text.length : nl;
+    let j = i;
+    let caps = 0;
+    let words = 0;
+    while (j < tokens.length && tokens[j].start < lineEnd) {
+      if (/\p{L}/u.test(tokens[j].text) && (tokens[j].text.length > 3 || !CONNECTORS.has(tokens[j].text.toLowerCase()))) {
+        words++;
+        if (tokens[j].cap) caps++;
+      }
+      j++;
+    }
+    if (words >= 3 && caps / words >= 0.75) for (let k = i; k < j; k++) tokens[k].headline = true;
+    lineStart = lineEnd + 1;
+    i = j > i ? j : i + 1;
+  }
+  void lineStart;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  /** Token range of the gazetteer name. */
+  from: number;
+  to: number;
+  surface: string;
+  candidates: GazetteerEntry[];
+  kind?: 'region-cue' | 'feature';
+  /** A feature's own name (surface form) when kind is feature. */
+  featureName?: string;
+  /** Candidates of a place named right after a comma ("Paris, Texas"). */
+  within?: GazetteerEntry[];
+  /** For a feature: the entry resolved from the place inside it or "in X" after it. */
+  anchor?: GazetteerEntry[];
+}
+
+const lower = (t: Token) => t.text.toLowerCase();
+
+function isNameWord(t: Token): boolean {
+  return t.cap && /^\p{L}/u.test(t.text);
+}
+
+/** A short word matching only regions through an abbreviation ("Va", "Ga", "Calif"), not through a name. */
+function isAbbreviationOnly(t: Token, entries: GazetteerEntry[]): boolean {
+  if (t.allCaps || t.text.replace(/[^\p{L}]/gu, '').length > 5) return false;
+  return entries.every((e) => e.kind === 'region' && !e.name.toLowerCase().startsWith(lower(t)));
+}
+
+function looksLikeDemonym(word: string): boolean {
+  return /(?:ian|ean|ese|ish|ans|ians|ic|i|an)$/i.test(word) && word.length > 4;
+}
+
+/** Longest gazetteer match starting at token i, over words joined by spaces or hyphens. */
+function matchAt(tokens: Token[], i: number, g: Gazetteer): { to: number; entries: GazetteerEntry[] } | undefined {
+  if (!isNameWord(tokens[i])) return undefined;
+  let last = i;
+  while (last + 1 < tokens.length && last - i + 1 < MAX_WORDS && tokens[last].joinNext && !tokens[last].possessive) {
+    const nx = tokens[last + 1];
+    if (!(isNameWord(nx) || CONNECTORS.has(lower(nx)) || /^\p{N}+$/u.test(nx.text))) break;
+    last++;
+  }
+  for (let j = last; j >= i; j--) {
+    if (!isNameWord(tokens[j]) && j > i) continue; // names do not end in a connector
+    let key = '';
+    for (let k = i; k <= j; k++) key += (k > i ? ' ' : '') + tokens[k].text;
+    const entries = g.lookup(key);
+    if (entries.length) return { to: j, entries };
+  }
+  return undefined;
+}
+
+function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
+  const out: Mention[] = [];
+  /** Words seen as a person's name in this text ("Jack London" makes a later "London" doubtful only if so marked). */
+  const persons = new Set<string>();
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    // A feature: capitalised run ending in a feature word ("Royal Street", "Holy Redeemer Church").
+    const feature = matchFeature(tokens, i, g);
+    if (feature) {
+      out.push(feature);
+      i = feature.to + 1;
+      continue;
+    }
+    const hit = matchAt(tokens, i, g);
+    if (!hit) { i++; continue; }
+    const j = hit.to;
+    const last = tokens[j];
+    const surface = text.slice(t.start, last.end);
+    const words = j - i + 1;
+    const next = tokens[j + 1];
+    const prev = tokens[i - 1];
+    let reject = false;
+
+    // Acronyms in capitals are places only as country/area names (US, UK, UAE).
+    if (t.allCaps && words === 1 && t.text.replace(/\./g, '').length <= 4 && !hit.entries.some((e) => e.kind === 'country' || e.kind === 'area')) {
+      // ... except dotted state abbreviations after a comma ("RALEIGH, N.C.").
+      if (!(t.text.includes('.') && prev?.commaNext && hit.entries.some((e) => e.kind === 'region'))) reject = true;
+    }
+    // Sentence-initial common words ("Most", "Nice to see").
+    if (words === 1 && t.sentenceStart && SENTENCE_WORDS.has(lower(t))) reject = true;
+    // Demonym-like words that only match small towns.
+    if (words === 1 && looksLikeDemonym(t.text) && hit.entries.every((e) => e.kind === 'city' && e.population < 100_000)) reject = true;
+    if (!t.headline) {
+      // Preceded by a title or a given name ("President Lincoln", "Jack London").
+      if (prev && prev.joinNext && isNameWord(prev) && !prev.possessive && prev.allCaps === t.allCaps) {
+        const pw = lower(prev);
+        if (TITLES.has(pw) || TITLES.has(pw.replace(/\.$/, ''))) { reject = true; if (words === 1) persons.add(lower(t)); }
+        else if (!DIRECTIONS.has(pw) && !(prev.sentenceStart && (CONNECTORS.has(pw) || pw === 'in' || pw === 'the')) && !g.lookup(prev.text).length) {
+          // "Abraham Lincoln", "New Orleans Railways": a capitalised non-place word joined before the name.
+          // At a sentence start it is most often a given name ("Andre Wilson, 38,"), unless a verb ("Visiting Kyiv").
+          if (!prev.sentenceStart || GIVEN_NAMES.has(pw) || (!FUNCTION_WORDS.has(pw) && !CALENDAR.has(pw) && !/(ing|ed)$/.test(pw))) {
+            reject = true;
+            if (words === 1) persons.add(lower(t));
+          }
+        }
+      }
+      // Followed by a capitalised word: a person ("Paris Hilton") or an organisation ("Washington Post").
+      if (!reject && next && last.joinNext && !last.possessive && isNameWord(next) && next.allCaps === last.allCaps) {
+        const nw = lower(next);
+        if (ORG_WORDS.has(nw)) reject = true;
+        else if (REGION_WORDS.has(nw) || FEATURE_WORDS.has(nw)) { /* "Kharkiv Oblast", "Royal Street" */ }
+        else if (CALENDAR.has(nw) && !(tokens[j + 2] && next.joinNext && isNameWord(tokens[j + 2]))) { /* "Moscow Thursday" */ }
+        else if (!g.lookup(next.text).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area')) reject = true;
+        if (reject && words === 1 && !ORG_WORDS.has(nw)) persons.add(lower(t));
+      }
+      // A surname already seen after a given name ("Andre Wilson" ... "Wilson said").
+      if (!reject && words === 1 && persons.has(lower(t)) && !hit.entries.some((e) => e.kind === 'country')) reject = true;
+      // Short abbreviations ("Va.", "Calif.") count only where addresses use them: after a comma, before a dot.
+      if (!reject && words === 1 && isAbbreviationOnly(t, hit.entries)) {
+        const abbrContext = text[t.end] === '.' && !!prev && prev.commaNext;
+        if (!abbrContext) reject = true;
+      }
+      // Followed by a lower-case organisation word is fine ("Moscow police"): still the place.
+    } else if (next && last.joinNext && isNameWord(next) && ORG_WORDS.has(lower(next))) {
+      reject = true;
+    }
+    if (reject) {
+      // Skip the whole capitalised run so its later words are not read as places either.
+      let k = j;
+      while (k + 1 < tokens.length && tokens[k].joinNext && isNameWord(tokens[k + 1]) && !t.headline) k++;
+      i = k + 1;
+      continue;
+    }
+
+    // "the Kharkiv region", "Donetsk oblast", "Kherson Oblast": the region entry.
+    if (next && last.joinNext && REGION_WORDS.has(lower(next)) && !ORG_WORDS.has(lower(next)) || (next && last.joinNext && lower(next) === 'state' && hit.entries.some((e) => e.kind === 'region'))) {
+      const regions = hit.entries.filter((e) => e.kind === 'region' || e.kind === 'area');
+      const full = g.lookup(`${surface} ${next.text}`).filter((e) => e.kind === 'region');
+      const cands = full.length ? full : regions;
+      if (cands.length) {
+        out.push({ start: t.start, end: next.end, from: i, to: j + 1, surface: text.slice(t.start, next.end), candidates: cands, kind: 'region-cue' });
+        i = j + 2;
+        continue;
+      }
+    }
+    // "Zaporizhzhia nuclear power plant": a facility named after the place.
+    let k = j + 1;
+    if (last.joinNext) {
+      while (k < tokens.length && k - j <= 3 && FACILITY_MODIFIERS.has(tokens[k].text) && tokens[k - 1].joinNext) k++;
+      if (k < tokens.length && FACILITY_HEADS.has(tokens[k].text) && tokens[k - 1].joinNext) {
+        out.push({
+          start: t.start, end: tokens[k].end, from: i, to: k, surface: text.slice(t.start, tokens[k].end), candidates: [],
+          kind: 'feature', featureName: text.slice(t.start, tokens[k].end), anchor: hit.entries,
+        });
+        i = k + 1;
+        continue;
+      }
+    }
+    const end = words === 1 && text[last.end] === '.' && isAbbreviationOnly(t, hit.entries) ? last.end + 1 : last.end;
+    out.push({ start: t.start, end, from: i, to: j, surface: text.slice(t.start, end), candidates: hit.entries });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A capitalised run ending in a feature word, e.g. "Royal Street", "Mississippi River", "Holy Redeemer Church". */
+function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undefined {
+  const t = tokens[i];
+  if (!isNameWord(t) || t.headline) return undefined;
+  if (t.sentenceStart && FUNCTION_WORDS.has(lower(t))) return undefined; // "The Walker County": start at "Walker"
+  if (CONNECTORS.has(lower(t))) return undefined;
+  if (FEATURE_WORDS.has(lower(t))) {
+    // "Lake Geneva", "Mount Everest", "Fort Worth" style prefixes are handled by the gazetteer or below.
+    if (!/^(lake|mount|fort|port|gulf|bay|cape)$/.test(lower(t))) return undefined;
+  }
+  let k = i;
+  const limit = Math.min(tokens.length - 1, i + MAX_WORDS - 1);
+  while (k < limit && tokens[k].joinNext && !tokens[k].possessive && (isNameWord(tokens[k + 1]) || (CONNECTORS.has(lower(tokens[k + 1])) && k + 2 <= limit && isNameWord(tokens[k + 2])))) {
+    k++;
+    if (isNameWord(tokens[k]) && FEATURE_WORDS.has(lower(tokens[k])) && !(k + 1 <= limit && tokens[k].joinNext && isNameWord(tokens[k + 1]) && FEATURE_WORDS.has(lower(tokens[k + 1])))) {
+      // A title, person or organisation before the run disqualifies it.
+      const prev = tokens[i - 1];
+      if (prev && prev.joinNext && TITLES.has(lower(prev))) return undefined;
+      if (TITLES.has(lower(t))) return undefined;
+      // Words after the feature word that continue an organisation ("Park Service") end it.
+      const after = tokens[k + 1];
+      if (after && tokens[k].joinNext && isNameWord(after) && ORG_WORDS.has(lower(after))) return undefined;
+      // Lake X, Mount X patterns are also features when prefixed.
+      const inner: GazetteerEntry[] = [];
+      for (let s = i; s < k; s++) {
+        const m = matchAt(tokens, s, g);
+        if (m && m.to < k) { inner.push(...m.entries); break; }
+      }
+      const name = tokens.slice(i, k + 1).map((x) => x.text);
+      const surface = name.join(' ');
+      return { start: t.start, end: tokens[k].end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface, anchor: inner.length ? inner : undefined };
+    }
+  }
+  // "Lake Geneva", "Mount Kenya": prefix feature words followed by a name.
+  if (/^(lake|mount|mt|fort|cape|gulf)$/.test(lower(t)) && t.joinNext && tokens[i + 1] && isNameWord(tokens[i + 1])) {
+    const inGaz = matchAt(tokens, i, g);
+    if (inGaz) return undefined; // "Fort Worth" is a town
+    let e = i + 1;
+    while (e < limit && tokens[e].joinNext && isNameWord(tokens[e + 1])) e++;
+    const surface = tokens.slice(i, e + 1).map((x) => x.text).join(' ');
+    return { start: t.start, end: tokens[e].end, from: i, to: e, surface, candidates: [], kind: 'feature', featureName: surface };
+  }
+  return undefined;
+}
+
+const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
+
+function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry; close: boolean } {
+  const surface = m.surface.toLowerCase();
+  const within = m.within;
+  const scored = m.candidates.map((e) => {
+    let s = Math.log10(e.population + 10) + KIND_PRIOR[e.kind];
+    // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
+    if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
+    if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
+    if (e.country && countries.has(e.country)) s += 1.5;
+    if (e.region && regions.has(e.region)) s += 1;
+    // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
+    if (within?.some((w) => (w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country))) s += 4;
+    // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
+    const own = e.name.toLowerCase();
+    if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 2;
+    return { e, s };
+  });
+  scored.sort((a, b) => b.s - a.s);
+  const close = scored.length > 1 && scored[0].s - scored[1].s < 0.3 && scored[0].e.country !== scored[1].e.country;
+  return { entry: scored[0].e, close };
+}
+
+export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
+  if (!text) return [];
+  const tokens = tokenize(text);
+  const mentions = findMentions(text, tokens, gazetteer);
+
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    if (a.candidates.length && b.candidates.length && /^,\s*$/.test(text.slice(a.end, b.start))) a.within = b.candidates;
+  }
+  // Context: countries and regions named unambiguously in the article.
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  for (const m of mentions) {
+    const c = m.candidates.length ? m.candidates : m.anchor ?? [];
+    if (!c.length) continue;
+    const top = c[0];
+    const unique = c.length === 1 || top.kind === 'country' || top.population > 20 * (c[1]?.population ?? 0) + 1;
+    if (!unique) continue;
+    if (top.country) countries.set(top.country, (countries.get(top.country) ?? 0) + 1);
+    if (top.kind === 'region') regions.set(top.name, (regions.get(top.name) ?? 0) + 1);
+    else if (top.region) regions.set(top.region, (regions.get(top.region) ?? 0) + 1);
+  }
+
+  const mainTown = mostMentionedTown(mentions, countries, regions);
+  const out: Annotation[] = [];
+  for (let idx = 0; idx < mentions.length; idx++) {
+    const m = mentions[idx];
+    let place: PlaceInfo;
+    if (m.kind === 'feature') {
+      let anchor = m.anchor;
+      // "... Church in Kupiansk", "Royal Street, New Orleans": the next place mention close after it.
+      const nextM = mentions[idx + 1];
+      if (!anchor && nextM && nextM.candidates.length) {
+        const between = text.slice(m.end, nextM.start);
+        if (/^(?:,\s*|\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i.test(between)) anchor = nextM.candidates;
+      }
+      place = { name: m.featureName ?? m.surface, kind: 'feature' };
+      // Otherwise the article's main town: the one it names most often (at least twice).
+      if (!anchor && mainTown) anchor = [mainTown];
+      if (anchor && anchor.length) {
+        const r = choose({ ...m, candidates: anchor, kind: undefined }, countries, regions).entry;
+        Object.assign(place, { country: r.country || undefined, region: r.kind === 'region' ? r.name : r.region, lat: r.lat, lon: r.lon });
+        if (!place.country) delete place.country;
+        if (!place.region) delete place.region;
+      }
+    } else {
+      const { entry, close } = choose(m, countries, regions);
+      place = {
+        name: entry.name, kind: entry.kind, geonameId: entry.id, lat: entry.lat, lon: entry.lon,
+        population: entry.population, candidates: m.candidates.length,
+      };
+      if (entry.country) place.country = entry.country;
+      if (entry.region) place.region = entry.region;
+      void close;
+    }
+    out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
+  }
+  return out;
+}
+
+function mostMentionedTown(mentions: Mention[], countries: Map<string, number>, regions: Map<string, number>): GazetteerEntry | undefined {
+  const counts = new Map<GazetteerEntry, number>();
+  for (const m of mentions) {
+    if (!m.candidates.length || m.kind) continue;
+    const e = choose(m, countries, regions).entry;
+    if (e.kind === 'city') counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
+  let best: GazetteerEntry | undefined;
+  let n = 1;
+  for (const [e, c] of counts) if (c > n) { best = e; n = c; }
+  return best;
 }

@@ -1,0 +1,101 @@
+// Gazetteer index: the bundled build resolves names ignoring case, diacritics and transliteration
+// variants, and a malformed file is refused with a clear reason.
+import { describe, expect, test } from 'vitest';
+import { createGazetteer } from '../../src/reference/gazetteer';
+import { normalizeName } from '../../src/reference/names';
+import { readReferenceJson } from '../../cli/load-reference';
+
+const data = readReferenceJson('gazetteer.json') as Record<string, unknown>;
+const g = createGazetteer(data);
+
+describe('normalizeName', () => {
+  test.each([
+    ['Kyiv', 'kyiv'],
+    ['Zaporizhzhia', 'zaporizhzhia'],
+    ['Kup’yans’k', 'kupyansk'],
+    ["Kup'yans'k", 'kupyansk'],
+    ['Ivano-Frankivsk', 'ivano frankivsk'],
+    ['Łódź', 'lodz'],
+    ['São Paulo', 'sao paulo'],
+    ['  St.  Louis ', 'st louis'],
+    ['Champs-Élysées', 'champs elysees'],
+  ])('%s -> %s', (input, key) => expect(normalizeName(input)).toBe(key));
+});
+
+describe('bundled gazetteer', () => {
+  test('has a version and a sensible size', () => {
+    expect(g.version).toMatch(/^geonames-\d{4}-\d{2}-\d{2}\+build-\d+/);
+    expect(g.size).toBeGreaterThan(30_000);
+  });
+
+  test.each([
+    ['Kupyansk', 'Kupiansk', 'UA'],
+    ['Kupjansk', 'Kupiansk', 'UA'],
+    ['Kupiansk', 'Kupiansk', 'UA'],
+    ['Izyum', 'Izium', 'UA'],
+    ['Balakliya', 'Balakliia', 'UA'],
+    ['Kiev', 'Kyiv', 'UA'],
+    ['KYIV', 'Kyiv', 'UA'],
+    ['Kharkov', 'Kharkiv', 'UA'],
+    ['Donbass', 'Donbas', 'UA'],
+    ['Donbas', 'Donbas', 'UA'],
+    ['Kharkiv Oblast', 'Kharkiv Oblast', 'UA'],
+    ['Ukraine', 'Ukraine', 'UA'],
+    ['Turkey', 'Turkey', 'TR'],
+    ['U.S.', 'United States', 'US'],
+    ['Sao Paulo', 'São Paulo', 'BR'],
+  ])('%s finds %s (%s)', (name, canonical, country) => {
+    const hits = g.lookup(name);
+    const hit = hits.find((e) => e.name === canonical);
+    expect(hit, hits.map((e) => e.name).join(', ')).toBeDefined();
+    expect(hit!.country).toBe(country);
+  });
+
+  test('cities carry region, coordinates and population', () => {
+    const k = g.lookup('Kupiansk').find((e) => e.kind === 'city')!;
+    expect(k.region).toBe('Kharkiv Oblast');
+    expect(k.lat).toBeCloseTo(49.71, 1);
+    expect(k.lon).toBeCloseTo(37.61, 1);
+    expect(k.population).toBeGreaterThan(20_000);
+    expect(g.get(k.id)).toEqual(k);
+  });
+
+  test.each(['Of', 'Police', 'Most', 'Opportunity', 'the', 'IEV', 'xx'])('noise name %s is not a place', (name) => {
+    expect(g.lookup(name).filter((e) => e.kind === 'city' && e.population < 200_000)).toEqual([]);
+  });
+
+  test('country() finds a country by ISO code', () => {
+    expect(g.country('ua')?.name).toBe('Ukraine');
+    expect(g.country('ZZ')).toBeUndefined();
+  });
+
+  test('unknown names give an empty list', () => {
+    expect(g.lookup('Nowhereville Xyz')).toEqual([]);
+    expect(g.lookup('')).toEqual([]);
+  });
+
+  test('loads fast', () => {
+    const json = JSON.stringify(data);
+    const t = performance.now();
+    const again = createGazetteer(JSON.parse(json));
+    again.lookup('Kyiv');
+    expect(performance.now() - t).toBeLessThan(1000); // generous for a shared CI machine; measured ~50 ms
+  });
+});
+
+describe('malformed gazetteer files are refused with the reason', () => {
+  const base = () => JSON.parse(JSON.stringify({ ...data, keys: ['a', 'b'], refs: [0, 0] })) as Record<string, unknown>;
+  test.each<[string, (d: Record<string, unknown>) => unknown, RegExp]>([
+    ['not an object', () => 'hello', /expected a JSON object/],
+    ['an array', () => [], /expected a JSON object/],
+    ['wrong format', (d) => ({ ...d, format: 99 }), /unsupported format 99/],
+    ['no version', (d) => ({ ...d, version: undefined }), /missing "version"/],
+    ['missing column', (d) => ({ ...d, lat: undefined }), /"lat" must be an array/],
+    ['short column', (d) => ({ ...d, lon: (d.lon as number[]).slice(1) }), /"lon" has/],
+    ['bad kind letter', (d) => ({ ...d, kind: 'X' + (d.kind as string).slice(1) }), /"kind" has a letter/],
+    ['unsorted keys', (d) => ({ ...d, keys: ['b', 'a'] }), /keys not sorted/],
+    ['dangling reference', (d) => ({ ...d, refs: [0, 1e9] }), /out of range/],
+  ])('%s', (_label, mutate, message) => {
+    expect(() => createGazetteer(mutate(base()))).toThrow(message);
+  });
+});
