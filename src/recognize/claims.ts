@@ -148,9 +148,11 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
     const t = toks[k];
     if (t.quote >= 0) break;
     if (t.word) {
-      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor)) break;
+      // "Russians and Ukrainians": a conjunction between names stays inside
+      const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
+      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins) break;
       // a verb ends the phrase ("the Service posted a message saying")
-      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && DETERMINERS.has(toks[k + 1]?.lower ?? '')) break;
+      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
       if (++words > 14) break;
     } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
@@ -316,6 +318,13 @@ function active(text: string, s: Range, toks: readonly Token[], qs: readonly Quo
 
 function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readonly Quote[], i: number, cueEnd: number, lemma: string): Found[] {
   const cue = { start: toks[i].start, end: toks[cueEnd].end };
+  // a participle without auxiliary ("published photos showing ...", ", saying ..."): the sentence's subject speaks
+  let back = i - 1;
+  while (back >= 0 && toks[back].word && AUX.has(toks[back].lower) && !BE.has(toks[back].lower)) back--;
+  if (/ing$/.test(toks[i].lower) && !(toks[back] && BE.has(toks[back].lower))) {
+    const p = participial(text, s, toks, i, cueEnd, lemma);
+    return p ? [p] : [];
+  }
   // the source before the cue, past auxiliaries, adverbs and time phrases
   let j = i - 1;
   while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
@@ -340,7 +349,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     }
   } else if (j >= 0) {
     const first = npBack(toks, j, 0);
-    if (first <= j && plausibleSource(toks, first, j)) {
+    // the object of a preposition ("photos on Telegram showing") is no speaker
+    const pp = first > 0 && /^(on|in|at|via|through|from|into|with|for|of)$/.test(toks[first - 1].lower);
+    if (first <= j && !pp && plausibleSource(toks, first, j)) {
       srcFirst = first;
       source = { start: toks[first].start, end: toks[j].end };
     }
@@ -389,7 +400,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
 
 /** ", saying ...": the source is the subject of the sentence. */
 function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
-  if (!/ing$/.test(toks[i].lower) || toks[i - 1]?.text !== ',') return undefined;
+  if (!/ing$/.test(toks[i].lower)) return undefined;
   let last = npForward(toks, 0);
   for (let k = 1; k <= last; k++) {
     if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {

@@ -133,7 +133,7 @@ export const AUX = new Set([
   'quickly', 'immediately', 'frequently', 'has', 'openly', 'bluntly', 'flatly', 'angrily', 'firmly',
   'clearly', 'initially', 'originally', 'subsequently', 'finally', 'simply', 'always', 'long', 'now',
   'twice', 'herself', 'himself', 'themselves', 'itself', 'too', 'sharply', 'strongly', 'loudly',
-  'ominously', 'confidently', 'triumphantly', 'proudly', 'formally', 'officially', 'jokingly', 'meanwhile', 'however',
+  'ominously', 'confidently', 'triumphantly', 'proudly', 'formally', 'officially', 'jokingly', 'meanwhile', 'however', 'each',
 ]);
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
