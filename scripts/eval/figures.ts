@@ -78,6 +78,7 @@ export async function evaluateFigures(sharedDir: string, _reference?: Reference)
   const nq = newTally();
   let ms = 0;
   let words = 0;
+  recognizeFigures('warm-up: about 5 km on February 24, 2022 and $5bn'); // first call pays for compiling patterns
   for (const line of readCorpus(evalDir, NEWSQUANT)) {
     if (line.meta?.fully_aligned !== true) continue;
     const t0 = performance.now();

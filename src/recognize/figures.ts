@@ -12,14 +12,14 @@ export interface FigureOptions {
 
 // ---- compiled once ----
 
-/** Every place a figure may start: a numeral, a run of number words, a vague plural, a fraction word. */
-const CORE_RE = new RegExp(
-  `(?<num>(?<![\\p{L}\\p{N}.,])${NUMERAL_SOURCE}(?:\\s?/\\s?\\d{1,3}(?![\\d/]))?)` +
-    `|(?<frac>(?<![\\p{L}])(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\\p{L}]))` +
-    `|(?<vague>(?<![\\p{L}])(?:(?:tens|hundreds)\\s+of\\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\\s+of\\s)(?![\\p{L}]))` +
-    `|(?<words>(?<![\\p{L}])${NUMBER_WORDS_SOURCE}(?![\\p{L}]))`,
-  'giu',
-);
+/**
+ * Every place a figure may start: a digit or a number word. A plain, case-insensitive literal
+ * alternation (no lookbehind, no unicode classes) keeps this one pass over the text cheap; the exact
+ * forms are then read with sticky patterns at each candidate.
+ */
+const CANDIDATE_RE = /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
+const FRAC_Y = /(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\p{L}-])/iuy;
+const VAGUE_Y = /(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\s)(?![\p{L}])/iuy;
 const NUMERAL_Y = new RegExp(`${NUMERAL_SOURCE}`, 'y');
 const WORDS_Y = new RegExp(`${NUMBER_WORDS_SOURCE}(?![\\p{L}])`, 'iuy');
 const SCALE_WORD_Y = /(?:\s?-\s?|\s)(hundred|thousand|million|billion|trillion|lakh|crore)(?![\p{L}])/iuy;
@@ -38,7 +38,10 @@ const AND_NOUN_Y = /\s+(?:and|or)\s+([\p{Ll}]{3,}s)(?![\p{L}])/uy;
 const RANGE_SEP_Y = /\s?(?:-|–|—)\s?|\s+(?:to|and|-|–)\s+/iuy;
 const TRAIL_QUAL_Y = /\s+or\s+(more|so|less|fewer)(?![\p{L}])|(-?plus|\+)(?![\p{L}\p{N}])/iuy;
 const QUAL_RE = /(?:^|[^\p{L}])(about|around|some|nearly|almost|roughly|approximately|approx\.|an estimated|estimated|close to|circa|more than|over|above|in excess of|upwards of|exceeding|greater than|just over|well over|less than|under|fewer than|below|just under|up to|as many as|as much as|as high as|at least|no fewer than|no less than|a minimum of|at most|no more than|a maximum of|exactly|precisely|between|from|aged|age)\s+$/iu;
-const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}]*|No\.?|#)\s?$/u;
+const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}]*|\p{Ll}+\p{Lu}[\p{L}]*|No\.?|#)\s?$/u;
+/** Lone fraction and scale words are figures only in these company ("half of", "a quarter million"). */
+const LONE_WORD_OK_Y = /\s+(?:of|a|an|million|billion|trillion|thousand|hundred)(?![\p{L}])/iuy;
+const SCORE_Y = /[-–](\d{1,3})(?![\p{N}])/uy;
 
 const QUALIFIERS: Record<string, Qualifier> = {
   about: 'about', around: 'about', some: 'about', nearly: 'about', almost: 'about', roughly: 'about',
@@ -331,8 +334,11 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const g = m.groups!;
     const kind = g.iso ? 'iso' : g.year ? 'year' : g.time ? 'time' : g.decade ? 'decade' : 'chrono';
-    const s = m[0];
-    const start = m.index;
+    // a year is matched with the word before it ("in 2014"); the figure is the year alone
+    const s = g.year ?? m[0];
+    const start = m.index + (g.yearpre?.length ?? 0);
+    // numeric dates and times must not start inside a longer number ("1.5/10", "12:30:45")
+    if ((g.num || g.time) && /[\d/.,:-]/.test(text[start - 1] ?? '') && /\d/.test(text[start - 2] ?? '')) continue;
     const end = start + s.length;
     if (kind === 'time' && !/[:apAP]/.test(s)) continue;
     const iso = kind === 'chrono' ? resolveDate(s, options.published) : isoForSimple(kind, s);
@@ -347,11 +353,22 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) if (!blocked[m.index]) mark(m.index, m.index + m[0].length);
 
   // 3. numbers
+  const CORE_RE = CANDIDATE_RE;
   CORE_RE.lastIndex = 0;
   for (let m = CORE_RE.exec(text); m; m = CORE_RE.exec(text)) {
     const start0 = m.index;
     if (blocked[start0]) continue;
-    const g = m.groups!;
+    const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
+    // a numeral must not start inside another ("1.5", "10,000")
+    if (isDigit && (/\d/.test(text[start0 - 1] ?? '') || (/[.,]/.test(text[start0 - 1] ?? '') && /\d/.test(text[start0 - 2] ?? '')))) continue;
+    if (isDigit && text[start0 - 1] === '.' && !/[\d\p{L}]/u.test(text[start0 - 2] ?? ' ')) {
+      // ".5": read from the dot
+    }
+    const g: { vague?: string; frac?: string } = {};
+    if (!isDigit) {
+      g.frac = stickyAt(FRAC_Y, text, start0)?.[0];
+      if (!g.frac) g.vague = stickyAt(VAGUE_Y, text, start0)?.[0];
+    }
     let q: Quantity | null;
     if (g.vague) {
       const lw = g.vague.toLowerCase();
@@ -364,17 +381,32 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       q = readNumber(text, start0);
     }
     if (!q) continue;
+    if (!isDigit && !q.words) continue;
     const before = text[start0 - 1];
     // identifiers: "G7", "COVID-19", "Windows 11", "No. 10"
     const cur = q.words ? undefined : currencyBefore(text, start0);
+    let nameBefore = false;
     if (!cur && !q.words) {
-      if (before && /\p{L}/u.test(before)) continue;
-      if ((before === '-' || before === '‑') && isLetterOrDigit(text[start0 - 2])) continue;
-      const name = NAME_BEFORE_RE.exec(text.slice(Math.max(0, start0 - 30), start0));
-      if (name && !CAPITALISED_OK.has(name[1]) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name[1] === '#' || name[1].startsWith('No') || q.plainInt)) {
+      if (before && /\p{L}/u.test(before)) {
         CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
         continue;
       }
+      // "COVID-19", "F-16", "scp2-173": a hyphen after a code; "sub-7", "now-18" are fine
+      if ((before === '-' || before === '‑') && isLetterOrDigit(text[start0 - 2])) {
+        const tok = /[\p{L}\p{N}]+$/u.exec(text.slice(Math.max(0, start0 - 20), start0 - 1))?.[0] ?? '';
+        if (/[\p{Lu}\p{N}]/u.test(tok)) continue;
+      }
+      const name = NAME_BEFORE_RE.exec(text.slice(Math.max(0, start0 - 30), start0));
+      nameBefore = !!name && !CAPITALISED_OK.has(name[1]) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name[1] === '#' || name[1].startsWith('No') || q.plainInt);
+      // sports scores "89-89", "2-1": not a range, not a figure
+      const sc = stickyAt(SCORE_Y, text, q.end);
+      if (sc && q.plainInt && Number(sc[1]) <= q.value && q.value < 300 && !isLetterOrDigit(text[q.end + sc[0].length])) {
+        CORE_RE.lastIndex = q.end + sc[0].length;
+        continue;
+      }
+    }
+    if (q.words && !g.frac && /^(?:half|quarter|hundred|thousand|million|billion|trillion|dozen)$/i.test(text.slice(q.start, q.end)) && !stickyAt(LONE_WORD_OK_Y, text, q.end)) {
+      continue;
     }
     // negative numbers: "-20°C", "minus 5"
     let start = cur ? cur.start : start0;
@@ -382,7 +414,8 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       q.value = -q.value;
       start = start0 - 1;
     }
-    if (!readTail(text, q, !!cur)) {
+    if (!readTail(text, q, !!cur) || (nameBefore && !q.unit && !q.currency && !q.scaled)) {
+      // identifiers: "13F", "Windows 11", "Boeing 737", "Route 66", "No. 10"
       CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
       continue;
     }
@@ -441,6 +474,11 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
           }
           figure.qualifier = 'range';
           figure.high = r.value;
+          if (q.plainInt && r.plainInt && !hadUnit && !r.unit && !r.noun && low >= 1600 && r.value <= 2099) {
+            figure.kind = 'date'; // "between 2014 and 2017"
+            figure.iso = String(low);
+            delete figure.unit;
+          }
           end = r.end;
           if (qual && (qual.word === 'between' || qual.word === 'from')) start = qual.start;
         }

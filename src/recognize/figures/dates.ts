@@ -14,10 +14,10 @@ export const DATE_RE = new RegExp(
     `(?<md>\\b${WEEKDAY}(?:${MONTHS})\\s+${DAY}(?:(?:,\\s*|\\s+)${YEAR})?)(?![\\p{L}\\p{N}]|,\\d|:\\d|\\.\\d)`,
     `(?<dm>\\b${WEEKDAY}${DAY}\\s+(?:of\\s+)?(?:${MONTHS})(?:,?\\s+${YEAR})?)(?![\\p{L}\\p{N}])`,
     `(?<my>\\b(?:${MONTHS})(?:,?\\s+)${YEAR})(?![\\p{L}\\p{N}])`,
-    `(?<num>(?<![\\d/.,-])(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|[12]\\d|3[01])[/.](?:${YEAR}|\\d\\d))(?![\\d/.]\\d|\\d)`,
+    `(?<num>\\b(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|[12]\\d|3[01])[/.](?:${YEAR}|\\d\\d))(?![\\d/.]\\d|\\d)`,
     `(?<decade>\\b(?:1[6-9]|20)\\d0s|\\b'[0-9]0s)(?![\\p{L}\\p{N}])`,
-    `(?<time>(?<![\\d:.,])(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?(?![\\p{L}]))?|(?<![\\d:.,])(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}]))(?![\\d])`,
-    `(?<year>(?<=\\b(?:in|In|since|Since|by|By|from|From|until|till|before|Before|after|After|during|During|of|early|late|mid|mid-|end of|spring|summer|autumn|fall|winter|year|season|since early|since late)\\s+)${YEAR}(?![\\p{L}\\p{N}]|,\\d|\\.\\d))`,
+    `(?<time>\\b(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?(?![\\p{L}]))?|\\b(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}]))(?![\\d])`,
+    `(?<yearpre>\\b(?:in|In|since|Since|by|By|from|From|until|till|before|Before|after|After|during|During|of|early|late|mid|end of|spring|summer|autumn|fall|winter|year|season)\\s+)(?<year>${YEAR}(?![\\p{L}\\p{N}]|,\\d|\\.\\d))`,
   ].join('|'),
   'gu',
 );
