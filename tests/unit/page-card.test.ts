@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+// Tests for the card (content model, placement, rendering without innerHTML) and mark lookups.
+import { describe, expect, test } from 'vitest';
+import { Card, cardModel, placeCard } from '../../src/page/card';
+import { annotationAt, stepMark } from '../../src/page/marks';
+import type { Annotation, Verdict } from '../../src/types';
+
+const ALL = { place: true, figure: true, claim: true };
+const kup: Annotation = { id: 'place:10', category: 'place', start: 10, end: 18, text: 'Kupyansk',
+  place: { name: 'Kupiansk', kind: 'city', country: 'UA', region: 'Kharkiv Oblast', population: 27000, lat: 49.71, lon: 37.61 } };
+const claim: Annotation = { id: 'claim:0', category: 'claim', start: 0, end: 40, text: 'troops entered Kupyansk near the border',
+  claim: { source: { start: 41, end: 49, text: 'he', name: 'Zelensky' }, cue: { start: 50, end: 54, text: 'said' } } };
+const fig: Annotation = { id: 'figure:25', category: 'figure', start: 25, end: 30, text: '73 km', figure: { kind: 'measure', value: 73, unit: 'km', qualifier: 'about', si: { value: 73000, unit: 'm' } } };
+const variant: Verdict = { annotationId: 'place:10', kind: 'variant', summary: 'spelled Kupiansk in the gazetteer', evidence: [{ ref: 'geonames:704617', label: 'Kupiansk, Kharkiv Oblast, Ukraine', source: 'GeoNames' }] };
+
+describe('cardModel', () => {
+  test('place: canonical name, spelling used, where, population, verdict and evidence', () => {
+    const m = cardModel(kup, variant);
+    expect(m.category).toBe('Place');
+    expect(m.heading).toBe('Kupiansk');
+    expect(m.rows).toEqual(expect.arrayContaining([
+      { label: 'In the text', value: 'Kupyansk' },
+      { label: 'Kind', value: 'city' },
+      { label: 'Where', value: 'Kharkiv Oblast, Ukraine' },
+      { label: 'Population', value: '27,000' },
+    ]));
+    expect(m.verdict).toEqual({ kind: 'Spelling variant', summary: 'spelled Kupiansk in the gazetteer' });
+    expect(m.evidence).toEqual(['Kupiansk, Kharkiv Oblast, Ukraine · GeoNames']);
+  });
+  test('figure and claim', () => {
+    expect(cardModel(fig).rows).toEqual(expect.arrayContaining([{ label: 'Value', value: 'about 73 km' }, { label: 'Normalised', value: '73,000 m' }]));
+    const c = cardModel(claim);
+    expect(c.heading).toBe('Zelensky');
+    expect(c.rows).toEqual(expect.arrayContaining([{ label: 'Cue', value: 'said' }]));
+    expect(c.verdict).toBeUndefined();
+  });
+});
+
+describe('placeCard never covers the mark', () => {
+  const vp = { width: 1000, height: 800 };
+  test.each([
+    [{ top: 100, bottom: 120, left: 50, right: 120 }, 'below'],
+    [{ top: 700, bottom: 720, left: 50, right: 120 }, 'above'],
+    [{ top: 100, bottom: 120, left: 950, right: 990 }, 'below'],
+  ])('%o -> %s', (anchor, where) => {
+    const size = { width: 300, height: 150 };
+    const p = placeCard(anchor, size, vp);
+    const overlaps = p.top < anchor.bottom && p.top + size.height > anchor.top && p.left < anchor.right && p.left + size.width > anchor.left;
+    expect(overlaps).toBe(false);
+    expect(where === 'below' ? p.top >= anchor.bottom : p.top + size.height <= anchor.top).toBe(true);
+    expect(p.left + size.width).toBeLessThanOrEqual(vp.width);
+  });
+});
+
+describe('Card rendering', () => {
+  test('page text goes in as text, never as markup; hide removes the element', () => {
+    const evil: Annotation = { ...kup, text: '<img src=x onerror=alert(1)>', place: { ...kup.place!, name: '<b>bold</b>' } };
+    const card = new Card(document);
+    card.show(evil.id, cardModel(evil), null, '#0072B2');
+    const host = document.querySelector('factmark-card')!;
+    expect(host).not.toBeNull();
+    expect(document.querySelector('img, b')).toBeNull();
+    expect(card.text()).toContain('<b>bold</b>');
+    expect(card.isOpen).toBe(true);
+    card.hide();
+    expect(document.querySelector('factmark-card')).toBeNull();
+  });
+});
+
+describe('mark lookups', () => {
+  const anns = [claim, kup, fig].sort((a, b) => a.start - b.start);
+  test('annotationAt picks the innermost enabled mark', () => {
+    expect(annotationAt(anns, 12, ALL)?.id).toBe('place:10');
+    expect(annotationAt(anns, 12, { ...ALL, place: false })?.id).toBe('claim:0');
+    expect(annotationAt(anns, 35, ALL)?.id).toBe('claim:0');
+    expect(annotationAt(anns, 45, ALL)).toBeNull();
+  });
+  test('stepMark walks enabled marks in order and wraps', () => {
+    expect(stepMark(anns, null, 1, ALL)?.id).toBe('claim:0');
+    expect(stepMark(anns, 'claim:0', 1, ALL)?.id).toBe('place:10');
+    expect(stepMark(anns, 'figure:25', 1, ALL)?.id).toBe('claim:0');
+    expect(stepMark(anns, null, -1, ALL)?.id).toBe('figure:25');
+    expect(stepMark(anns, 'claim:0', 1, { place: false, figure: true, claim: true })?.id).toBe('figure:25');
+    expect(stepMark(anns, null, 1, { place: false, figure: false, claim: false })).toBeNull();
+  });
+});
