@@ -1,5 +1,5 @@
-// WXT build configuration: one manifest for Chromium (MV3) and Firefox, Preact through Vite,
-// and the bundled reference dataset copied from assets/reference/ into the extension.
+// WXT build configuration: one manifest for Chromium (MV3) and Firefox (MV3, event page; docs/firefox.md),
+// Preact through Vite, the bundled reference dataset copied from assets/reference/ into the extension.
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
@@ -12,6 +12,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  // MV3 for every browser: WXT's default for Firefox is MV2. Firefox MV3 gets `background.scripts`
+  // (an event page; Firefox has no extension service workers) from WXT; see docs/firefox.md.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Factmark',
@@ -23,9 +26,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'factmark@factmark.example',
-              strict_min_version: '128.0',
+              // 140 (the current ESR line): first with data_collection_permissions and CSS.highlights.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

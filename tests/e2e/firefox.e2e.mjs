@@ -1,0 +1,206 @@
+// End-to-end tests in Firefox (Debian firefox-esr, puppeteer-core over WebDriver BiDi) with the built
+// extension (.output/firefox-mv3, from `npx wxt build -b firefox`) installed as a temporary add-on:
+// the manifest, marks on the seed and news fixture pages, the popup, switches, exact restore, no errors,
+// no network. The same assertions as the Chromium suite (extension.e2e.mjs).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EXT, PAGES, ROOT, badgeOf, errorRecord, errorsBeyond, launch, openPopup, ownErrorsOf, readManifest, readMarks,
+  readPopup, recordPristineBody, setSwitch, tabIdOf, totalMarks, waitForCategory, waitForMarks, waitForPopupSettled,
+} from './firefox-harness.mjs';
+
+const RESULTS = join(ROOT, 'test-results', 'firefox');
+mkdirSync(RESULTS, { recursive: true });
+
+const ARTICLES = [
+  { name: 'seed-1', file: 'seed-1.html' },
+  { name: 'seed-2', file: 'seed-2.html' },
+  { name: 'bbc-1', file: 'news/bbc-1.html' },
+  { name: 'nytimes-1', file: 'news/nytimes-1.html' },
+  { name: 'seattletimes-1', file: 'news/seattletimes-1.html' },
+  { name: 'wapo-2', file: 'news/wapo-2.html' },
+];
+/** Canonical gazetteer names (and the spelling the article used) the seed reports must resolve to (issue 2). */
+const SEED_PLACES = {
+  'seed-1': [['Izium', 'Izyum'], ['Balakliia', 'Balakliya'], ['Kupiansk', 'Kupyansk'], ['Kyiv', 'Kiev'], ['Donbas', 'Donbass']],
+  'seed-2': [['Izium', 'Izyum'], ['Balakliia', 'Balakliya'], ['Kupiansk', null], ['Kyiv', null], ['Donbas', null]],
+};
+const SWITCHES = ['Places', 'Figures', 'Claims'];
+const CATEGORY_OF = { Places: 'place', Figures: 'figure', Claims: 'claim' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('the Firefox manifest: MV3 event page, gecko id, no data collected, nothing Chromium-only', () => {
+  const m = readManifest();
+  assert.equal(m.manifest_version, 3);
+  const gecko = m.browser_specific_settings?.gecko;
+  assert.match(gecko?.id ?? '', /^[\w.+-]+@[\w.-]+$/, 'gecko.id must be an email-like add-on id');
+  assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
+  assert.ok(Array.isArray(m.background?.scripts) && m.background.scripts.length > 0, 'background must be an event page (scripts)');
+  assert.equal(m.background.service_worker, undefined, 'Firefox runs no extension service workers');
+  assert.equal(m.background.persistent, undefined, 'MV3 has no persistent background pages');
+  for (const key of ['minimum_chrome_version', 'key', 'offline_enabled', 'side_panel', 'update_url', 'chrome_url_overrides', 'externally_connectable', 'storage']) {
+    assert.equal(m[key], undefined, `Chromium-only key ${key} in the Firefox manifest`);
+  }
+  assert.equal(m.options_ui?.chrome_style, undefined);
+  for (const p of m.permissions ?? []) {
+    assert.ok(!['offscreen', 'sidePanel', 'tabGroups', 'debugger', 'declarativeNetRequestFeedback'].includes(p), `Chromium-only permission ${p}`);
+  }
+  for (const cs of m.content_scripts ?? []) assert.ok(!cs.all_frames, 'the error baseline (ownErrorsOf) relies on top-frame-only content scripts');
+  assert.ok(m.action?.default_popup, 'popup as MV3 action');
+});
+
+describe('in Firefox', { timeout: 150_000 }, () => {
+  let h;
+
+  before(async () => {
+    h = await launch();
+  });
+
+  after(async () => {
+    await h?.close();
+  });
+
+  test('the add-on is installed and its pages open', async () => {
+    assert.equal(h.addonId, readManifest().browser_specific_settings.gecko.id);
+    const title = await h.helper.evaluate(() => document.title);
+    assert.equal(title, 'Factmark');
+    assert.deepEqual(h.helper.errors, [], 'errors in the extension page');
+  });
+
+  /** Opens a fixture page, watching its errors, with its body recorded before the extension runs. */
+  async function openFixture(file) {
+    const page = await h.browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(errorRecord(e)));
+    await recordPristineBody(page);
+    const url = `${h.server.origin}/${file}`;
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, errors, url };
+  }
+
+  for (const { name, file } of ARTICLES) {
+    test(`${name}: marks, popup, switches, exact restore`, async () => {
+      const { page, errors, url } = await openFixture(file);
+      let popup;
+      try {
+        const marks = await waitForMarks(page);
+        await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+        assert.ok(totalMarks(marks) > 0, `no marks at all on ${name}: ${JSON.stringify(marks)}`);
+        assert.ok(marks.place > 0, `no place marks on ${name}: ${JSON.stringify(marks)}`);
+
+        // The popup, opened for this tab, lists what was marked.
+        const tabId = await tabIdOf(h, url);
+        popup = await openPopup(h, tabId);
+        await popup.waitForSelector('.fm-list-place, .popup-status p', { timeout: 5000 });
+        await waitForPopupSettled(popup, 5000);
+        const shown = await readPopup(popup);
+        await popup.screenshot({ path: join(RESULTS, `${name}-popup.png`), fullPage: true });
+        assert.ok(shown.title, `popup shows no article title: ${JSON.stringify(shown.status)}`);
+        assert.ok(shown.counts.place > 0, `popup counts no places: ${JSON.stringify(shown.counts)}`);
+        assert.ok(shown.places.length > 0, 'popup lists no places');
+        for (const cat of ['place', 'figure', 'claim']) {
+          assert.equal(typeof shown.counts[cat], 'number', `popup shows no ${cat} count`);
+          assert.equal(shown.counts[cat] > 0, marks[cat] > 0, `popup counts ${shown.counts[cat]} ${cat}(s), page shows ${marks[cat]} marks`);
+        }
+        for (const [canonical, written] of SEED_PLACES[name] ?? []) {
+          const item = shown.places.find((p) => p.startsWith(canonical));
+          assert.ok(item, `${name}: popup does not list ${canonical}: ${JSON.stringify(shown.placeNames)}`);
+          if (written) assert.ok(item.includes(`“${written}”`), `${name}: ${canonical} does not say it was written "${written}": ${item}`);
+        }
+        const badge = await badgeOf(h, tabId);
+        assert.match(badge, /^\d+\+?$/, `badge ${JSON.stringify(badge)} is not a count`);
+
+        // Each switch removes its category's marks and brings them back.
+        for (const label of SWITCHES) {
+          const cat = CATEGORY_OF[label];
+          if (marks[cat] === 0) continue;
+          await setSwitch(popup, label, false);
+          await waitForCategory(page, cat, false);
+          const others = await readMarks(page);
+          for (const other of Object.values(CATEGORY_OF)) {
+            if (other !== cat && marks[other] > 0) assert.ok(others[other] > 0, `${label} off also removed ${other} marks`);
+          }
+          await setSwitch(popup, label, true);
+          await waitForCategory(page, cat, true);
+        }
+
+        // All off: the page is exactly what it was before the extension painted.
+        for (const label of SWITCHES) await setSwitch(popup, label, false);
+        for (const cat of Object.values(CATEGORY_OF)) await waitForCategory(page, cat, false);
+        await sleep(100);
+        const restored = await page.evaluate(() => ({ now: document.body.outerHTML, before: window.__pristineBody }));
+        assert.ok(restored.before, 'the pristine body was not recorded');
+        assert.ok(restored.now === restored.before, `body differs from before painting (${restored.now.length} vs ${restored.before.length} chars)`);
+        for (const label of SWITCHES) await setSwitch(popup, label, true);
+        await waitForMarks(page, 5000);
+        assert.deepEqual(await readMarks(page), marks, 'marks did not come back the same with all switches on');
+
+        // Clicking a place in the popup scrolls the page to it.
+        const scrollBefore = await page.evaluate(() => window.scrollY);
+        const items = await popup.$$('.fm-list-place li button');
+        await items[items.length - 1].click();
+        await sleep(300);
+        const scrollAfter = await page.evaluate(() => window.scrollY);
+        assert.notEqual(scrollAfter, undefined);
+        if (!name.startsWith('seed')) {
+          assert.ok(scrollAfter !== scrollBefore || scrollAfter > 0, 'scroll-to did not move the page');
+        }
+
+        assert.deepEqual(popup.errors, [], `errors in the popup on ${name}`);
+        // Errors the page throws with no content script in it (its own inline handlers) are not ours.
+        const own = await ownErrorsOf(h, file);
+        assert.deepEqual(errorsBeyond(errors, own), [], `page errors on ${name}`);
+      } finally {
+        await popup?.close().catch(() => {});
+        await page.close();
+      }
+    });
+  }
+
+  test('non-article page: nothing marked, DOM untouched', async () => {
+    const { page, errors, url } = await openFixture('login.html');
+    let popup;
+    try {
+      const tabId = await tabIdOf(h, url);
+      popup = await openPopup(h, tabId);
+      await waitForPopupSettled(popup, 8000);
+      const shown = await readPopup(popup);
+      await popup.screenshot({ path: join(RESULTS, 'login-popup.png'), fullPage: true });
+      await sleep(500);
+      assert.deepEqual(await readMarks(page), { place: 0, figure: 0, claim: 0 });
+      const dom = await page.evaluate(() => ({
+        now: document.body.outerHTML,
+        before: window.__pristineBody,
+        foreign: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length,
+      }));
+      assert.equal(dom.foreign, 0, 'factmark elements on a non-article page');
+      assert.ok(dom.now === dom.before, 'the non-article page was changed');
+      assert.match(shown.status, /not look like an article/);
+      assert.equal(await badgeOf(h, tabId), '');
+      assert.deepEqual(popup.errors, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await popup?.close().catch(() => {});
+      await page.close();
+    }
+  });
+
+  test('nothing leaves the machine except what the pages themselves ask for', () => {
+    // Every request for a host other than 127.0.0.1 went to the sink proxy: each must be an address
+    // written in one of the fixture pages (their images, frames); none may come from the extension.
+    const sources = ARTICLES.map(({ file }) => readFileSync(join(PAGES, file), 'utf8').replace(/&amp;/g, '&')).join('\n');
+    const offending = h.sink.seen.filter(({ method, url }) => {
+      if (method === 'CONNECT') return !sources.includes(`https://${new URL(url).host}`) && !sources.includes(`//${new URL(url).host}`);
+      const u = new URL(url);
+      const bare = url.replace(/^https?:/, '');
+      return !(sources.includes(bare) || sources.includes(u.host + u.pathname) || sources.includes(decodeURI(u.pathname)));
+    });
+    assert.deepEqual(offending, [], 'requests not explained by the pages themselves');
+    const unknown = h.server.log.filter((e) => e.status !== 200 && !/favicon\.ico$/.test(e.path) && e.path !== '/__blank__');
+    assert.deepEqual(unknown.filter((e) => !e.path.startsWith('/news/') && !/^\/(world|europe|business|about|privacy|reset|login)\//.test(e.path)), [],
+      'unexpected requests to the fixture server');
+    assert.ok(EXT.endsWith('firefox-mv3'));
+  });
+});
