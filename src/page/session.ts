@@ -268,14 +268,20 @@ export class PageSession {
     }
   }
 
+  /** The whole mark's box (all its lines), so the card is placed beside it and never over any line. */
   private anchorRect(a: Annotation): DOMRect | null {
     const p = this.painted!;
     const marks = p.painter.currentMode() === 'element' ? p.painter.marksOf(a.id) : [];
-    if (marks.length) return marks[0].getBoundingClientRect();
-    const r = p.model.toRange(a.start, a.end);
-    if (!r) return null;
-    const rects = r.getClientRects?.();
-    return rects && rects.length ? rects[0] : r.getBoundingClientRect?.() ?? null;
+    const rects: DOMRect[] = marks.length
+      ? marks.map((m) => m.getBoundingClientRect())
+      : Array.from(p.model.toRange(a.start, a.end)?.getClientRects?.() ?? []);
+    const live = rects.filter((r) => r.width || r.height);
+    if (!live.length) return null;
+    const top = Math.min(...live.map((r) => r.top));
+    const bottom = Math.max(...live.map((r) => r.bottom));
+    const left = Math.min(...live.map((r) => r.left));
+    const right = Math.max(...live.map((r) => r.right));
+    return { top, bottom, left, right, x: left, y: top, width: right - left, height: bottom - top, toJSON: () => ({}) } as DOMRect;
   }
 
   private showCard(id: string): void {
