@@ -1,8 +1,122 @@
-// Place verdicts: variant spelling, canonical (consistent) or ambiguous, with the gazetteer entry as evidence.
-// PLACEHOLDER until the place comparison lands.
-import type { Annotation, Verdict } from '../types';
-import type { Gazetteer } from '../reference/types';
+// Place verdicts: variant spelling, canonical (consistent) or ambiguous, with the gazetteer entry as evidence;
+// features (streets, buildings) the gazetteer lacks are unverified, located by the place they belong to.
+import type { Annotation, Evidence, Verdict } from '../types';
+import type { Gazetteer, GazetteerEntry } from '../reference/types';
 
-export function comparePlaces(_places: readonly Annotation[], _gazetteer: Gazetteer): Verdict[] {
-  return [];
+const REGION_WORD = /\s+(region|oblast|province|governorate|prefecture|krai|kray|area|state|county|district|territory)$/i;
+
+/** The spelling as written, without possessive, quotes or case: what a variant is judged on. */
+function spelling(s: string): string {
+  return s.replace(/['’]s?$/i, '').replace(/[’ʼ`´]/g, "'").toLowerCase().trim();
+}
+
+function withoutDiacritics(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+const formatInt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function countryName(g: Gazetteer, code: string): string | undefined {
+  return code ? g.country(code)?.name : undefined;
+}
+
+/** "Kupiansk, Kharkiv Oblast, Ukraine, pop. 27,169" */
+export function describeEntry(e: GazetteerEntry, g: Gazetteer): string {
+  const parts = [e.name];
+  if (e.region && e.region !== e.name) parts.push(e.region);
+  const country = countryName(g, e.country);
+  if (e.kind !== 'country' && country && country !== e.name) parts.push(country);
+  let label = parts.join(', ');
+  if (e.kind === 'city' && e.population > 0) label += `, pop. ${formatInt(e.population)}`;
+  else if (e.kind === 'region') label += ' (region)';
+  else if (e.kind === 'area') label += ' (area)';
+  else if (e.kind === 'country') label += ' (country)';
+  return label;
+}
+
+function evidenceFor(e: GazetteerEntry, g: Gazetteer): Evidence {
+  const ref = e.id > 0 ? `geonames:${e.id}` : e.kind === 'country' ? `iso3166:${e.country}` : `factmark-gazetteer:${e.id}`;
+  const ev: Evidence = { ref, label: describeEntry(e, g), source: e.id > 0 || e.kind === 'region' ? 'GeoNames' : e.kind === 'country' ? 'world-countries' : 'Factmark (hand-kept)' };
+  if (e.kind === 'city' && e.population > 0) ev.value = e.population;
+  return ev;
+}
+
+/** Other entries sharing the name that a reader could as well have meant (similar size, elsewhere). */
+function rivals(chosen: GazetteerEntry, all: GazetteerEntry[]): GazetteerEntry[] {
+  if (chosen.kind === 'country' || chosen.kind === 'area') return [];
+  const largest = all.reduce((m, e) => (e.kind === chosen.kind && e.population > m ? e.population : m), 0);
+  // The recogniser picked a smaller namesake: the article's context decided, so it is not a toss-up.
+  if (chosen.population < largest) return [];
+  return all.filter((e) => e.id !== chosen.id && e.kind === chosen.kind && e.population * 2 >= chosen.population
+    && (e.country !== chosen.country || e.region !== chosen.region));
+}
+
+export function comparePlaces(places: readonly Annotation[], gazetteer: Gazetteer): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const a of places) {
+    const p = a.place;
+    if (a.category !== 'place' || !p) continue;
+    if (p.kind === 'feature') {
+      if (p.lat === undefined) continue; // nothing in the reference speaks to it
+      const where = [p.region, countryName(gazetteer, p.country ?? '')].filter(Boolean).join(', ');
+      verdicts.push({
+        annotationId: a.id, kind: 'unverified', evidence: [],
+        summary: `${p.name}: a street, building or natural feature; the gazetteer lists towns, regions and countries only${where ? `. It lies in ${where}` : ''}.`,
+      });
+      continue;
+    }
+    const entry = p.geonameId !== undefined ? gazetteer.get(p.geonameId) : undefined;
+    if (!entry) continue;
+    const evidence = [evidenceFor(entry, gazetteer)];
+    const label = describeEntry(entry, gazetteer);
+    const surface = a.text;
+    const all = gazetteer.lookup(a.text);
+    const others = rivals(entry, all);
+    if (others.length) {
+      const also = others.slice(0, 3).map((e) => describeEntry(e, gazetteer));
+      verdicts.push({
+        annotationId: a.id, kind: 'ambiguous', evidence: [...evidence, ...others.slice(0, 3).map((e) => evidenceFor(e, gazetteer))],
+        summary: `${surface}: ${all.length} places share this name; read as ${label}, but it could also be ${also.join('; or ')}.`,
+      });
+      continue;
+    }
+    // Judge the spelling of the name itself: "Kharkiv region" spells "Kharkiv" (Kharkiv Oblast).
+    let written = spelling(a.text);
+    let canonical = spelling(entry.name);
+    if (entry.kind === 'region' || entry.kind === 'area') {
+      written = written.replace(REGION_WORD, '');
+      canonical = canonical.replace(REGION_WORD, '');
+    }
+    const sameSpelling = written === canonical || withoutDiacritics(written) === withoutDiacritics(canonical);
+    if (sameSpelling) {
+      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: as spelled in the gazetteer: ${label}.` });
+    } else if (isSpellingVariant(written, canonical)) {
+      verdicts.push({ annotationId: a.id, kind: 'variant', evidence, summary: `${surface}: spelled ${entry.name} in the gazetteer: ${label}.` });
+    } else {
+      // "U.S.", "Britain", "N.C.", "Salisbury" (Harare): another name or an abbreviation, not a different spelling.
+      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: another name for ${label}.` });
+    }
+  }
+  return verdicts;
+}
+
+/** Two spellings of one name (transliteration, doubled letters): close in edit distance. */
+export function isSpellingVariant(a: string, b: string): boolean {
+  const x = withoutDiacritics(a).replace(/[^\p{L}\p{N}]/gu, '');
+  const y = withoutDiacritics(b).replace(/[^\p{L}\p{N}]/gu, '');
+  if (!x || !y || x === y) return false;
+  if (x[0] !== y[0]) return false;
+  return editDistance(x, y) <= Math.max(2, Math.floor(Math.max(x.length, y.length) * 0.34));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }

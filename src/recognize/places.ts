@@ -50,6 +50,9 @@ const FUNCTION_WORDS = new Set(['the', 'in', 'at', 'on', 'of', 'from', 'for', 'b
 /** Capitalised words that are not places when they start a sentence. */
 const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
 
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '\u2014', '\u2013', '•', '|']);
+const ABBREVIATION_BEFORE = /^(st|mt|ft|dr|mr|mrs|ms|jr|sr|no|gen|sen|rep|gov|lt|col|sgt|capt|prof|rev)$/i;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const re = /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -57,32 +60,50 @@ function tokenize(text: string): Token[] {
   while ((m = re.exec(text))) {
     let word = m[0];
     let possessive = false;
-    const poss = /['’]s$/i.exec(word);
-    if (poss && word.length > 2) {
+    const n = word.length;
+    if (n > 2 && (word[n - 2] === "'" || word[n - 2] === '’') && (word[n - 1] === 's' || word[n - 1] === 'S')) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/s$/.test(word) && /^['’](?![\p{L}])/u.test(text.slice(m.index + word.length, m.index + word.length + 2))) {
-      possessive = true;
+    } else if (word[n - 1] === 's') {
+      const c = text[m.index + n];
+      if ((c === "'" || c === '’') && !/[\p{L}]/u.test(text[m.index + n + 1] ?? '')) possessive = true;
     }
     const first = word[0];
+    const upper = word.toUpperCase();
+    const lowerW = word.toLowerCase();
     const cap = first !== first.toLowerCase();
-    const letters = word.replace(/[^\p{L}]/gu, '');
     tokens.push({
       start: m.index, end: m.index + word.length, text: word, possessive, cap,
-      allCaps: letters.length > 1 && letters === letters.toUpperCase(),
+      allCaps: cap && word.length > 1 && word === upper && upper !== lowerW,
       sentenceStart: false, joinNext: false, commaNext: false, headline: false,
     });
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const before = text.slice(i > 0 ? tokens[i - 1].end : 0, t.start);
-    const prevText = i > 0 ? tokens[i - 1].text : '';
-    t.sentenceStart = i === 0 || /[.!?:;"“”(\n\u2014\u2013]\s*$|^\s*['‘"“]|\n/.test(before) && !/^(st|mt|ft|dr|mr|mrs|ms|jr|sr|no|gen|sen|rep|gov|u\.s)$/i.test(prevText)
-      || /^['’]s?\s*$/.test(before) && i > 0 && tokens[i - 1].sentenceStart && false;
+    if (i === 0) t.sentenceStart = true;
+    else {
+      const prev = tokens[i - 1];
+      // Look back over spaces and quotes to the previous mark.
+      let k = t.start - 1;
+      let newline = false;
+      while (k >= prev.end && /\s|['‘"“]/.test(text[k])) { if (text[k] === '\n') newline = true; k--; }
+      t.sentenceStart = newline || (k >= prev.end && SENTENCE_END.has(text[k]) && !(text[k] === '.' && ABBREVIATION_BEFORE.test(prev.text)));
+      if (!t.sentenceStart && k < prev.end && t.start - prev.end >= 1 && /['‘"“]/.test(text[t.start - 1])) t.sentenceStart = true;
+    }
     if (i + 1 < tokens.length) {
-      const gap = text.slice(t.end, tokens[i + 1].start);
-      t.joinNext = /^(?: |-|‐|\u00a0|\. )$/.test(gap) && (gap !== '. ' || /^(st|mt|ft)$/i.test(t.text)) && !t.possessive;
-      t.commaNext = /^,\s+$/.test(gap);
+      const nx = tokens[i + 1];
+      const gapLen = nx.start - t.end;
+      if (gapLen === 1) {
+        const c = text[t.end];
+        t.joinNext = (c === ' ' || c === '-' || c === '\u2010' || c === '\u00a0') && !t.possessive;
+        t.commaNext = false;
+      } else if (gapLen === 2) {
+        const g = text.slice(t.end, nx.start);
+        t.joinNext = g === '. ' && /^(st|mt|ft)$/i.test(t.text);
+        t.commaNext = g === ', ' || g === ',\n';
+      } else {
+        t.commaNext = text[t.end] === ',' && /^,\s+$/.test(text.slice(t.end, nx.start));
+      }
     }
   }
   markHeadlines(text, tokens);
@@ -91,7 +112,6 @@ function tokenize(text: string): Token[] {
 
 /** Title-case lines (most words capitalised) do not tell names from other words by case. */
 function markHeadlines(text: string, tokens: Token[]): void {
-  let lineStart = 0;
   let i = 0;
   while (i < tokens.length) {
     const nl = text.indexOf('\n', tokens[i].start);
@@ -100,17 +120,15 @@ function markHeadlines(text: string, tokens: Token[]): void {
     let caps = 0;
     let words = 0;
     while (j < tokens.length && tokens[j].start < lineEnd) {
-      if (/\p{L}/u.test(tokens[j].text) && (tokens[j].text.length > 3 || !CONNECTORS.has(tokens[j].text.toLowerCase()))) {
+      if (isNameWord(tokens[j]) || (!tokens[j].cap && !CONNECTORS.has(tokens[j].text.toLowerCase()) && !/^\d/.test(tokens[j].text))) {
         words++;
         if (tokens[j].cap) caps++;
       }
       j++;
     }
     if (words >= 3 && caps / words >= 0.75) for (let k = i; k < j; k++) tokens[k].headline = true;
-    lineStart = lineEnd + 1;
     i = j > i ? j : i + 1;
   }
-  void lineStart;
 }
 
 interface Mention {
@@ -133,7 +151,7 @@ interface Mention {
 const lower = (t: Token) => t.text.toLowerCase();
 
 function isNameWord(t: Token): boolean {
-  return t.cap && /^\p{L}/u.test(t.text);
+  return t.cap && !(t.text[0] >= '0' && t.text[0] <= '9');
 }
 
 /** A short word matching only regions through an abbreviation ("Va", "Ga", "Calif"), not through a name. */
@@ -340,10 +358,23 @@ function choose(m: Mention, countries: Map<string, number>, regions: Map<string,
   return { entry: scored[0].e, close };
 }
 
+/** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
+function memoized(g: Gazetteer): Gazetteer {
+  const seen = new Map<string, GazetteerEntry[]>();
+  return {
+    version: g.version, size: g.size, get: (id) => g.get(id), country: (c) => g.country(c),
+    lookup(name: string) {
+      let r = seen.get(name);
+      if (!r) { r = g.lookup(name); seen.set(name, r); }
+      return r;
+    },
+  };
+}
+
 export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
   if (!text) return [];
   const tokens = tokenize(text);
-  const mentions = findMentions(text, tokens, gazetteer);
+  const mentions = findMentions(text, tokens, memoized(gazetteer));
 
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
