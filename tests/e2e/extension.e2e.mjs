@@ -1,0 +1,215 @@
+// End-to-end tests in Chromium with the built extension (.output/chrome-mv3, from `npm run build`):
+// marks on the seed and news fixture pages, the popup, the switches, exact restore, no errors, no network.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  PAGES, ROOT, launch, resetSettings, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
+} from './harness.mjs';
+
+const RESULTS = join(ROOT, 'test-results');
+mkdirSync(RESULTS, { recursive: true });
+
+const ARTICLES = [
+  { name: 'seed-1', file: 'seed-1.html' },
+  { name: 'seed-2', file: 'seed-2.html' },
+  { name: 'bbc-1', file: 'news/bbc-1.html' },
+  { name: 'nytimes-1', file: 'news/nytimes-1.html' },
+  { name: 'wapo-2', file: 'news/wapo-2.html' },
+  // Readability's own suite calls this page readerable; the content script's gate skips it today.
+  { name: 'seattletimes-1', file: 'news/seattletimes-1.html', todo: 'the article gate skips this page (not-article)' },
+];
+const SWITCHES = ['Places', 'Figures', 'Claims'];
+const CATEGORY_OF = { Places: 'place', Figures: 'figure', Claims: 'claim' };
+
+let h;
+
+/** Where two strings first differ, with some context, for assertion messages. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return `at ${i}: before ${JSON.stringify(a.slice(Math.max(0, i - 60), a.length - j + 20))} now ${JSON.stringify(b.slice(Math.max(0, i - 60), b.length - j + 20))}`;
+}
+
+before(async () => {
+  h = await launch();
+});
+
+after(async () => {
+  await h?.close();
+});
+
+/** Opens a fixture page, watching its errors, with its body recorded before the extension runs. */
+async function openFixture(file) {
+  const page = await h.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e?.stack ?? e)));
+  await recordPristineBody(page);
+  await page.goto(`${h.server.origin}/${file}`, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+async function setSwitch(popup, name, on) {
+  const sw = popup.getByRole('switch', { name, exact: true });
+  if ((await sw.getAttribute('aria-checked')) !== String(on)) await sw.click();
+  await popup.waitForFunction(
+    ([n, v]) => [...document.querySelectorAll('[role="switch"]')].some((e) => e.textContent.trim() === n && e.getAttribute('aria-checked') === v),
+    [name, String(on)],
+    { timeout: 3000 },
+  );
+}
+
+async function waitForCategory(page, category, present) {
+  await page.waitForFunction(
+    ([cat, want]) => {
+      const n = (globalThis.CSS?.highlights?.get(`factmark-${cat}`)?.size ?? 0) + document.querySelectorAll(`[data-factmark-category="${cat}"]`).length;
+      return want ? n > 0 : n === 0;
+    },
+    [category, present],
+    { timeout: 5000, polling: 50 },
+  );
+}
+
+describe('article pages', () => {
+  for (const { name, file, todo } of ARTICLES) {
+    test(`${name}: marks, popup, switches, exact restore`, { todo }, async () => {
+      const { page, errors } = await openFixture(file);
+      try {
+        const marks = await waitForMarks(page);
+        // caret: 'initial', because hiding the caret leaves style="" on the page's inputs.
+        await page.screenshot({ path: join(RESULTS, `${name}.png`), caret: 'initial' });
+        assert.ok(totalMarks(marks) > 0, `no marks at all on ${name}: ${JSON.stringify(marks)}`);
+        assert.ok(marks.place > 0, `no place marks on ${name}: ${JSON.stringify(marks)}`);
+
+        // The popup, opened for this tab, lists what was marked.
+        const tabId = await tabIdOf(h, page);
+        const popup = await openPopup(h, tabId);
+        await popup.waitForSelector('.fm-list-place, .popup-status p', { timeout: 5000 });
+        await popup.waitForFunction(() => !document.querySelector('.popup-status')?.textContent?.includes('Analysing'), null, { timeout: 5000 });
+        const shown = await readPopup(popup);
+        await popup.screenshot({ path: join(RESULTS, `${name}-popup.png`), fullPage: true });
+        assert.ok(shown.title, `popup shows no article title: ${JSON.stringify(shown.status)}`);
+        assert.ok(shown.counts.place > 0, `popup counts no places: ${JSON.stringify(shown.counts)}`);
+        assert.ok(shown.places.length > 0, 'popup lists no places');
+        for (const cat of ['place', 'figure', 'claim']) {
+          assert.equal(typeof shown.counts[cat], 'number', `popup shows no ${cat} count`);
+        }
+
+        // Each switch removes its category's marks and brings them back.
+        for (const label of SWITCHES) {
+          const cat = CATEGORY_OF[label];
+          if (marks[cat] === 0) continue;
+          await setSwitch(popup, label, false);
+          await waitForCategory(page, cat, false);
+          const others = await readMarks(page);
+          for (const other of Object.values(CATEGORY_OF)) {
+            if (other !== cat && marks[other] > 0) assert.ok(others[other] > 0, `${label} off also removed ${other} marks`);
+          }
+          await setSwitch(popup, label, true);
+          await waitForCategory(page, cat, true);
+        }
+
+        // All off: the page is exactly what it was before the extension painted.
+        for (const label of SWITCHES) await setSwitch(popup, label, false);
+        for (const cat of Object.values(CATEGORY_OF)) await waitForCategory(page, cat, false);
+        await page.waitForTimeout(100);
+        const restored = await page.evaluate(() => ({ now: document.body.outerHTML, before: window.__pristineBody }));
+        assert.ok(restored.before, 'the pristine body was not recorded');
+        assert.ok(restored.now === restored.before, `body differs from before painting: ${firstDifference(restored.before, restored.now)}`);
+        for (const label of SWITCHES) await setSwitch(popup, label, true);
+        await waitForMarks(page, 5000);
+        assert.ok(totalMarks(await readMarks(page)) > 0, 'marks did not come back with all switches on');
+
+        // Clicking a place in the popup scrolls the page to it.
+        const scrollBefore = await page.evaluate(() => window.scrollY);
+        const items = popup.locator('.fm-list-place li button');
+        const last = items.nth((await items.count()) - 1);
+        await last.click();
+        await page.waitForTimeout(300);
+        const scrollAfter = await page.evaluate(() => window.scrollY);
+        assert.notEqual(scrollAfter, undefined);
+        if (name.startsWith('seed')) {
+          // the seed pages are short; the scroll may be a no-op when everything fits: only check no error.
+        } else {
+          assert.ok(scrollAfter !== scrollBefore || scrollAfter > 0, 'scroll-to did not move the page');
+        }
+
+        await popup.close();
+        assert.deepEqual(errors, [], `page errors on ${name}`);
+      } finally {
+        await resetSettings(h);
+        await page.close();
+      }
+    });
+  }
+});
+
+test('non-article page: nothing marked, DOM untouched', async () => {
+  const { page, errors } = await openFixture('login.html');
+  try {
+    const tabId = await tabIdOf(h, page);
+    const popup = await openPopup(h, tabId);
+    // The content script has decided once the popup gets a settled answer from it.
+    await popup.waitForFunction(() => {
+      const s = document.querySelector('.popup-status')?.textContent ?? '';
+      return s.length > 0 && !s.includes('Reading the page') && !s.includes('Analysing');
+    }, null, { timeout: 8000 });
+    const shown = await readPopup(popup);
+    await popup.screenshot({ path: join(RESULTS, 'login-popup.png'), fullPage: true });
+    await page.waitForTimeout(500);
+    const marks = await readMarks(page);
+    assert.deepEqual(marks, { place: 0, figure: 0, claim: 0 });
+    const dom = await page.evaluate(() => ({
+      now: document.body.outerHTML,
+      before: window.__pristineBody,
+      foreign: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length,
+    }));
+    assert.equal(dom.foreign, 0, 'factmark elements on a non-article page');
+    assert.ok(dom.now === dom.before, 'the non-article page was changed');
+    assert.match(shown.status, /not look like an article/);
+    const badge = await h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    assert.equal(badge, '');
+    await popup.close();
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the extension makes no network request except to its own files', async () => {
+  const own = `chrome-extension://${h.extensionId}/`;
+  // Self-check: a request made by the service worker is seen by the watch.
+  const probe = `${h.server.origin}/__service-worker-probe`;
+  await h.worker.evaluate((url) => fetch(url).catch(() => {}), probe);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.ok(h.requests.some((r) => r.url === probe && r.serviceWorker), 'the watch does not see service worker requests');
+
+  // Everything any fixture page could ask for by itself: its own HTML names the address.
+  const sources = [];
+  for (const f of ['seed-1.html', 'seed-2.html', 'login.html', ...readdirSync(join(PAGES, 'news')).map((f) => `news/${f}`)]) {
+    sources.push(readFileSync(join(PAGES, f), 'utf8').replace(/&amp;/g, '&'));
+  }
+  const writtenInPages = (url) => {
+    const u = new URL(url);
+    const bare = url.replace(/^https?:/, '');
+    return sources.some((html) => html.includes(bare) || html.includes(u.host + u.pathname));
+  };
+  const offending = [];
+  for (const r of h.requests) {
+    if (r.url === probe || r.url.startsWith(own) || r.url.startsWith('data:') || r.url.startsWith('blob:')) continue;
+    if (r.serviceWorker || (r.frameUrl ?? '').startsWith('chrome-extension://')) {
+      offending.push(r); // the service worker and the extension's pages may load the extension's files only
+      continue;
+    }
+    if (r.url.startsWith(`${h.server.origin}/`) || writtenInPages(r.url)) continue; // the page's own request
+    offending.push(r);
+  }
+  assert.deepEqual(offending, [], 'requests not explained by the pages themselves');
+  // Nothing asked the fixture server for paths that no page names (a content script fetching would).
+  const unexplained = h.server.log.filter((e) => e.path !== '/__service-worker-probe' && e.status !== 200 &&
+    !sources.some((html) => html.includes(e.path)) && !/favicon\.ico$/.test(e.path));
+  assert.deepEqual(unexplained, [], 'unexpected requests to the fixture server');
+});
