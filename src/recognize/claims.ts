@@ -37,6 +37,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (/[’']s$/.test(p.text)) return false;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
+  if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return false;
   if (isCap(p)) return !/s$/.test(toks[i].lower) || !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower);
   if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
   // subject-verb agreement: "the video shows", "videos show", not "member states"
@@ -93,7 +94,7 @@ const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 
 /** Content range from token index `from` to the sentence end, without the final full stop. */
 function tail(text: string, toks: readonly Token[], from: number, s: Range): Range | undefined {
-  if (from >= toks.length) return undefined;
+  if (from >= toks.length || /^(of|for)$/.test(toks[from].lower)) return undefined;
   let end = s.end;
   while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
   if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
@@ -367,9 +368,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     if (last < cueEnd + 1 || !plausibleSource(toks, cueEnd + 1, last)) return [];
     const after = toks[last + 1];
     if (after && !/^[.,;!?]$/.test(after.text) && skipTime(toks, last + 1) === last + 1) return [];
-    const content = frontContent(toks, i - 2);
+    const content = frontContent(toks, CLOSE_Q.test(before.text) ? i - 1 : i - 2);
     if (!content) return [];
-    return [{ source: { start: toks[cueEnd + 1].start, end: toks[last].end }, cue, content: trimComma(text, content) }];
+    return [{ source: { start: toks[cueEnd + 1].start, end: toks[last].end }, cue, content: CLOSE_Q.test(before.text) ? content : trimComma(text, content) }];
   }
   // the content after the cue: "said (that) ...", "told reporters (that) ...", "said: "...""
   let c = cueEnd + 1;

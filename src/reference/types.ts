@@ -34,6 +34,10 @@ export interface ReportClaim {
   statement: string;
   places: string[];
   figures: { value: number; unit?: string; text?: string }[];
+  /** When the claim was made (ISO date), where known and different from the report's date. */
+  date?: string;
+  /** A fact-checker's rating of the claim (ClaimReview `reviewRating.alternateName`). */
+  rating?: string;
 }
 
 export interface ReferenceReport {

@@ -54,7 +54,8 @@ export function quotes(text: string, para: Range): Quote[] {
     const single = c === '‘' || c === "'";
     let j = i + 1;
     let found = -1;
-    while (j < para.end) {
+    const limit = single ? Math.min(para.end, i + 400) : para.end;
+    while (j < limit) {
       const d = text[j];
       if ((d === close || (!single && (d === '”' || d === '"') && (close === '”' || close === '"'))) && isClosing(text, j, para, single)) {
         found = j;
@@ -67,7 +68,7 @@ export function quotes(text: string, para: Range): Quote[] {
       out.push({ start: i, end: found + 1, open: false });
       i = found + 1;
     } else if (!single) {
-      out.push({ start: i, end: j, open: j >= para.end });
+      out.push({ start: i, end: Math.min(j, para.end), open: j >= para.end });
       i = j;
     } else {
       i++;

@@ -111,11 +111,8 @@ export function sameSpeaker(a: string, b: string): boolean {
   if (fa === fb) return true;
   const wa = fa.split(/\s+/);
   const wb = fb.split(/\s+/);
-  if (sameSurname(wa[wa.length - 1], wb[wb.length - 1])) {
-    // first names, when both given, must agree on the initial
-    if (wa.length > 1 && wb.length > 1 && wa[0][0] !== wb[0][0]) return false;
-    return true;
-  }
+  // first names, when both given, must agree on the initial
+  if (sameSurname(wa[wa.length - 1], wb[wb.length - 1]) && !(wa.length > 1 && wb.length > 1 && wa[0][0] !== wb[0][0])) return true;
   // organisations: the content words of one inside the other ("Russian Defence Ministry" / "Defense Ministry")
   const ca = wa.filter((w) => w.length > 3);
   const cb = wb.filter((w) => w.length > 3);

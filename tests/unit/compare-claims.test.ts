@@ -1,0 +1,80 @@
+// Claim comparison: paraphrase match, unrelated-claim non-match, differing figures, self-exclusion, seeds across.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareClaims, concepts, contentSimilarity, speakersMatch } from '../../src/compare/claims';
+import { recognizeClaims } from '../../src/recognize/claims';
+import { fingerprint, parseReports } from '../../src/reference/reports';
+import type { Gazetteer, Reference, ReferenceReport } from '../../src/reference/types';
+import type { Annotation } from '../../src/types';
+
+const gazetteer = { version: 't', size: 0, lookup: () => [], get: () => undefined, country: () => undefined } as Gazetteer;
+const report = (claims: ReferenceReport['claims'], extra: Partial<ReferenceReport> = {}): ReferenceReport => ({ id: 'r1', title: 'Other outlet story', published: '2022-09-10', claims, ...extra });
+const ref = (...reports: ReferenceReport[]): Reference => ({ gazetteer, reports });
+const claim = (speaker: string, statement: string, figures: ReferenceReport['claims'][0]['figures'] = []) => ({ id: 'c1', speaker, cue: 'said', statement, places: [], figures });
+
+describe('content similarity', () => {
+  test.each([
+    ['made a good choice by fleeing', 'made the right choice to run', true],
+    ['Russian troops were withdrawing from the city', 'it was pulling back troops from the city', true],
+    ['the army recaptured 30 towns and villages', 'Ukrainian troops retook 30 towns', true],
+    ['made a good choice by fleeing', 'Ukrainian troops had recaptured more than 30 towns and villages', false],
+    ['prices will rise next year', 'made the right choice to run', false],
+  ])('%s ~ %s: %s', (a, b, want) => expect(contentSimilarity(concepts(a), concepts(b)) >= 0.34).toBe(want));
+  test.each([
+    ['Zelensky', 'Volodymyr Zelenskyy', true],
+    ["Russia's Defense Ministry", 'the Defence Ministry in Moscow', true],
+    ['domestic intelligence service SBU', 'Ukrainian Security Service', true],
+    ['Russian Defence Ministry', 'Ukrainian Foreign Ministry', false],
+    ['Emmanuel Macron', 'Zelensky', false],
+  ])('speakersMatch(%s, %s) = %s', (a, b, want) => expect(speakersMatch(a, b)).toBe(want));
+});
+
+describe('verdicts', () => {
+  const text = 'The Russian army made a "good choice" by fleeing, Zelensky asserted. Zelensky said the army recaptured 2,000 square kilometres. Zelensky said prices would rise.';
+  const anns = recognizeClaims(text);
+  const byText = (s: string) => anns.find((a) => a.text.includes(s))!;
+
+  test('paraphrase by the same speaker is consistent, with the other report as evidence', () => {
+    const v = compareClaims(text, anns, ref(report([claim('Volodymyr Zelenskyy', 'Of course, they made the right choice to run.')])), { published: '2022-09-10' });
+    const got = v.find((x) => x.annotationId === byText('good choice').id)!;
+    expect(got.kind).toBe('consistent');
+    expect(got.evidence[0]).toMatchObject({ label: 'Other outlet story', quote: 'Of course, they made the right choice to run.', date: '2022-09-10' });
+    expect(v.find((x) => x.annotationId === byText('prices').id)!.kind).toBe('unverified');
+  });
+  test('a different speaker is no match', () => {
+    const v = compareClaims(text, anns, ref(report([claim('Emmanuel Macron', 'they made the right choice to run')])));
+    expect(v.every((x) => x.kind === 'unverified' && x.evidence.length === 0)).toBe(true);
+  });
+  test('a different figure differs, with the delta', () => {
+    const fig: Annotation = { id: 'figure:1', category: 'figure', start: 0, end: 0, text: '2,000 square kilometres', figure: { kind: 'measure', value: 2000, unit: 'km2' } };
+    const a = byText('2,000');
+    const withFig = [...anns, { ...fig, start: a.start + a.text.indexOf('2,000'), end: a.start + a.text.indexOf('2,000') + 23, id: 'figure:x' }];
+    const v = compareClaims(text, withFig, ref(report([claim('Zelensky', 'Ukraine recaptured 3,500 square kilometres of territory', [{ value: 3500, unit: 'km2', text: '3,500 square kilometres' }])])));
+    const got = v.find((x) => x.annotationId === a.id)!;
+    expect(got.kind).toBe('differs');
+    expect(got.delta).toEqual({ absolute: -1500, relative: -1500 / 3500 });
+  });
+  test('the analysed article is never evidence for itself', () => {
+    const self = report([claim('Zelensky', 'The Russian army made a "good choice" by fleeing')], { fingerprint: fingerprint(text) });
+    const v = compareClaims(text, anns, ref(self));
+    expect(v.every((x) => x.kind === 'unverified')).toBe(true);
+    expect(compareClaims(text, anns, ref({ ...self, fingerprint: undefined, url: 'https://a.example/x' }), { url: 'https://a.example/x#top' }).every((x) => x.kind === 'unverified')).toBe(true);
+  });
+});
+
+describe('seed reports across', () => {
+  const seeds = resolve(__dirname, '../fixtures/seeds');
+  const files = ['000_0542a8070dd0cc42.txt', '003_8f0f9114e9d9c3f5.txt'];
+  const reports = parseReports(JSON.parse(readFileSync(resolve(__dirname, '../../assets/reference/reports.json'), 'utf8')));
+  test.each([0, 1])('seed %i against the other seed: the shared claims match, itself is never evidence', (i) => {
+    const text = readFileSync(resolve(seeds, files[i]), 'utf8');
+    const anns = recognizeClaims(text);
+    const consistent = (r: Reference) => compareClaims(text, anns, r, { published: '2022-09-10' }).filter((v) => v.kind === 'consistent').map((v) => anns.find((a) => a.id === v.annotationId)!.text);
+    const found = consistent(ref(reports[1 - i])).join('\n');
+    expect(found).toMatch(/withdrawing|pulling back/);
+    expect(found).toMatch(/choice/);
+    expect(found).toMatch(/Kupyansk|Kupiansk/);
+    expect(consistent(ref(reports[i]))).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+// Reference reports: validation errors with path and reason, ClaimReview import, fingerprints, bundled seeds.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { containment, fingerprint, parseReports, shingleHashes, validateReports } from '../../src/reference/reports';
+import { importReports } from '../../src/reference/claimreview';
+
+const good = { id: 'r1', title: 'A report', published: '2022-09-10', claims: [{ id: 'c1', speaker: 'Zelensky', cue: 'said', statement: 'They fled.', places: [], figures: [{ value: 2000, unit: 'km2' }] }] };
+const withClaim = (c: Record<string, unknown>) => [{ ...good, claims: [c] }];
+
+describe('validation', () => {
+  test('a good file passes', () => expect(parseReports([good])).toHaveLength(1));
+  test.each([
+    [[{ ...good, claims: [good.claims[0], good.claims[0], { ...good.claims[0], speaker: 3 }] }], 'reports[0].claims[2].speaker: expected a string'],
+    [withClaim({ id: 'c', speaker: 'X', cue: 'said' }), 'reports[0].claims[0].statement: missing'],
+    [[{ ...good, published: 'yesterday' }], 'reports[0].published: expected an ISO date'],
+    [[{ ...good, claims: 'none' }], 'reports[0].claims: expected an array'],
+    [[{ ...good, url: 'javascript:alert(1)' }], 'reports[0].url: expected an http(s) URL'],
+    [withClaim({ ...good.claims[0], figures: [{ value: 'many' }] }), 'reports[0].claims[0].figures[0].value: expected a finite number'],
+    [[good, good], 'reports[1].id: duplicate id'],
+    [JSON.parse('[{"__proto__": {"polluted": true}, "id": "x"}]'), 'forbidden key "__proto__"'],
+    [[{ ...good, constructor: 1 }], 'forbidden key "constructor"'],
+    [[{ ...good, title: 'x'.repeat(30_000) }], 'reports[0].title: string too long'],
+    [[{ ...good, extra: [[[[[[[[[[1]]]]]]]]]] }], 'nested too deeply'],
+    ['reports', 'reports: expected an array'],
+  ])('refused: %#', (data, message) => {
+    const { problems } = validateReports(data);
+    expect(problems.join('\n')).toContain(message);
+    expect(() => parseReports(data)).toThrow();
+  });
+  test('no prototype pollution', () => {
+    importReports('[{"__proto__": {"polluted": true}}]');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('importReports', () => {
+  const review = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    datePublished: '2022-09-12',
+    url: 'https://factcheck.example/review/1',
+    claimReviewed: 'Ukraine recaptured 3,000 square kilometres in September',
+    itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Volodymyr Zelensky' }, datePublished: '2022-09-11' },
+    author: { '@type': 'Organization', name: 'Example Check' },
+    reviewRating: { '@type': 'Rating', alternateName: 'Mostly true' },
+  };
+  test.each([
+    ['single object', review],
+    ['array', [review]],
+    ['@graph', { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, review] }],
+  ])('ClaimReview as %s', (_, doc) => {
+    const got = importReports(JSON.stringify(doc));
+    expect('reports' in got).toBe(true);
+    if (!('reports' in got)) return;
+    const [r] = got.reports;
+    expect(r.outlet).toBe('Example Check');
+    expect(r.published).toBe('2022-09-12');
+    expect(r.url).toBe(review.url);
+    expect(r.claims[0]).toMatchObject({ speaker: 'Volodymyr Zelensky', statement: review.claimReviewed, rating: 'Mostly true', date: '2022-09-11' });
+  });
+  test.each([
+    ['{not json', 'not valid JSON'],
+    [JSON.stringify({ ...review, claimReviewed: undefined }), 'claimReviewed: missing'],
+    [JSON.stringify({ ...review, itemReviewed: {} }), 'itemReviewed.author.name: missing'],
+    [JSON.stringify([{ id: 'r', title: 't', claims: [{ id: 'c', speaker: 5, statement: 's' }] }]), 'reports[0].claims[0].speaker: expected a string'],
+    ['[]', 'no reports'],
+  ])('refused with the reason: %#', (json, reason) => {
+    const got = importReports(json);
+    expect('error' in got && got.error).toContain(reason);
+  });
+  test('our format round-trips', () => {
+    const got = importReports(JSON.stringify({ reports: [good] }));
+    expect('reports' in got && got.reports[0]).toEqual(good);
+  });
+});
+
+describe('fingerprints and the bundled seed reports', () => {
+  const seeds = resolve(__dirname, '../fixtures/seeds');
+  const a = readFileSync(resolve(seeds, '000_0542a8070dd0cc42.txt'), 'utf8');
+  const b = readFileSync(resolve(seeds, '003_8f0f9114e9d9c3f5.txt'), 'utf8');
+  test('a report contains itself, also inside page furniture; the other report does not', () => {
+    expect(containment(fingerprint(a), shingleHashes(a))).toBe(1);
+    expect(containment(fingerprint(a), shingleHashes('Menu Home News\n' + a + '\nShare this article'))).toBeGreaterThan(0.9);
+    expect(containment(fingerprint(a), shingleHashes(b))).toBeLessThan(0.1);
+  });
+  test('reports.json is valid and records only what the seeds say', () => {
+    const reports = parseReports(JSON.parse(readFileSync(resolve(__dirname, '../../assets/reference/reports.json'), 'utf8')));
+    expect(reports).toHaveLength(2);
+    for (const r of reports) {
+      expect(r.outlet).toBeUndefined();
+      expect(r.fingerprint).toMatch(/^fp1:/);
+      expect(r.claims.length).toBeGreaterThan(10);
+    }
+    expect(reports[0]).toMatchObject({ published: '2022-09-10' });
+    expect(reports[0].publishedInferred).toBeUndefined();
+    expect(reports[1]).toMatchObject({ published: '2022-09-10', publishedInferred: true });
+    expect(containment(reports[0].fingerprint!, shingleHashes(a))).toBe(1);
+  });
+});
