@@ -280,6 +280,13 @@ function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
     q.kind = 'count';
     return true;
   }
+  readCountNoun(text, q, at);
+  q.kind = 'count';
+  return true;
+}
+
+/** The counted thing after a number: "30 towns and villages", "10,000 Russian soldiers". */
+function readCountNoun(text: string, q: Quantity, at: number): void {
   let pos = at;
   for (let i = 0; i < 3; i++) {
     const wm = stickyAt(WORD_Y, text, pos);
@@ -297,8 +304,6 @@ function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
     if (/[.,;:!?)]$/.test(w)) break;
     pos += wm[0].length;
   }
-  q.kind = 'count';
-  return true;
 }
 
 function qualifierBefore(text: string, start: number): { start: number; word: string } | undefined {
@@ -490,6 +495,15 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         const w = (t[1] ?? t[2]).toLowerCase();
         figure.qualifier = w === 'more' || w.endsWith('plus') || w === '+' ? (w === 'more' ? 'at-least' : 'more-than') : w === 'so' ? 'about' : 'up-to';
         end += t[0].length;
+        if (figure.kind === 'count' && figure.unit === undefined) {
+          // "10,000 or more people"
+          const probe: Quantity = { ...q, noun: undefined, end };
+          readCountNoun(text, probe, end);
+          if (probe.noun) {
+            figure.unit = probe.noun;
+            end = probe.end;
+          }
+        }
       }
     }
     if (q.age && figure.kind === 'duration') figure.unit = figure.unit ?? 'year';

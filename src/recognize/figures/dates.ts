@@ -62,6 +62,7 @@ export function resolveDate(candidate: string, published?: string): string | und
     else if (hasMonth) iso = year ? `${pad(year, 4)}-${pad(month)}` : undefined;
     else if (hasYear) iso = pad(year, 4);
   }
+  if (!iso) iso = monthYear(candidate);
   if (cache.size > 5000) cache.clear();
   cache.set(key, iso);
   return iso;
@@ -77,4 +78,14 @@ export function isoForSimple(kind: 'iso' | 'year' | 'time' | 'decade', s: string
   const pm = m[4]?.toLowerCase() === 'p';
   if (m[4]) h = (h % 12) + (pm ? 12 : 0);
   return `${pad(h)}:${m[2] ?? '00'}${m[3] ? `:${m[3]}` : ''}`;
+}
+
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "March 2021" -> "2021-03" (chrono's strict parser wants a day). */
+function monthYear(candidate: string): string | undefined {
+  const m = /^([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})$/.exec(candidate.trim());
+  if (!m) return undefined;
+  const i = MONTH_INDEX.indexOf(m[1].toLowerCase());
+  return i < 0 ? undefined : `${m[2]}-${pad(i + 1)}`;
 }
