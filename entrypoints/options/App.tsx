@@ -72,7 +72,7 @@ export function App() {
             {settings.disabledSites.map((h) => (
               <li key={h}>
                 <span>{h}</span>
-                <button type="button" class="fm-button" onClick={() => void removeSite(h)} aria-label={`Turn Factmark back on for ${h}`}>
+                <button type="button" class="fm-button" onClick={() => void removeSite(h)} aria-label={`Remove ${h}`}>
                   Remove
                 </button>
               </li>

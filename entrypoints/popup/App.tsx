@@ -171,7 +171,7 @@ function Status({ view, onForce }: { view: View; onForce: () => void }) {
       const title = state.article?.title;
       return (
         <div class="popup-status" role="status">
-          {title && <p class="popup-title">{title}</p>}
+          {title && <p class="popup-title" title={title}>{title}</p>}
           {state.status === 'pending' && <p>Analysing…</p>}
           {state.status === 'error' && <p class="popup-error">Analysis failed: {state.error ?? 'unknown error'}</p>}
           {state.status === 'disabled' && <p>Factmark is off on this site.</p>}

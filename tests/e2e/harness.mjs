@@ -156,3 +156,8 @@ export function readPopup(popup) {
 export async function resetSettings(harness) {
   await harness.worker.evaluate(() => chrome.storage.local.remove('factmark:settings'));
 }
+
+/** The content script's PageState for a tab, asked the way the popup asks (from the extension). */
+export function pageState(harness, tabId) {
+  return harness.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup:get-state' }), tabId);
+}

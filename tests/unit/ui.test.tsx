@@ -72,6 +72,8 @@ describe('describe helpers', () => {
     expect(figureValue(fig({ kind: 'count', value: 10000, unit: 'soldiers', qualifier: 'more-than' }))).toBe('more than 10,000 soldiers');
     expect(figureValue(fig({ kind: 'date', value: null, iso: '2022-09-10' }))).toBe('2022-09-10');
     expect(figureValue(fig({ kind: 'percent', value: 20, unit: '%' }))).toBe('20%');
+    expect(figureValue(fig({ kind: 'measure', value: 2000, unit: 'km2', qualifier: 'about', si: { value: 2e9, unit: 'm2' } }))).toBe('about 2,000 km2');
+    expect(figureValue(fig({ kind: 'measure', value: 73, unit: 'km', si: { value: 73000, unit: 'm' } }))).toBe('73 km');
   });
 
   test('excerpt cuts at a word', () => {
