@@ -47,6 +47,33 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['demo-output/**', 'test-results/**', '.ci/**', 'node_modules/**', '.output/**'],
+    // The sources zip for addons.mozilla.org (`wxt zip -b firefox`): only what a reviewer needs to rebuild
+    // the add-on and check the bundled data (docs/firefox.md says how). WXT zips the whole folder unless told.
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'LICENSE*',
+      'docs/firefox.md',
+      'entrypoints/**',
+      'src/**',
+      'public/**',
+      'assets/**',
+      // How assets/reference/gazetteer.json is made from the npm data packages (npm run gazetteer).
+      'scripts/build-gazetteer.ts',
+      'scripts/gazetteer/**',
+    ],
+    excludeSources: [
+      'node_modules/**',
+      '.output/**',
+      '.wxt/**',
+      'demo-output/**',
+      'test-results/**',
+      'tests/**',
+      '.ci/**',
+      '**/*.log',
+    ],
   },
 });

@@ -265,6 +265,7 @@ describe('in Firefox', { timeout: 150_000 }, () => {
       return !(sources.includes(bare) || sources.includes(u.host + u.pathname) || sources.includes(decodeURI(u.pathname)));
     });
     assert.deepEqual(offending, [], 'requests not explained by the pages themselves');
+    assert.ok(h.sink.seen.length > 0, 'the sink saw no request at all (the news pages do ask for images): is the watch working?');
     // The fixture server: fixture files, or relative addresses written in the pages (their styles, icons).
     const unknown = h.server.log.filter((e) => e.status !== 200 && !/favicon\.ico$/.test(e.path) && e.path !== '/__blank__' &&
       !sources.includes(`"${e.path}`) && !sources.includes(`'${e.path}`) && !sources.includes(`"${e.path.replace(/^\/news\//, '')}`));
