@@ -37,10 +37,10 @@ const HYPHEN_NOUN_Y = /-([\p{Ll}]{3,})(?![\p{L}-])/uy;
 const AND_NOUN_Y = /\s+(?:and|or)\s+([\p{Ll}]{3,}s)(?![\p{L}])/uy;
 const RANGE_SEP_Y = /\s?(?:-|–|—)\s?|\s+(?:to|and|-|–)\s+/iuy;
 const TRAIL_QUAL_Y = /\s+or\s+(more|so|less|fewer)(?![\p{L}])|(-?plus|\+)(?![\p{L}\p{N}])/iuy;
-const QUAL_RE = /(?:^|[^\p{L}])(about|around|some|nearly|almost|roughly|approximately|approx\.|an estimated|estimated|close to|circa|more than|over|above|in excess of|upwards of|exceeding|greater than|just over|well over|less than|under|fewer than|below|just under|up to|as many as|as much as|as high as|at least|no fewer than|no less than|a minimum of|at most|no more than|a maximum of|exactly|precisely|between|from|aged|age)\s+$/iu;
-const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}]*|\p{Ll}+\p{Lu}[\p{L}]*|No\.?|#)\s?$/u;
 /** Lone fraction and scale words are figures only in these company ("half of", "a quarter million"). */
 const LONE_WORD_OK_Y = /\s+(?:of|a|an|million|billion|trillion|thousand|hundred)(?![\p{L}])/iuy;
+/** A currency prefix read forwards, for the second end of a range ("$10 to $15"). */
+const CURRENCY_AHEAD_Y = new RegExp(CURRENCY_PREFIX_RE.source.replace('\\s?$', '\\s?'), 'iuy');
 const SCORE_Y = /[-–](\d{1,3})(?![\p{N}])/uy;
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -86,15 +86,15 @@ const BLOCK_RE = new RegExp(
   [
     '(?:\\+\\d{1,3}[\\s.-]?)?\\(\\d{2,5}\\)[\\s.-]?\\d{2,5}[\\s.-]\\d{2,5}',
     '\\+\\d{1,3}(?:[\\s.-]\\d{1,5}){2,}',
-    '(?<![\\p{L}\\p{N}])\\d{2,5}(?:-\\d{2,8}){2,}(?![\\p{L}\\p{N}])',
-    '(?<![\\p{L}\\p{N}])\\d{3}[.]\\d{3}[.]\\d{4}(?![\\p{N}])',
-    '(?<![\\p{N}])\\d+(?:\\.\\d+){2,}',
+    '\\b\\d{2,5}(?:-\\d{2,8}){2,}\\b',
+    '\\b\\d{3}\\.\\d{3}\\.\\d{4}\\b',
+    '\\b\\d+(?:\\.\\d+){2,}',
     '©\\s*(?:\\d{4}\\s*[-–]\\s*)?\\d{4}',
-    '(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
+    '(?:\\b(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?)|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
     '\\b\\d+\\s+min(?:ute)?s?\\s+read\\b',
     '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
   ].join('|'),
-  'gu',
+  'g', // no unicode flag and no lookbehind: this scan runs over the whole text
 );
 
 // ---- reading one quantity ----
@@ -150,6 +150,8 @@ function readNumber(text: string, pos: number): Quantity | null {
 }
 
 function currencyBefore(text: string, start: number): { start: number; code: string } | undefined {
+  const prev = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
+  if (prev === undefined || !/[\p{L}\p{Sc}.]/u.test(prev)) return undefined;
   const left = text.slice(Math.max(0, start - 10), start);
   const m = CURRENCY_PREFIX_RE.exec(left);
   if (!m) return undefined;
@@ -306,12 +308,50 @@ function readCountNoun(text: string, q: Quantity, at: number): void {
   }
 }
 
+const QUALIFIER_PHRASES = [...Object.keys(QUALIFIERS), 'between', 'from', 'aged', 'age'];
+/** Qualifier phrases by their last word, longest first: "than" -> "no more than", "more than" ... */
+const QUALIFIERS_BY_LAST_WORD = new Map<string, string[]>();
+for (const phrase of QUALIFIER_PHRASES.sort((a, b) => b.length - a.length)) {
+  const last = phrase.split(' ').pop()!;
+  QUALIFIERS_BY_LAST_WORD.set(last, [...(QUALIFIERS_BY_LAST_WORD.get(last) ?? []), phrase]);
+}
+
+/** The qualifier phrase ending right before `start` ("more than ", "about "), if any. */
 function qualifierBefore(text: string, start: number): { start: number; word: string } | undefined {
-  const left = text.slice(Math.max(0, start - 24), start);
-  const m = QUAL_RE.exec(left);
-  if (!m) return undefined;
-  const word = m[1].toLowerCase();
-  return { start: start - left.length + m.index + m[0].indexOf(m[1]), word };
+  let i = start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0') && start - i < 3) i--;
+  if (i === start) return undefined;
+  let j = i;
+  while (j > 0 && /[A-Za-z.]/.test(text[j - 1]) && i - j < 16) j--;
+  if (j > 0 && /[\p{L}\p{N}]/u.test(text[j - 1])) return undefined;
+  const candidates = QUALIFIERS_BY_LAST_WORD.get(text.slice(j, i).toLowerCase());
+  if (!candidates) return undefined;
+  const left = text.slice(Math.max(0, i - 24), i).toLowerCase().replace(/\s+/g, ' ');
+  for (const phrase of candidates) {
+    if (!left.endsWith(phrase)) continue;
+    const before = left[left.length - phrase.length - 1];
+    if (before !== undefined && /[\p{L}\p{N}]/u.test(before)) continue;
+    // map back to the original text: count non-space characters from the end
+    let pos = i;
+    let need = phrase.replace(/ /g, '').length;
+    while (pos > 0 && need > 0) {
+      pos--;
+      if (!/\s/.test(text[pos])) need--;
+    }
+    return { start: pos, word: phrase };
+  }
+  return undefined;
+}
+
+/** The word right before a number (one optional space between), for the identifier test. */
+function wordBefore(text: string, start: number): string | undefined {
+  let i = start;
+  if (text[i - 1] === ' ') i--;
+  let j = i;
+  while (j > 0 && /[\p{L}.#]/u.test(text[j - 1]) && i - j < 30) j--;
+  if (j === i) return undefined;
+  const w = text.slice(j, i);
+  return /^(?:\p{Lu}\p{L}*|\p{Ll}+\p{Lu}\p{L}*|No\.?|#)$/u.test(w) ? w : undefined;
 }
 
 function makeFigure(q: Quantity): FigureInfo {
@@ -401,8 +441,8 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         const tok = /[\p{L}\p{N}]+$/u.exec(text.slice(Math.max(0, start0 - 20), start0 - 1))?.[0] ?? '';
         if (/[\p{Lu}\p{N}]/u.test(tok)) continue;
       }
-      const name = NAME_BEFORE_RE.exec(text.slice(Math.max(0, start0 - 30), start0));
-      nameBefore = !!name && !CAPITALISED_OK.has(name[1]) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name[1] === '#' || name[1].startsWith('No') || q.plainInt);
+      const name = wordBefore(text, start0);
+      nameBefore = !!name && !CAPITALISED_OK.has(name) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name === '#' || name.startsWith('No') || q.plainInt);
       // sports scores "89-89", "2-1": not a range, not a figure
       const sc = stickyAt(SCORE_Y, text, q.end);
       if (sc && q.plainInt && Number(sc[1]) <= q.value && q.value < 300 && !isLetterOrDigit(text[q.end + sc[0].length])) {
@@ -459,7 +499,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       const okWord = word === 'and' ? qual?.word === 'between' : word === 'to' ? qual?.word !== 'from' : true;
       const secondCur = currencyBefore(text, end + sep[0].length) ?? undefined;
       let p2 = end + sep[0].length;
-      const c2 = stickyAt(new RegExp(CURRENCY_PREFIX_RE.source.replace('\\s?$', '\\s?'), 'iuy'), text, p2);
+      const c2 = stickyAt(CURRENCY_AHEAD_Y, text, p2);
       if (c2 && (q.currency || secondCur)) p2 += c2[0].length;
       const r = okWord && !blocked[p2] ? readNumber(text, p2) : null;
       if (r && (q.words === r.words || !q.words)) {
