@@ -5,6 +5,7 @@ import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
 import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
+import { ORG_WORDS } from './claims/lexicon';
 
 export { sameSpeaker } from './claims/speakers';
 
@@ -191,6 +192,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   // transcript or headline form: "PENCE: ...", "Pence: ..."
   const colon = transcript(text, s, toks);
   if (colon) found.push(colon);
+  const signed = dashSignature(text, toks, qs);
+  if (signed) found.push(signed);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word || t.quote >= 0) continue;
@@ -202,9 +205,12 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
+    // "added to the pressure", "added up": no report
+    if (lemma === 'add' && /^(to|up|on)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
     if (isCap(t) && i > 0) continue;
-    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i)) continue;
+    // ", saying ..." is a participle, not a noun
+    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
@@ -239,8 +245,27 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   return found;
 }
 
+/** "...” ― Name": a quotation signed with a dash and the speaker's name after it. */
+function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[]): Found | undefined {
+  for (let k = 1; k < toks.length - 1; k++) {
+    const d = toks[k];
+    if (d.quote >= 0 || !/^(―|—|–|-)$/.test(d.text) || toks[k - 1].quote < 0 || !CLOSE_Q.test(toks[k - 1].text)) continue;
+    const q = qs[toks[k - 1].quote];
+    if (!q || q.end !== toks[k - 1].end) return undefined;
+    let last = k + 1;
+    while (last + 1 < toks.length && toks[last + 1].word && isCap(toks[last + 1])) last++;
+    if (!isCap(toks[k + 1]) || last - k > 4) return undefined;
+    // the name closes the sentence (a full stop may follow)
+    if (last + 1 < toks.length && !(last + 2 === toks.length && /^[.!]$/.test(toks[last + 1].text))) return undefined;
+    return { source: { start: toks[k + 1].start, end: toks[last].end }, cue: { start: d.start, end: d.end }, content: { start: q.start, end: q.end } };
+  }
+  return undefined;
+}
+
 function transcript(text: string, s: Range, toks: readonly Token[]): Found | undefined {
   let a = 0;
+  // a speaker label may open a quotation that runs on ('"WALLACE: Let's start ...')
+  const inQuote = toks[a] && OPEN_Q.test(toks[a].text) ? toks[a].quote : -1;
   if (toks[a] && OPEN_Q.test(toks[a].text)) a++;
   let k = a;
   while (k < toks.length && k - a < 6 && toks[k].text !== ':') {
@@ -249,7 +274,7 @@ function transcript(text: string, s: Range, toks: readonly Token[]): Found | und
     if (!t.word && !/^[.()-]$/.test(t.text)) return undefined;
     k++;
   }
-  if (k === a || k >= toks.length - 2 || toks[k].text !== ':' || toks[k].quote >= 0) return undefined;
+  if (k === a || k >= toks.length - 2 || toks[k].text !== ':' || (toks[k].quote >= 0 && toks[k].quote !== inQuote)) return undefined;
   const names = toks.slice(a, k).filter((t) => t.word);
   const shouted = names.every((t) => /^[\p{Lu}\d.]+$/u.test(t.text));
   if (!shouted && (names.length > 2 || /^(the|a|an)$/i.test(names[0]?.text ?? ''))) return undefined;
@@ -341,12 +366,19 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       const first = npBack(toks, k - 1, 0);
       if (first <= k - 1 && plausibleSource(toks, first, k - 1) && toks.slice(first, k).some(isCap)) {
         const appos = toks.slice(k + 1, j).filter((t) => t.word);
-        const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text));
+        const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text) || /^(in|at|during|on|after|before|speaking|writing|appearing|asked|interviewed|responding|addressing|dedicating|campaigning|testifying)$/.test(appos[0].lower) || (appos.length > 1 && /ing$/.test(appos[0].lower) && !CUE_FORMS.has(appos[0].lower)));
         if (apposOk) {
           srcFirst = first;
           source = { start: toks[first].start, end: toks[j - 1].end };
         }
       }
+    }
+  } else if (j >= 0 && /^(who|which|and)$/.test(toks[j].lower)) {
+    // "..., who said", "X ... and said": the antecedent or the subject of the first clause speaks
+    const r = toks[j].lower === 'and' ? sentenceSubject(toks, j) : antecedent(toks, j);
+    if (r) {
+      srcFirst = -1;
+      source = { start: toks[r[0]].start, end: toks[r[1]].end };
     }
   } else if (j >= 0) {
     const first = npBack(toks, j, 0);
@@ -397,6 +429,60 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     if (content) out.push({ source, cue, content });
   }
   return out;
+}
+
+/** The subject of a sentence that runs up to index `upto`: its first noun phrase, past a leading adverbial. */
+function sentenceSubject(toks: readonly Token[], upto: number): [number, number] | undefined {
+  let a = 0;
+  if (toks[0] && OPEN_Q.test(toks[0].text)) return undefined;
+  // "In July, Gingrich ...": skip a leading adverbial up to its comma
+  if (toks[0] && /^(in|at|on|during|after|before|with|by|for|meanwhile|later|earlier|since|last|this|then|also|but|and|still)$/.test(toks[0].lower)) {
+    let k = 0;
+    while (k < upto && k < 14 && toks[k].text !== ',') k++;
+    if (toks[k]?.text !== ',') return undefined;
+    a = k + 1;
+  }
+  let last = npForward(toks, a);
+  for (let k = a + 1; k <= last; k++) {
+    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
+      last = k - 1;
+      break;
+    }
+  }
+  // "Trump, a businessman, ..." : the name before an apposition
+  if (last < a || last >= upto - 1 || !plausibleSource(toks, a, last)) return undefined;
+  const words = toks.slice(a, last + 1).filter((t) => t.word);
+  if (!words.some(isCap) && !(words.length === 1 && PRONOUNS[words[0].lower]) && !SPEAKER_NOUNS.has(words[words.length - 1].lower)) return undefined;
+  // the verb of the first clause must follow the subject
+  const v = toks[last + 1];
+  if (!v || (!v.word && v.text !== ',')) return undefined;
+  return [a, last];
+}
+
+/** Heads of institutions that may speak through "which" ("the department, which reported"); places do not. */
+const WHICH_HEADS = new Set([...SPEAKER_NOUNS, ...ORG_WORDS].filter((w) => !/^(city|county|province|region|state|states|side|site|website|station|school|church|hospital|club|post)$/.test(w)));
+
+/** The antecedent of "who"/"which" at index j: the noun phrase before it (past a comma). */
+function antecedent(toks: readonly Token[], j: number): [number, number] | undefined {
+  let k = j - 1;
+  if (toks[k]?.text === ',') k--;
+  if (k < 0 || !toks[k].word) return undefined;
+  // back to a determiner, a preposition or a verb: "for an architect who", "listeners of the program who"
+  let first = k;
+  while (first > 0) {
+    const p = toks[first - 1];
+    if (!p.word && !/^[-.&’']$/.test(p.text)) break;
+    if (p.word && NP_STOP.has(p.lower) && !isCap(p)) break;
+    if (/^(for|in|at|on|with|to|from|by|of)$/.test(p.lower) && !(p.lower === 'of' && isCap(toks[first]) && first > 1 && isCap(toks[first - 2]))) break;
+    if (!isCap(p) && /ed$/.test(p.lower) && !DETERMINERS.has(toks[first].lower)) break;
+    first--;
+    if (DETERMINERS.has(p.lower)) break;
+  }
+  if (!plausibleSource(toks, first, k)) return undefined;
+  const words = toks.slice(first, k + 1).filter((t) => t.word);
+  const head = words[words.length - 1].lower;
+  if (toks[j].lower === 'which' ? !WHICH_HEADS.has(head) : /(ing|ly)$/.test(head)) return undefined;
+  return [first, k];
 }
 
 /** ", saying ...": the source is the subject of the sentence. */

@@ -1,5 +1,6 @@
 // Splits article text for the claim recogniser: paragraphs, quotations (straight and curly, open
 // over paragraph ends) and sentences that never break inside a quotation; all as offsets.
+import { CUE_FORMS } from './lexicon';
 
 export interface Range {
   start: number;
@@ -118,7 +119,7 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
       // inside a quotation: jump to its end, and allow a break right after it
       i = qs[q].end - 1;
       const before = text[i - 1];
-      if (/[.!?]/.test(before) && isBreak(text, i + 1, para.end)) {
+      if (/[.!?]/.test(before) && isBreak(text, i + 1, para.end) && !attributionFollows(text, i + 1, para.end)) {
         out.push({ start, end: i + 1 });
         start = i + 1;
       }
@@ -136,6 +137,21 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
   }
   if (start < para.end) out.push({ start, end: para.end });
   return out.map((r) => trim(text, r.start, r.end)).filter((r) => r.end > r.start);
+}
+
+const SPEAKER_PRONOUN = /^(he|she|they|we|i|it)$/i;
+
+/** '“...?” Clinton said.': a short speaker and reporting verb after a quotation belong to its sentence. */
+function attributionFollows(text: string, e: number, end: number): boolean {
+  // a quotation signed with a dash and a name: '"..." — Tom Hale.'
+  if (/^\s*[―—–]\s*\p{Lu}[\p{L}.’' -]{0,40}$/u.test(text.slice(e, end))) return true;
+  const m = /^\s+((?:[\p{L}.’'-]+\s+){1,4}?)([\p{L}]+)(?=[\s.,;:!?]|$)/u.exec(text.slice(e, Math.min(end, e + 80)));
+  if (!m) return false;
+  const verb = m[2].toLowerCase();
+  if (!CUE_FORMS.has(verb) || /ing$/.test(verb)) return false;
+  const subject = m[1].trim().split(/\s+/);
+  if (subject.length === 1 && SPEAKER_PRONOUN.test(subject[0])) return true;
+  return subject.every((w, k) => /^\p{Lu}/u.test(w) || (k === 0 && /^(the|a)$/i.test(w)) || (k > 0 && /^[a-z]/.test(w) && !CUE_FORMS.has(w.toLowerCase())));
 }
 
 function isBreak(text: string, e: number, end: number): boolean {

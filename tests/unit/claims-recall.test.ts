@@ -1,0 +1,50 @@
+// Claim recogniser, wider sentence shapes: each new pattern as a table of positives (content, source, cue)
+// and of sentences that must yield no claim.
+import { describe, expect, test } from 'vitest';
+import { recognizeClaims } from '../../src/recognize/claims';
+
+const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
+
+function expectClaim(text: string, content: string, source: string, cue: string) {
+  const got = all(text);
+  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
+}
+
+describe('quotations signed and labelled', () => {
+  test.each([
+    ['“The bridge will not reopen this year.” ― Maria Lopez', '“The bridge will not reopen this year.”', 'Maria Lopez', '―'],
+    ['"We did what we could." — Tom Hale.', '"We did what we could."', 'Tom Hale', '—'],
+    ['"MODERATOR: Let us begin with the budget.', 'Let us begin with the budget', 'MODERATOR', ':'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The road ― closed since May ― reopens on Monday.',
+    '“The bridge,” a new novel ― now in paperback.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
+
+describe('shapes around the subject', () => {
+  test.each([
+    // a quotation ending in a question or exclamation mark, then the speaker in a sentence of its own
+    ['“How long must we wait?” Clinton said.', '“How long must we wait?”', 'Clinton', 'said'],
+    ['"That is a disgrace!" she said.', '"That is a disgrace!"', 'she', 'said'],
+    // a participle after a comma
+    ['The mayor criticised the plan, saying it would cost too much.', 'it would cost too much', 'The mayor', 'saying'],
+    // a coordinated verb: the subject of the first clause speaks
+    ['The governor visited the plant and said the jobs would stay.', 'the jobs would stay', 'The governor', 'said'],
+    ['In July, Senator Lee toured the border and warned that the fence was failing.', 'the fence was failing', 'Senator Lee', 'warned'],
+    // a relative clause
+    ['The fine was cut for an architect who said he was never paid.', 'he was never paid', 'an architect', 'said'],
+    ['They asked the police department, which reported that crime had fallen.', 'crime had fallen', 'the police department', 'reported'],
+    // an apposition that is a participle or a prepositional phrase
+    ['Trump, speaking to a veterans group in Virginia, said he would order a review.', 'he would order a review', 'Trump, speaking to a veterans group in Virginia', 'said'],
+    ['Clinton, at a later press gaggle, said the attacks were being investigated.', 'the attacks were being investigated', 'Clinton, at a later press gaggle', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The troops crossed the river and took the bridge.',
+    'Prices rose in the city, which added to the pressure on wages.',
+    'The storm hit the coast, which lies low, and the dunes were lost.',
+    'He walked to the car, singing loudly.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
