@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  PAGES, ROOT, launch, resetSettings, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
+  PAGES, ROOT, launch, resetSettings, settledState, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
 } from './harness.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -90,17 +90,21 @@ async function waitForCategory(page, category, present) {
 
 describe('article pages', () => {
   for (const { name, file, todo } of ARTICLES) {
-    test(`${name}: marks, popup, switches, exact restore`, { todo }, async () => {
+    test(`${name}: marks, popup, switches, exact restore`, { todo }, async (t) => {
       const { page, errors } = await openFixture(file);
       try {
+        const loaded = Date.now();
+        const tabId = await tabIdOf(h, page);
+        const state = await settledState(h, tabId);
+        assert.equal(state?.status, 'analysed', `the content script did not analyse ${name}: ${JSON.stringify(state && { status: state.status, error: state.error })}`);
         const marks = await waitForMarks(page);
+        t.diagnostic(`${name}: marks ${JSON.stringify(marks)} painted ${Date.now() - loaded} ms after the load event`);
         // caret: 'initial', because hiding the caret leaves style="" on the page's inputs.
         await page.screenshot({ path: join(RESULTS, `${name}.png`), caret: 'initial' });
         assert.ok(totalMarks(marks) > 0, `no marks at all on ${name}: ${JSON.stringify(marks)}`);
         assert.ok(marks.place > 0, `no place marks on ${name}: ${JSON.stringify(marks)}`);
 
         // The popup, opened for this tab, lists what was marked.
-        const tabId = await tabIdOf(h, page);
         const popup = await openPopup(h, tabId);
         await popup.waitForSelector('.fm-list-place, .popup-status p', { timeout: 5000 });
         await popup.waitForFunction(() => !document.querySelector('.popup-status')?.textContent?.includes('Analysing'), null, { timeout: 5000 });

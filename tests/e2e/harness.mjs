@@ -161,3 +161,14 @@ export async function resetSettings(harness) {
 export function pageState(harness, tabId) {
   return harness.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup:get-state' }), tabId);
 }
+
+/** Polls the content script until it has settled (not pending); returns its PageState or undefined. */
+export async function settledState(harness, tabId, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const state = await pageState(harness, tabId).catch(() => undefined);
+    if (state && state.status !== 'pending') return state;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
