@@ -18,8 +18,7 @@ const ARTICLES = [
   { name: 'bbc-1', file: 'news/bbc-1.html' },
   { name: 'nytimes-1', file: 'news/nytimes-1.html' },
   { name: 'wapo-2', file: 'news/wapo-2.html' },
-  // Readability's own suite calls this page readerable; the content script's gate skips it today.
-  { name: 'seattletimes-1', file: 'news/seattletimes-1.html', todo: 'the article gate skips this page (not-article)' },
+  { name: 'seattletimes-1', file: 'news/seattletimes-1.html' },
 ];
 const SWITCHES = ['Places', 'Figures', 'Claims'];
 const CATEGORY_OF = { Places: 'place', Figures: 'figure', Claims: 'claim' };
