@@ -61,18 +61,20 @@ export function figureValue(a: Annotation): string | undefined {
   const q: Record<string, string> = { about: 'about ', 'more-than': 'more than ', 'less-than': 'less than ', 'up-to': 'up to ', 'at-least': 'at least ' };
   let s = `${(f.qualifier && q[f.qualifier]) ?? ''}${formatNumber(f.value)}`;
   if (f.high !== undefined) s += `–${formatNumber(f.high)}`;
-  if (f.unit) s += f.unit === '%' ? '%' : ` ${f.unit}`;
+  if (f.unit) s += f.unit === '%' ? '%' : ` ${TIME_UNITS.has(f.unit) && (f.high ?? f.value) !== 1 ? `${f.unit}s` : f.unit}`;
   const si = f.si && readableSi(f.si);
   const unitShown = f.unit?.replace(/2$/, '²');
   if (si && f.si!.unit !== f.unit && !si.endsWith(` ${unitShown}`)) s += ` (${si})`;
   return s;
 }
 
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second']);
+
 const round3 = (n: number): string => formatNumber(Number(n.toPrecision(3)));
 
 /** A normalised measure in a unit a reader knows: 72420 m -> "72.4 km", 2e9 m2 -> "2,000 km²". */
 function readableSi({ value, unit }: { value: number; unit: string }): string | undefined {
-  if (!Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value) || unit === 's') return undefined; // durations read better as written
   if (unit === 'm') return value >= 1000 ? `${round3(value / 1000)} km` : `${round3(value)} m`;
   if (unit === 'm2') return value >= 1e6 ? `${round3(value / 1e6)} km²` : `${round3(value)} m²`;
   if (unit === 'kg') return value >= 1000 ? `${round3(value / 1000)} t` : `${round3(value)} kg`;

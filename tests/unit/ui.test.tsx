@@ -74,6 +74,8 @@ describe('describe helpers', () => {
     expect(figureValue(fig({ kind: 'percent', value: 20, unit: '%' }))).toBe('20%');
     expect(figureValue(fig({ kind: 'measure', value: 2000, unit: 'km2', qualifier: 'about', si: { value: 2e9, unit: 'm2' } }))).toBe('about 2,000 km2');
     expect(figureValue(fig({ kind: 'measure', value: 73, unit: 'km', si: { value: 73000, unit: 'm' } }))).toBe('73 km');
+    expect(figureValue(fig({ kind: 'duration', value: 20, unit: 'year', qualifier: 'about', si: { value: 631e6, unit: 's' } }))).toBe('about 20 years');
+    expect(figureValue(fig({ kind: 'duration', value: 1, unit: 'day' }))).toBe('1 day');
   });
 
   test('excerpt cuts at a word', () => {
