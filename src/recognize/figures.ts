@@ -41,6 +41,8 @@ const TRAIL_QUAL_Y = /\s+or\s+(more|so|less|fewer)(?![\p{L}])|(-?plus|\+)(?![\p{
 const LONE_WORD_OK_Y = /\s+(?:of|a|an|million|billion|trillion|thousand|hundred)(?![\p{L}])/iuy;
 /** A currency prefix read forwards, for the second end of a range ("$10 to $15"). */
 const CURRENCY_AHEAD_Y = new RegExp(CURRENCY_PREFIX_RE.source.replace('\\s?$', '\\s?'), 'iuy');
+/** Prefixes joined to a number by a hyphen that leave it a figure ("sub-7 nanometre", "mid-2020"). */
+const HYPHEN_PREFIXES = new Set('sub mid pre post now over under top about around nearly some almost roughly approximately up'.split(' '));
 const SCORE_Y = /[-–](\d{1,3})(?![\p{N}])/uy;
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -92,6 +94,9 @@ const BLOCK_RE = new RegExp(
     '©\\s*(?:\\d{4}\\s*[-–]\\s*)?\\d{4}',
     '(?:\\b(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?)|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
     '\\b\\d+\\s+min(?:ute)?s?\\s+read\\b',
+    // labels and addresses: "category 4 hurricane", "16-18 Industrial Avenue"
+    '\\b(?:[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s\\d+[A-Za-z]?\\b',
+    '\\b\\d+(?:[-–]\\d+)?[A-Za-z]?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Drive|Way|Square|Place|Court|Terrace|Cir\\.?|Circle|Highway|Hwy\\.?)\\b',
     '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
   ].join('|'),
   'g', // no unicode flag and no lookbehind: this scan runs over the whole text
@@ -245,7 +250,8 @@ function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
       q.kind = def.kind;
       q.end = at + best[0].length;
       if (def.id === 'ft') {
-        const fi = stickyAt(FEET_INCHES_Y, text, q.end);
+        const fi = stickyAt(FEET_INCHES_Y, text, q.end) ?? (best[0].startsWith('-') ? stickyAt(/-(\d{1,2})(?![\p{N}-])/uy, text, q.end) : null); // "6-foot-7"
+
         if (fi && Number(fi[1]) < 12) {
           q.value += Number(fi[1]) / 12;
           q.end += fi[0].length;
@@ -296,7 +302,9 @@ function readCountNoun(text: string, q: Quantity, at: number): void {
     const w = wm[1];
     const lw = w.toLowerCase();
     if (FUNCTION_WORDS.has(lw) && !IRREGULAR_PLURALS.has(lw)) break;
-    if (/^\p{Ll}/u.test(w) && (isPluralNoun(w) || (i === 0 && q.value <= 1 && !q.vague && !/(?:ly|ed|ing)$/.test(lw)))) {
+    const plural = isPluralNoun(w);
+    if (plural && q.value === 1 && q.words) break; // "one notes": a verb, not a count
+    if (/^\p{Ll}/u.test(w) && (plural || (i === 0 && q.value <= 1 && !q.vague && !/(?:ly|ed|ing)$/.test(lw)))) {
       q.noun = lw;
       q.end = pos + wm[0].length;
       const more = stickyAt(AND_NOUN_Y, text, q.end);
@@ -420,6 +428,9 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       const last = lw.split(/\s+/).pop()!;
       const base = VAGUE_PLURALS[last] * (lw.startsWith('tens') ? 10 : lw.startsWith('hundreds') ? 100 : 1);
       q = { start: start0, end: start0 + g.vague.length, value: base, plainInt: false, words: true, scaled: false, vague: true };
+    } else if (g.frac && /^(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)$/i.test(g.frac) && !stickyAt(LONE_WORD_OK_Y, text, start0 + g.frac.length)) {
+      CORE_RE.lastIndex = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
+      continue;
     } else if (g.frac) {
       q = { start: start0, end: start0 + g.frac.length, value: parseFractionWords(g.frac) ?? 0, plainInt: false, words: true, scaled: false, vague: false };
     } else {
@@ -431,6 +442,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     // identifiers: "G7", "COVID-19", "Windows 11", "No. 10"
     const cur = q.words ? undefined : currencyBefore(text, start0);
     let nameBefore = false;
+    if (q.words && /^\p{Lu}/u.test(text[start0])) {
+      const name = wordBefore(text, start0);
+      if (name && !CAPITALISED_OK.has(name) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, start0 - 3), start0))) {
+        CORE_RE.lastIndex = q.end; // "Final Four", "Fantastic Four"
+        continue;
+      }
+    }
     if (!cur && !q.words) {
       if (before && /\p{L}/u.test(before)) {
         CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
@@ -439,7 +457,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       // "COVID-19", "F-16", "scp2-173": a hyphen after a code; "sub-7", "now-18" are fine
       if ((before === '-' || before === '‑') && isLetterOrDigit(text[start0 - 2])) {
         const tok = /[\p{L}\p{N}]+$/u.exec(text.slice(Math.max(0, start0 - 20), start0 - 1))?.[0] ?? '';
-        if (/[\p{Lu}\p{N}]/u.test(tok)) continue;
+        if (!HYPHEN_PREFIXES.has(tok.toLowerCase())) continue;
       }
       const name = wordBefore(text, start0);
       nameBefore = !!name && !CAPITALISED_OK.has(name) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name === '#' || name.startsWith('No') || q.plainInt);
@@ -466,7 +484,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     }
     if (cur) q.currency = q.currency && q.currency !== 'USD' ? q.currency : cur.code;
     // a bare integer between 1600 and 2099 is a year
-    if (q.plainInt && q.kind === 'count' && !q.noun && q.value >= 1600 && q.value <= 2099 && !qualifierBefore(text, start)) {
+    if (q.plainInt && q.kind === 'count' && !q.noun && q.value >= 1600 && q.value <= 2199 && !qualifierBefore(text, start)) {
       out.push({ id: `figure:${start}`, category: 'figure', start, end: q.end, text: text.slice(start, q.end), figure: { kind: 'date', value: q.value, iso: String(q.value) } });
       mark(start, q.end);
       CORE_RE.lastIndex = q.end;
@@ -496,7 +514,9 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     const sep = stickyAt(RANGE_SEP_Y, text, end);
     if (sep && q.kind !== 'ordinal' && !q.vague) {
       const word = sep[0].trim().toLowerCase();
-      const okWord = word === 'and' ? qual?.word === 'between' : word === 'to' ? qual?.word !== 'from' : true;
+      // "to" after "from", "by" or "at" is a change ("rose by $43.6 billion to $419.2 billion"), not a range
+      const changeBefore = word === 'to' && /\b(?:by|at|from)\s+\S*$/i.test(text.slice(Math.max(0, start - 12), start));
+      const okWord = word === 'and' ? qual?.word === 'between' : word === 'to' ? qual?.word !== 'from' && !changeBefore : true;
       const secondCur = currencyBefore(text, end + sep[0].length) ?? undefined;
       let p2 = end + sep[0].length;
       const c2 = stickyAt(CURRENCY_AHEAD_Y, text, p2);
@@ -549,7 +569,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.age && figure.kind === 'duration') figure.unit = figure.unit ?? 'year';
     if (q.words && q.kind === 'count' && !q.noun && !figure.qualifier && /^(?:one|a|an)$/i.test(text.slice(q.start, q.end))) {
       // a lone "one" is a pronoun more often than a figure ("one of them", "no one")
-      if (/\bno\s$|\bany\s$|\bthe\s$|\bthis\s$|\bthat\s$/i.test(text.slice(Math.max(0, start - 5), start))) {
+      if (/\b(?:no|any|the|this|that|each|every|same|which|another|little|loved|right|wrong)\s$/i.test(text.slice(Math.max(0, start - 8), start)) || /^\s+\d/.test(text.slice(end, end + 3))) {
         CORE_RE.lastIndex = q.end;
         continue;
       }

@@ -4,7 +4,7 @@ import * as chrono from 'chrono-node';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
-const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+const YEAR = '(?:1[6-9]\\d\\d|2[01]\\d\\d)';
 const WEEKDAY = '(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?';
 
 /** One pass over the text finds every date candidate; the alternatives are tried in order. */
