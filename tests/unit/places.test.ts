@@ -40,9 +40,25 @@ describe('finds and resolves place names', () => {
   });
 
   test('a possessive is left out of the span', () => {
-    const [a] = places("Ukraine's army advanced.");
+    const [a] = places("Fighting raged in Ukraine's east.");
     expect(a.text).toBe('Ukraine');
     expect(a.place?.kind).toBe('country');
+  });
+
+  test.each([
+    ["Russia's Defence Ministry said so.", 'Russia'],
+    ['US diplomats were expelled.', 'US'],
+    ['Oklahoma teachers went on strike.', 'Oklahoma'],
+    ['A Toronto man was arrested.', 'Toronto'],
+  ])('a place modifying people or institutions is not marked: %s', (text, word) => {
+    expect(places(text).filter((a) => a.text === word)).toEqual([]);
+  });
+
+  test.each([
+    ['Troops crossed the Syria border.', 'Syria'],
+    ['He waited at the Riverdale gas station.', 'Riverdale'],
+  ])('a place modifying a physical thing is marked: %s', (text, word) => {
+    expect(places(text).some((a) => a.text.startsWith(word))).toBe(true);
   });
 
   test('"Kharkiv" alone is the city, "the Kharkiv region" the oblast', () => {
