@@ -97,6 +97,21 @@ describe('counts, qualifiers and ranges', () => {
   });
 });
 
+describe('changes are not ranges; hyphenated forms', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['increased by $43.6 billion to $419.2 billion.', ['$43.6 billion', '$419.2 billion'], [43.6e9, 419.2e9]],
+    ['rose from 10 to 15 percent', ['10', '15 percent'], [10, 15]],
+    ['chipmakers produce sub-7 nanometer ICs', ['7 nanometer'], [7]],
+    ["the now-18 month-old daughter", ['18 month-old'], [18]],
+    ["Mississippi State's 6-foot-7 center", ['6-foot-7'], [6 + 7 / 12]],
+    ['by 2120, scientists warn', ['2120'], [2120]],
+  ])('%s', (text, spans, values) => {
+    const found = recognizeFigures(text, { published: PUBLISHED });
+    expect(found.map((a) => a.text)).toEqual(spans);
+    found.forEach((a, i) => expect(a.figure!.value).toBeCloseTo(values[i]!, 6));
+  });
+});
+
 describe('dates resolve to ISO, never after publication', () => {
   test.each<[string, string, string | undefined]>([
     ['since the Russian invasion on February 24.', 'February 24', '2022-02-24'],
@@ -108,6 +123,7 @@ describe('dates resolve to ISO, never after publication', () => {
     ['in 2014 it', '2014', '2014'],
     ['in March 2021', 'March 2021', '2021-03'],
     ['at 10:30 pm', '10:30 pm', '22:30'],
+    ['conducted September 16-19, using', 'September 16-19', '2021-09-16'],
   ])('%s', (text, span, iso) => {
     const a = only(text);
     expect(a.text).toBe(span);
@@ -135,6 +151,11 @@ describe('not figures', () => {
     'No. 10 said',
     'in the fourth quarter',
     'a third-party review',
+    'the NCAA Final Four',
+    'a category 4 hurricane',
+    'leased at 16-18 Industrial Avenue',
+    'they won 2-1 on Sunday',
+    'benefit of doubt-4 now',
   ])('%s', (text) => {
     expect(recognizeFigures(text, { published: PUBLISHED }).map((a) => a.text)).toEqual([]);
   });

@@ -11,7 +11,7 @@ const WEEKDAY = '(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 export const DATE_RE = new RegExp(
   [
     `(?<iso>\\b${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d\\d:\\d\\d(?::\\d\\d)?)?)(?![\\d-])`,
-    `(?<md>\\b${WEEKDAY}(?:${MONTHS})\\s+${DAY}(?:(?:,\\s*|\\s+)${YEAR})?)(?![A-Za-z0-9]|,\\d|:\\d|\\.\\d)`,
+    `(?<md>\\b${WEEKDAY}(?:${MONTHS})\\s+${DAY}(?:\\s?[-–]\\s?${DAY})?(?:(?:,\\s*|\\s+)${YEAR})?)(?![A-Za-z0-9]|,\\d|:\\d|\\.\\d)`,
     `(?<dm>\\b${WEEKDAY}${DAY}\\s+(?:of\\s+)?(?:${MONTHS})(?:,?\\s+${YEAR})?)(?![A-Za-z0-9])`,
     `(?<my>\\b(?:${MONTHS})(?:,?\\s+)${YEAR})(?![A-Za-z0-9])`,
     `(?<num>\\b(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|[12]\\d|3[01])[/.](?:${YEAR}|\\d\\d))(?![\\d/.]\\d|\\d)`,
