@@ -20,6 +20,7 @@ export interface FigureOptions {
 const CANDIDATE_RE = /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
 const FRAC_Y = /(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\p{L}-])/iuy;
 const VAGUE_Y = /(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\s)(?![\p{L}])/iuy;
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100]);
 const NUMERAL_Y = new RegExp(`${NUMERAL_SOURCE}`, 'y');
 const WORDS_Y = new RegExp(`${NUMBER_WORDS_SOURCE}(?![\\p{L}])`, 'iuy');
 const SCALE_WORD_Y = /(?:\s?-\s?|\s)(hundred|thousand|million|billion|trillion|lakh|crore)(?![\p{L}])/iuy;
@@ -138,7 +139,7 @@ function readNumber(text: string, pos: number): Quantity | null {
     const frac = /\s?\/\s?(\d{1,3})(?![\d/])/y;
     frac.lastIndex = end;
     const f = frac.exec(text);
-    if (f && /^\d{1,2}$/.test(n[0]) && Number(f[1]) > value && Number(f[1]) <= 100) {
+    if (f && /^\d{1,2}$/.test(n[0]) && Number(f[1]) > value && FRACTION_DENOMINATORS.has(Number(f[1]))) {
       value = value / Number(f[1]);
       end += f[0].length;
     }
@@ -442,6 +443,12 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     // identifiers: "G7", "COVID-19", "Windows 11", "No. 10"
     const cur = q.words ? undefined : currencyBefore(text, start0);
     let nameBefore = false;
+    // "24/7", "9/11", "2/3rds": slashed numbers that are not fractions are not figures
+    if (!q.words && (before === '/' || before === '\\') && /\d/.test(text[start0 - 2] ?? '')) continue;
+    if (!q.words && text[q.end] === '/' && /\d/.test(text[q.end + 1] ?? '')) {
+      CORE_RE.lastIndex = q.end + 1;
+      continue;
+    }
     if (q.words && /^\p{Lu}/u.test(text[start0])) {
       const name = wordBefore(text, start0);
       if (name && !CAPITALISED_OK.has(name) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, start0 - 3), start0))) {

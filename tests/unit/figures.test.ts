@@ -156,6 +156,8 @@ describe('not figures', () => {
     'leased at 16-18 Industrial Avenue',
     'they won 2-1 on Sunday',
     'benefit of doubt-4 now',
+    'open 24/7',
+    'after 9/11',
   ])('%s', (text) => {
     expect(recognizeFigures(text, { published: PUBLISHED }).map((a) => a.text)).toEqual([]);
   });
