@@ -22,11 +22,16 @@ const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
 const HEARERS = new Set(['reporters', 'journalists', 'lawmakers', 'supporters', 'members', 'viewers', 'listeners', 'residents', 'officials', 'parliament', 'congress', 'him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'crowd', 'audience', 'voters']);
 /** Forms that are often nouns ("member states", "his tweets"): they count as cues only after a subject. */
-const AMBIGUOUS_NOUNS = new Set(['states', 'state', 'claims', 'claim', 'post', 'posts', 'email', 'emails', 'comments', 'comment', 'tweet', 'tweets', 'show', 'shows', 'report', 'reports', 'note', 'notes', 'request', 'requests', 'remarks', 'remark', 'calls', 'plans', 'fears', 'fear', 'hopes', 'hope', 'worries', 'worry', 'charges', 'answer', 'answers', 'support', 'order', 'orders', 'rules', 'estimates', 'estimate', 'reasons', 'doubts', 'doubt', 'questions', 'question', 'promise', 'promises', 'pledge', 'pledges', 'demands', 'demand', 'counter', 'text', 'texts', 'release', 'releases', 'praise', 'attacks', 'attack', 'warning', 'findings', 'finding', 'label', 'labels', 'protest', 'protests', 'signal', 'signals', 'hint', 'hints', 'project', 'projects', 'figures', 'figure', 'objects', 'object', 'concerns', 'vows', 'vow', 'threats', 'comments', 'quotes', 'reply', 'replies', 'response', 'responses', 'thinking', 'finding', 'saying', 'sayings', 'ruling', 'writing']);
+const AMBIGUOUS_NOUNS = new Set(['states', 'state', 'claims', 'claim', 'post', 'posts', 'email', 'emails', 'comments', 'comment', 'tweet', 'tweets', 'show', 'shows', 'report', 'reports', 'note', 'notes', 'request', 'requests', 'remarks', 'remark', 'calls', 'plan', 'plans', 'fears', 'fear', 'hopes', 'hope', 'worries', 'worry', 'charges', 'answer', 'answers', 'support', 'order', 'orders', 'rules', 'estimates', 'estimate', 'reasons', 'doubts', 'doubt', 'questions', 'question', 'promise', 'promises', 'pledge', 'pledges', 'demands', 'demand', 'counter', 'text', 'texts', 'release', 'releases', 'praise', 'attacks', 'attack', 'warning', 'findings', 'finding', 'label', 'labels', 'protest', 'protests', 'signal', 'signals', 'hint', 'hints', 'project', 'projects', 'figures', 'figure', 'objects', 'object', 'concerns', 'vows', 'vow', 'threats', 'comments', 'quotes', 'reply', 'replies', 'response', 'responses', 'thinking', 'finding', 'saying', 'sayings', 'ruling', 'writing']);
 
 /** Is the word at i used as a verb? Its subject is a name, a pronoun or a noun phrase without a possessive. */
 function verbContext(toks: readonly Token[], i: number): boolean {
+  // a verb takes a complement: "the plan is", "his plans." are nouns
+  const n = toks[i + 1];
+  if (!n || (!n.word && n.text !== ':' && !OPEN_Q.test(n.text)) || (n.word && (AUX.has(n.lower) || NP_STOP.has(n.lower)) && !/^(that|to|by|about|with|against)$/.test(n.lower))) return false;
   let j = i - 1;
+  // "Clarke hopes to", "Video shows that": a complement clause makes it a verb unless a possessive precedes
+  const complement = /^(that|to)$/.test(n.lower) && !/^(his|her|its|their|our|my|your|the|a|an)$/.test(toks[i - 1]?.lower ?? '') && !/[’']s$/.test(toks[i - 1]?.text ?? '');
   let aux = false;
   while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) {
     j--;
@@ -36,6 +41,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
+  if (complement && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
   if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return false;
@@ -194,6 +200,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   if (colon) found.push(colon);
   const signed = dashSignature(text, toks, qs);
   if (signed) found.push(signed);
+  const headline = titleCase(toks);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word || t.quote >= 0) continue;
@@ -208,15 +215,17 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // "added to the pressure", "added up": no report
     if (lemma === 'add' && /^(to|up|on)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
-    if (isCap(t) && i > 0) continue;
+    if (isCap(t) && i > 0 && !headline) continue;
     // ", saying ..." is a participle, not a noun
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
       const next = toks[i + 1];
-      if (!next || !rule.includes(next.lower)) continue;
-      cueEnd = i + 1;
+      // the infinitive marker stays out of the cue ("declined | to comment")
+      if (next && rule.includes(next.lower)) cueEnd = next.lower === 'to' ? i : i + 1;
+      // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
+      else if (!(STANCE.has(lemma) && next && next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower) && stanceSubject(toks, i))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
@@ -225,7 +234,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     while (b >= 0 && toks[b].word && AUX.has(toks[b].lower) && !BE.has(toks[b].lower)) b--;
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
-    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && prev && prev.word && !isCap(prev) && !PRONOUNS[prev.lower] && lemma !== 'say' && lemma !== 'add') continue;
+    const subj = toks[b];
+    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
@@ -260,6 +270,18 @@ function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[
     return { source: { start: toks[k + 1].start, end: toks[last].end }, cue: { start: d.start, end: d.end }, content: { start: q.start, end: q.end } };
   }
   return undefined;
+}
+
+/** A headline in title case ("Obama Says Museum Will Tell of 'Suffering'"): capitalised verbs count there. */
+function titleCase(toks: readonly Token[]): boolean {
+  let caps = 0;
+  let long = 0;
+  for (const t of toks) {
+    if (!t.word || t.quote >= 0 || t.text.length < 4) continue;
+    long++;
+    if (isCap(t)) caps++;
+  }
+  return long >= 3 && caps >= long * 0.8;
 }
 
 function transcript(text: string, s: Range, toks: readonly Token[]): Found | undefined {
@@ -302,7 +324,7 @@ function according(text: string, s: Range, toks: readonly Token[], i: number): F
 }
 
 /** Content that ends at token `end` and starts at the sentence start (or after a colon). */
-function frontContent(toks: readonly Token[], end: number): Range | undefined {
+function frontContent(toks: readonly Token[], end: number, minWords = 2): Range | undefined {
   let a = 0;
   for (let k = end; k > 0; k--) {
     if ((toks[k].text === ':' || toks[k].text === ';') && toks[k].quote < 0) {
@@ -311,7 +333,7 @@ function frontContent(toks: readonly Token[], end: number): Range | undefined {
     }
   }
   const words = toks.slice(a, end + 1).filter((t) => t.word).length;
-  if (words < 2) return undefined;
+  if (words < minWords) return undefined;
   return { start: toks[a].start, end: toks[end].end };
 }
 
@@ -419,17 +441,48 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   const out: Found[] = [];
   // "..., X said (on Saturday)": content before the source; both sides when the cue also opens a quote
   const b = toks[srcFirst - 1];
-  if (b && (ends || opensQuote) && (b.text === ',' || b.text === '—' || b.text === '–' || CLOSE_Q.test(b.text))) {
+  const frontSep = b && (b.text === ',' || b.text === '—' || b.text === '–' || CLOSE_Q.test(b.text));
+  // '"...," she said of the election', '"...," Trump said this month on CNBC': a trailing adverbial, no content after
+  const after = toks[cueEnd + 1];
+  const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1;
+  const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
+  // "African-Americans, he said, can rock": a parenthetical speaker inside the content
+  const parenthetical = b?.text === ',' && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0 && !/^(as|while|when|after|before|because|since|although|though|but|and|or|which|who|where|according|amid|despite|with|in|on|at|for|during|if|so|than|then)$/.test(toks[c + 1].lower) && !/ing$/.test(toks[c + 1].lower);
+  let front = false;
+  if (frontSep && (ends || opensQuote || trailing)) {
     const end = CLOSE_Q.test(b.text) ? srcFirst - 1 : srcFirst - 2;
-    const content = end >= 0 ? frontContent(toks, end) : undefined;
+    let content = end >= 0 ? frontContent(toks, end, parenthetical ? 1 : 2) : undefined;
+    // "In a video released by his office, X said ...": an introductory phrase is no content
+    if (content && b.text === ',' && /^(in|at|on|during|after|before|with|from|for|by|through|via|under|as|speaking|asked|writing)$/i.test(text.slice(content.start, content.end).split(/\s/)[0])) content = undefined;
     if (content) out.push({ source, cue, content: trimComma(text, content) });
+    front = !!content;
+    if (content && parenthetical) {
+      const rest = tail(text, toks, c + 1, s);
+      if (rest) out.push({ source, cue, content: rest });
+    }
   }
-  if (!ends) {
+  if (!ends && !(trailing && front)) {
     const content = tail(text, toks, c, s);
     if (content) out.push({ source, cue, content });
   }
   return out;
 }
+
+/** Verbs of stance whose object is what the speaker holds ("attacked loopholes", "called it a scam"). */
+const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'hold', 'rule', 'object', 'gather']);
+
+/** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
+function stanceSubject(toks: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  const p = toks[j];
+  if (!p || !p.word || p.quote >= 0) return false;
+  if (/^(he|she|they|we|i)$/.test(p.lower)) return true;
+  if (!isCap(p)) return false;
+  if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;
+  return true;
+}
+const TITLES_OFF = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'as']);
 
 /** The subject of a sentence that runs up to index `upto`: its first noun phrase, past a leading adverbial. */
 function sentenceSubject(toks: readonly Token[], upto: number): [number, number] | undefined {

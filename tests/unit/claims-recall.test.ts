@@ -48,3 +48,29 @@ describe('shapes around the subject', () => {
     'He walked to the car, singing loudly.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('stance verbs, headlines, trailing adverbials, parentheticals', () => {
+  test.each([
+    ['Trump has attacked loopholes that benefit others.', 'loopholes that benefit others', 'Trump', 'attacked'],
+    ['He also vowed to form a joint federal task force.', 'to form a joint federal task force', 'He', 'vowed'],
+    ['Clarke hopes to offset the emissions with credits.', 'to offset the emissions with credits', 'Clarke', 'hopes'],
+    ['Video shows that the man had his hands in the air.', 'the man had his hands in the air', 'Video', 'shows'],
+    ['Now she seems to have vanished from the campaign trail.', 'to have vanished from the campaign trail', 'she', 'seems'],
+    ['He refuses to release his tax records.', 'to release his tax records', 'He', 'refuses'],
+    ['New Poll Shows Minor Bump For Clinton', 'Minor Bump For Clinton', 'New Poll', 'Shows'],
+    ['“It is finished,” she said of the election.', '“It is finished,”', 'she', 'said'],
+    ['“We will win,” Trump said this month on television.', '“We will win,”', 'Trump', 'said'],
+    ['African-Americans, he said, can rock like anyone.', 'African-Americans', 'he', 'said'],
+    ['African-Americans, he said, can rock like anyone.', 'can rock like anyone', 'he', 'said'],
+    ["''It is anti-reform,'' said Mr. Burman.", "''It is anti-reform,''", 'Mr. Burman', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The Republican nominee outlined his cybersecurity plan.',
+    'The McKinley plan is linear.',
+    'The ethnic vote in several battleground states could be decisive.',
+    'Prices seem high.',
+    'Stocks Fall As Oil Prices Rise',
+    'The cost of tuition added up to more than the house.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -41,7 +41,7 @@ const REGULAR = [
   'remind', 'advocate', 'urge', 'support', 'oppose', 'endorse', 'favor', 'favour', 'applaud',
   'welcome', 'hail', 'slam', 'attack', 'decry', 'denounce', 'deplore', 'rebuke', 'chide', 'scold',
   'argue', 'reason', 'posit', 'theorize', 'surmise', 'deduce', 'infer', 'gather', 'figure',
-  'vouch', 'confide', 'volunteer', 'counsel', 'speak',
+  'vouch', 'confide', 'volunteer', 'counsel', 'speak', 'seem', 'decline', 'refuse', 'intend', 'vow',
 ];
 
 /** Verbs that only count with a following particle ("called for", "pointed out"). */
@@ -79,7 +79,11 @@ export const NEEDS_PARTICLE: Record<string, string[]> = {
   favour: [],
   welcome: [],
   hail: [],
-  support_: [],
+  // stance verbs that count before an infinitive: "seems to think", "declined to comment", "refuses to release"
+  seem: ['to'],
+  decline: ['to'],
+  refuse: ['to'],
+  intend: ['to'],
 };
 
 /** Verbs whose first object is the hearer ("told reporters that ..."). */

@@ -47,6 +47,15 @@ export function quotes(text: string, para: Range): Quote[] {
   let i = para.start;
   while (i < para.end) {
     const c = text[i];
+    // two apostrophes as a double quotation mark (''...''), as some archives print it
+    if (c === "'" && text[i + 1] === "'" && isOpening(text, i + 1, para) && (i === para.start || !/[\p{L}\p{N}]/u.test(text[i - 1]))) {
+      let j = i + 2;
+      while (j < para.end - 1 && !(text[j] === "'" && text[j + 1] === "'" && !/\s/.test(text[j - 1]))) j++;
+      const closed = j < para.end - 1;
+      out.push({ start: i, end: closed ? j + 2 : para.end, open: !closed });
+      i = closed ? j + 2 : para.end;
+      continue;
+    }
     const close = OPENERS[c];
     if (close === undefined || !isOpening(text, i, para)) {
       i++;
