@@ -13,8 +13,9 @@ interface Found {
   content: Range;
   source: Range;
   cue: Range;
-  /** Extra content ranges of the same attribution (quote continuations). */
   name?: string;
+  /** The phrase naming the speaker when the source span is a relative pronoun ("an architect" for "who"). */
+  speaker?: Range;
 }
 
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
@@ -69,7 +70,8 @@ export function recognizeClaims(text: string): Annotation[] {
       const fs = findInSentence(text, s, toks, qs);
       for (const f of fs) {
         if (inPara.some((g) => g.content.start === f.content.start && g.content.end === f.content.end)) continue;
-        f.name = book.resolve(readSource(text.slice(f.source.start, f.source.end)), f.source.start);
+        const who = f.speaker ?? f.source;
+        f.name = book.resolve(readSource(text.slice(who.start, who.end)), who.start);
         inPara.push(f);
         quoted = qs.some((q) => q.start < f.content.end && q.end > f.content.start) ? f : undefined;
       }
@@ -379,6 +381,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   if (j >= 0) j = skipTimeBack(toks, j);
   while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
   let source: Range | undefined;
+  let speaker: Range | undefined;
   let srcFirst = -1;
   if (j >= 0 && toks[j].text === ',' && toks[j].quote < 0) {
     // apposition: "Igor Konashenkov, a spokesman for the Russian Defense Ministry, said"
@@ -401,6 +404,11 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     if (r) {
       srcFirst = -1;
       source = { start: toks[r[0]].start, end: toks[r[1]].end };
+      // the relative pronoun is the source as written; its antecedent names the speaker
+      if (toks[j].lower !== 'and') {
+        speaker = source;
+        source = { start: toks[j].start, end: toks[j].end };
+      }
     }
   } else if (j >= 0) {
     const first = npBack(toks, j, 0);
@@ -463,7 +471,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   }
   if (!ends && !(trailing && front)) {
     const content = tail(text, toks, c, s);
-    if (content) out.push({ source, cue, content });
+    if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
   return out;
 }
@@ -538,9 +546,8 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
   return [first, k];
 }
 
-/** ", saying ...": the source is the subject of the sentence. */
-function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
-  if (!/ing$/.test(toks[i].lower)) return undefined;
+/** The noun phrase opening the sentence, up to its first verb. */
+function firstPhrase(toks: readonly Token[]): [number, number] {
   let last = npForward(toks, 0);
   for (let k = 1; k <= last; k++) {
     if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
@@ -548,12 +555,21 @@ function participial(text: string, s: Range, toks: readonly Token[], i: number, 
       break;
     }
   }
-  if (last < 0 || last >= i - 1 || !plausibleSource(toks, 0, last)) return undefined;
+  return [0, last];
+}
+
+/** ", saying ...": the source is the subject of the sentence. */
+function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
+  if (!/ing$/.test(toks[i].lower)) return undefined;
+  // the subject of the sentence, past a leading adverbial ("On Thursday, the panel ..., saying")
+  const subj = sentenceSubject(toks, i) ?? firstPhrase(toks);
+  const [first, last] = subj;
+  if (last < first || last >= i - 1 || !plausibleSource(toks, first, last)) return undefined;
   let c = cueEnd + 1;
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
   const content = tail(text, toks, c, s);
   if (!content) return undefined;
-  return { source: { start: toks[0].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
+  return { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
 }
 
 /** Skips the hearer of "told reporters", "told The Associated Press", "told him". */

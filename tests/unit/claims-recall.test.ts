@@ -34,12 +34,26 @@ describe('shapes around the subject', () => {
     ['The governor visited the plant and said the jobs would stay.', 'the jobs would stay', 'The governor', 'said'],
     ['In July, Senator Lee toured the border and warned that the fence was failing.', 'the fence was failing', 'Senator Lee', 'warned'],
     // a relative clause
-    ['The fine was cut for an architect who said he was never paid.', 'he was never paid', 'an architect', 'said'],
-    ['They asked the police department, which reported that crime had fallen.', 'crime had fallen', 'the police department', 'reported'],
+    // a relative clause: the pronoun is the source as written, the antecedent names the speaker (below)
+    ['The fine was cut for an architect who said he was never paid.', 'he was never paid', 'who', 'said'],
+    ['They asked the police department, which reported that crime had fallen.', 'crime had fallen', 'which', 'reported'],
     // an apposition that is a participle or a prepositional phrase
     ['Trump, speaking to a veterans group in Virginia, said he would order a review.', 'he would order a review', 'Trump, speaking to a veterans group in Virginia', 'said'],
     ['Clinton, at a later press gaggle, said the attacks were being investigated.', 'the attacks were being investigated', 'Clinton, at a later press gaggle', 'said'],
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    ['The fine was cut for an architect who said he was never paid.', 'an architect'],
+    ['They asked the police department, which reported that crime had fallen.', 'police department'],
+    ['Voters cheered Senator Ann Lee, who said the plant would stay open.', 'Ann Lee'],
+  ])('relative pronoun resolves to its antecedent: %s', (text, name) => {
+    const got = recognizeClaims(text).find((a) => /^(who|which)$/.test(a.claim!.source.text));
+    expect(got?.claim!.source.name).toBe(name);
+  });
+
+  test('a leading adverbial is not the subject of ", saying"', () => {
+    expectClaim('On Thursday, the panel held the aide in contempt, saying he ignored a subpoena.', 'he ignored a subpoena', 'the panel', 'saying');
+  });
 
   test.each([
     'The troops crossed the river and took the bridge.',
