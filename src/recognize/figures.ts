@@ -96,7 +96,7 @@ const BLOCK_RE = new RegExp(
     '(?:\\b(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?)|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
     '\\b\\d+\\s+min(?:ute)?s?\\s+read\\b',
     // labels and addresses: "category 4 hurricane", "16-18 Industrial Avenue"
-    '\\b(?:[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s\\d+[A-Za-z]?\\b',
+    '\\b(?:[Vv]ersion|v\\.?|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s?\\d+(?:\\.\\d+)*[A-Za-z]?\\b',
     '\\b\\d+(?:[-–]\\d+)?[A-Za-z]?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Drive|Way|Square|Place|Court|Terrace|Cir\\.?|Circle|Highway|Hwy\\.?)\\b',
     '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
   ].join('|'),
@@ -427,7 +427,8 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (g.vague) {
       const lw = g.vague.toLowerCase();
       const last = lw.split(/\s+/).pop()!;
-      const base = VAGUE_PLURALS[last] * (lw.startsWith('tens') ? 10 : lw.startsWith('hundreds') ? 100 : 1);
+      const of = /\sof\s/.test(lw); // "tens of thousands", "hundreds of millions"
+      const base = VAGUE_PLURALS[last] * (of && lw.startsWith('tens') ? 10 : of && lw.startsWith('hundreds') ? 100 : 1);
       q = { start: start0, end: start0 + g.vague.length, value: base, plainInt: false, words: true, scaled: false, vague: true };
     } else if (g.frac && /^(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)$/i.test(g.frac) && !stickyAt(LONE_WORD_OK_Y, text, start0 + g.frac.length)) {
       CORE_RE.lastIndex = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
@@ -443,6 +444,25 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     // identifiers: "G7", "COVID-19", "Windows 11", "No. 10"
     const cur = q.words ? undefined : currencyBefore(text, start0);
     let nameBefore = false;
+    if (!q.words) {
+      // list markers at the start of a line ("1. AI shines"), footnotes ("alerts,22"), maths ("2^15"), scores ("4:1")
+      const lineStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start0 - 4), start0));
+      if (lineStart && /^[.)]\s/.test(text.slice(q.end, q.end + 2))) continue;
+      if (before === ',' && /\p{L}/u.test(text[start0 - 2] ?? '')) continue;
+      if (before === '^' || text[q.end] === '^' || (text[q.end] === ':' && /^\d(?!\d)/.test(text.slice(q.end + 1, q.end + 3)))) {
+        CORE_RE.lastIndex = q.end + 2;
+        continue;
+      }
+      if (before === ':' && /\d/.test(text[start0 - 2] ?? '')) continue;
+    }
+    // a capitalised number word inside a title or name: "The Four Golden Signals", "Final Four"
+    if (q.words && /^\p{Lu}/u.test(text[start0]) && /^\s\p{Lu}\p{Ll}/u.test(text.slice(q.end, q.end + 3)) && !/^\s(?:I|A)\s/.test(text.slice(q.end, q.end + 3))) {
+      const next = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(q.end, q.end + 20))?.[1] ?? '';
+      if (!CAPITALISED_OK.has(next)) {
+        CORE_RE.lastIndex = q.end;
+        continue;
+      }
+    }
     // "24/7", "9/11", "2/3rds": slashed numbers that are not fractions are not figures
     if (!q.words && (before === '/' || before === '\\') && /\d/.test(text[start0 - 2] ?? '')) continue;
     if (!q.words && text[q.end] === '/' && /\d/.test(text[q.end + 1] ?? '')) {
@@ -467,7 +487,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         if (!HYPHEN_PREFIXES.has(tok.toLowerCase())) continue;
       }
       const name = wordBefore(text, start0);
-      nameBefore = !!name && !CAPITALISED_OK.has(name) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name === '#' || name.startsWith('No') || q.plainInt);
+      nameBefore = !!name && !CAPITALISED_OK.has(name) && !/[,.]/.test(text.slice(start0 - 2, start0)) && (name === '#' || name.startsWith('No') || /^\d+(?:\.\d+)?$/.test(text.slice(q.start, q.end)));
       // sports scores "89-89", "2-1": not a range, not a figure
       const sc = stickyAt(SCORE_Y, text, q.end);
       if (sc && q.plainInt && Number(sc[1]) <= q.value && q.value < 300 && !isLetterOrDigit(text[q.end + sc[0].length])) {

@@ -30,6 +30,9 @@ describe('numbers and number words', () => {
     ['It costs half million usd.', 'half million usd', { kind: 'money', value: 5e5, unit: 'USD' }],
     ['two-thirds of voters', 'two-thirds', { value: 2 / 3 }],
     ['half of the city', 'half', { value: 0.5 }],
+    ['hundreds of member companies', 'hundreds of member companies', { value: 100, unit: 'companies', qualifier: 'more-than' }],
+    ['tens of thousands of people', 'tens of thousands of people', { value: 10000, unit: 'people', qualifier: 'more-than' }],
+    ['They release 10 prisoners.', '10 prisoners', { value: 10, unit: 'prisoners' }],
   ])('%s', (text, span, figure) => {
     const a = only(text);
     expect(a.text).toBe(span);
@@ -157,6 +160,12 @@ describe('not figures', () => {
     'they won 2-1 on Sunday',
     'benefit of doubt-4 now',
     'open 24/7',
+    '1. AI shines a light',
+    'a total of 10^5 lists',
+    'a clear 4:1 win',
+    'the Silk Road 2.0 forum',
+    'version 5.3 of the app',
+    'The Four Golden Signals',
     'after 9/11',
   ])('%s', (text) => {
     expect(recognizeFigures(text, { published: PUBLISHED }).map((a) => a.text)).toEqual([]);
