@@ -46,6 +46,10 @@ const CORRECTIONS: Record<string, { fix: Correction[]; add?: Omit<ReportClaim, '
       { match: 'a picture of soldiers', drop: true },
       // "they wanted to focus on Donetsk": they = Russia (the reason Russia gave)
       { match: 'to focus on Donetsk', speaker: 'Russia' },
+      // "posted a message saying that ...": the message's statement is the claim (its ", saying" reading); the
+      // clause "which added to the idea that the city had been taken" is the writer's, not the service's
+      { match: 'a message saying that troops', drop: true },
+      { match: 'troops were in Kupiansk, which added', statement: 'troops were in Kupiansk' },
     ],
   },
 };
