@@ -13,8 +13,9 @@ const RESULTS = join(ROOT, 'test-results');
 mkdirSync(RESULTS, { recursive: true });
 
 const ARTICLES = [
-  { name: 'seed-1', file: 'seed-1.html' },
-  { name: 'seed-2', file: 'seed-2.html' },
+  // Seeds: the popup must list these places by canonical name ("Izium/Izyum": written "Izyum").
+  { name: 'seed-1', file: 'seed-1.html', expect: ['Izium/Izyum', 'Kyiv/Kiev', 'Balakliia/Balakliya', 'Kupiansk/Kupyansk', 'Donetsk Oblast', 'Moscow'] },
+  { name: 'seed-2', file: 'seed-2.html', expect: ['Izium/Izyum', 'Balakliia/Balakliya', 'Kupiansk', 'Donbas', 'Kyiv'] },
   { name: 'bbc-1', file: 'news/bbc-1.html' },
   { name: 'nytimes-1', file: 'news/nytimes-1.html' },
   { name: 'wapo-2', file: 'news/wapo-2.html' },
@@ -88,7 +89,7 @@ async function waitForCategory(page, category, present) {
 }
 
 describe('article pages', () => {
-  for (const { name, file, todo } of ARTICLES) {
+  for (const { name, file, todo, expect = [] } of ARTICLES) {
     test(`${name}: marks, popup, switches, exact restore`, { todo }, async (t) => {
       const { page, errors } = await openFixture(file);
       try {
@@ -112,6 +113,11 @@ describe('article pages', () => {
         assert.ok(shown.title, `popup shows no article title: ${JSON.stringify(shown.status)}`);
         assert.ok(shown.counts.place > 0, `popup counts no places: ${JSON.stringify(shown.counts)}`);
         assert.ok(shown.places.length > 0, 'popup lists no places');
+        for (const want of expect) {
+          const [canonical, written = null] = want.split('/');
+          assert.ok(shown.placeItems.some((p) => p.name === canonical && (written === null || p.written === written)),
+            `popup does not list ${canonical}${written ? ` written "${written}"` : ''}: ${JSON.stringify(shown.placeItems.map((p) => p.written ? `${p.name}/${p.written}` : p.name))}`);
+        }
         for (const cat of ['place', 'figure', 'claim']) {
           assert.equal(typeof shown.counts[cat], 'number', `popup shows no ${cat} count`);
         }

@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-export const EXT = join(ROOT, '.output/chrome-mv3');
+/** The built extension; FACTMARK_EXT points elsewhere (e.g. a copy, when several builds share .output/). */
+export const EXT = process.env.FACTMARK_EXT ? resolve(process.env.FACTMARK_EXT) : join(ROOT, '.output/chrome-mv3');
 export const PAGES = join(ROOT, 'tests/fixtures/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HIGHLIGHTS = { place: 'factmark-place', figure: 'factmark-figure', claim: 'factmark-claim' };
@@ -146,6 +147,11 @@ export function readPopup(popup) {
       title: text('.popup-title')[0] ?? null,
       counts,
       places: text('.fm-list-place li'),
+      placeItems: [...document.querySelectorAll('.fm-list-place li')].map((li) => ({
+        name: li.querySelector('.fm-item-name')?.textContent ?? '',
+        written: li.querySelector('.fm-item-written')?.textContent.replace(/^written “|”$/g, '') ?? null,
+        verdict: li.querySelector('.fm-verdict')?.textContent ?? null,
+      })),
       figures: text('.fm-list-figure li'),
       claims: text('.fm-list-claim li'),
     };
