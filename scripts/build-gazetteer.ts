@@ -17,13 +17,15 @@ const OUT = resolve(ROOT, 'assets/reference/gazetteer.json');
 
 /** Towns below this population are left out (measured: see SOURCES.md). */
 const MIN_POPULATION = Number(process.argv[2] ?? 5000);
-/** A town whose only name is a common English word is kept only when at least this large. */
-const COMMON_WORD_MIN_POPULATION = 200_000;
+/** A town whose name is a common English word ("Orange", "Reading") is kept only when at least this
+ * large; the recogniser then accepts it only where the text says it is a place ("in Reading"). */
+const COMMON_WORD_MIN_POPULATION = 20_000;
 /** Alternate names are kept for towns at least this large (transliteration variants). */
 const ALTERNATES_MIN_POPULATION = Number(process.argv[3] ?? 15000);
 /** Regional suffixes GeoNames' admin1 names often omit, per country. */
 const REGION_SUFFIX: Record<string, string> = { UA: 'Oblast', BY: 'Region' };
-const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat' | 'mid';
+const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat' | 'mid' | 'auto';
+const AUTO_SPAN_KM = Number(process.env.AUTO_SPAN_KM ?? 800);
 const DIRECTION_NAMES = /^(north|south|east|west|northern|southern|eastern|western|central|north ?east|north ?west|south ?east|south ?west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|upper|lower|coast|capital|islands|city)$/i;
 const REGION_GENERIC = /\s+(oblast|region|province|governorate|state|prefecture|krai|kray|county|district|voivodeship|department|municipality|territory|canton|city)$/i;
 
@@ -110,6 +112,7 @@ function main(): void {
     // (resolution@161km .833, box centre .821, seat .762: see SOURCES.md).
     const [lat, lon] = REGION_CENTRE === 'box' ? [(s.minLat + s.maxLat) / 2, (s.minLon + s.maxLon) / 2]
       : REGION_CENTRE === 'seat' && s.seat ? [s.seat.lat, s.seat.lon]
+      : REGION_CENTRE === 'auto' && spanKm(s) > AUTO_SPAN_KM ? [(s.minLat + s.maxLat) / 2, (s.minLon + s.maxLon) / 2]
       : REGION_CENTRE === 'mid' ? [(s.lat / s.n + (s.minLat + s.maxLat) / 2) / 2, (s.lon / s.n + (s.minLon + s.maxLon) / 2) / 2]
       : [s.lat / s.n, s.lon / s.n];
     entries.push({
@@ -182,6 +185,14 @@ function main(): void {
   const gz = gzipSync(json, { level: 9 }).length;
   console.log(`entries ${entries.length} (cities ${entries.filter((e) => e.kind === 'city').length}), names ${keys.length}`);
   console.log(`gazetteer.json ${(json.length / 1e6).toFixed(2)} MB, gzip ${(gz / 1e6).toFixed(2)} MB, version ${out.version}`);
+}
+
+/** Diagonal of the box around a region's towns. */
+function spanKm(s: { minLat: number; maxLat: number; minLon: number; maxLon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (s.maxLat - s.minLat) * r;
+  const dLon = (s.maxLon - s.minLon) * r * Math.cos(((s.maxLat + s.minLat) / 2) * r);
+  return 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
 }
 
 function regionTotal(stats: Map<string, { pop: number }>, cc: string): number {

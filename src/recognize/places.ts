@@ -152,7 +152,7 @@ function markHeadlines(text: string, tokens: Token[]): void {
       }
       j++;
     }
-    if (words >= 3 && caps / words >= 0.75) for (let k = i; k < j; k++) tokens[k].headline = true;
+    if (words >= 4 && caps / words >= 0.8) for (let k = i; k < j; k++) tokens[k].headline = true;
     i = j > i ? j : i + 1;
   }
 }
@@ -275,6 +275,9 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
     }
     // A modifier of people, institutions or policies ("US diplomats", "Russia's Foreign Ministry").
     if (!reject && next && (last.joinNext || last.possessive) && !REGION_WORDS.has(lower(next)) && isNonLiteralModifier(tokens, j, text)) reject = true;
+    // A town named by a common word ("Orange", "Reading", "Most") only after a locative ("in Reading").
+    if (!reject && words === 1 && GENERIC_WORDS.has(lower(t)) && hit.entries.every((e) => e.kind === 'city')
+      && (CALENDAR.has(lower(t)) || GIVEN_NAMES.has(lower(t)) || !(prev && prev.joinNext && LOCATIVES.has(lower(prev)) && !prev.cap))) reject = true;
     // Sentence-initial common words ("Most", "Nice to see").
     if (words === 1 && t.sentenceStart && SENTENCE_WORDS.has(lower(t))) reject = true;
     // Demonym-like words that only match small towns.
@@ -494,11 +497,16 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     let place: PlaceInfo;
     if (m.kind === 'feature') {
       let anchor = m.anchor;
-      // "... Church in Kupiansk", "Royal Street, New Orleans": the next place mention close after it.
+      // "... Church in Kupiansk", "Morris County, New Jersey": the next place mention close after it
+      // says where it is; a namesake town inside that place, if any, is closer still.
       const nextM = mentions[idx + 1];
-      if (!anchor && nextM && nextM.candidates.length) {
+      if (nextM && nextM.candidates.length && !nextM.kind) {
         const between = text.slice(m.end, nextM.start);
-        if (/^(?:,\s*|\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i.test(between)) anchor = nextM.candidates;
+        if (/^(?:\s*\(|,\s*|\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i.test(between)) {
+          const where = choose(nextM, countries, regions).entry;
+          const inside = anchor?.filter((e) => e.kind === 'city' && e.country === where.country && (where.kind === 'country' || e.region === where.name));
+          anchor = inside?.length ? inside : [where];
+        }
       }
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
       // Otherwise the article's main town: the one it names most often (at least twice).

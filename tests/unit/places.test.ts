@@ -30,6 +30,8 @@ describe('finds and resolves place names', () => {
     ['LONDON The Latest on the nerve agent attack.', 'LONDON', 'London', 'GB'],
     ['Aid reached Africa and Asia.', 'Africa', 'Africa', ''],
     ['Turkey has shelled a city in northeastern Syria.', 'Turkey', 'Turkey', 'TR'],
+    ['He grew up in Reading, west of London.', 'Reading', 'Reading', 'GB'],
+    ['The survey covered Orange County, California.', 'Orange County', 'Orange County', 'US'],
   ])('%s', (text, surface, canonical, country) => {
     const found = places(text);
     const hit = found.find((a) => a.text === surface);
