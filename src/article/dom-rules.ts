@@ -70,8 +70,22 @@ export function walkText(
   onBreak: () => void,
   hidden: (el: Element) => boolean,
 ): void {
+  const it = walkTextSteps(root, onText, onBreak, hidden);
+  while (!it.next().done) { /* run to the end */ }
+}
+
+/** The same walk, pausing (yielding) every `every` nodes so a caller can spread it over tasks. */
+export function* walkTextSteps(
+  root: Node,
+  onText: (t: Text) => void,
+  onBreak: () => void,
+  hidden: (el: Element) => boolean,
+  every = 256,
+): Generator<void, void, void> {
   let n: Node | null = root.firstChild;
+  let count = 0;
   while (n) {
+    if (++count >= every) { count = 0; yield; }
     let descend = false;
     if (n.nodeType === 3) {
       onText(n as Text);

@@ -28,6 +28,70 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
   // Our own elements (other than marks around page text) are not part of the page.
   for (const el of Array.from(clone.querySelectorAll('factmark-style, factmark-card, factmark-flash'))) el.remove();
+  return parseClone(doc, clone);
+}
+
+/** Subtrees left out of the copy Readability reads: it drops them anyway, and they cost copying. */
+const NOT_COPIED = new Set(['style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'link']);
+
+/**
+ * The same as `extractArticle`, with the copy made in slices (pausing when `outOfTime()`), and
+ * without scripts (other than JSON-LD), styles and media. Readability itself runs in one go.
+ */
+export async function extractArticleAsync(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<ExtractedArticle | null> {
+  let copy: Document | null = null;
+  try {
+    copy = await copyDocument(doc, outOfTime, pause);
+  } catch {
+    copy = null; // an odd document: copy it natively instead
+  }
+  if (!copy) return extractArticle(doc);
+  await pause();
+  return parseClone(doc, copy);
+}
+
+async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<Document | null> {
+  const src = doc.documentElement;
+  if (!src) return null;
+  const out = doc.implementation.createHTMLDocument('');
+  const rootCopy = out.importNode(src, false) as Element;
+  if (out.documentElement) out.removeChild(out.documentElement);
+  out.appendChild(rootCopy);
+  // Explicit stack of (source node, its copy's parent): no recursion, resumable.
+  let n: Node | null = src.firstChild;
+  let parent: Node = rootCopy;
+  let count = 0;
+  while (n) {
+    if (++count % 200 === 0 && outOfTime()) {
+      await pause();
+      if (!n.isConnected) return null; // the page moved things while we copied: copy in one go instead
+    }
+    let descend = false;
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      const name = el.localName;
+      const skip = NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
+        (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
+      if (!skip) {
+        const c = out.importNode(el, false);
+        parent.appendChild(c);
+        if (name === 'script') c.textContent = el.textContent; // JSON-LD: its text, not walked
+        else if (el.firstChild) { parent = c; descend = true; }
+      }
+    } else if (n.nodeType === 3 || n.nodeType === 4) {
+      parent.appendChild(out.createTextNode((n as Text).data));
+    }
+    if (descend) { n = n.firstChild; continue; }
+    while (n && n !== src && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== src) parent = parent.parentNode ?? parent;
+    }
+    n = n && n !== src ? n.nextSibling : null;
+  }
+  return out;
+}
+
+function parseClone(doc: Document, clone: Document): ExtractedArticle | null {
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
   if (!parsed || !parsed.content) return null;
   const blocks = readBlocks(parsed.content);
@@ -105,4 +169,25 @@ export function toIsoDate(s: string | undefined): string | undefined {
   const ms = Date.parse(t);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Cheap stand-in for Readability on enormous pages: the element whose direct paragraphs hold the
+ * most text (Readability's core signal), found with native queries only. Null when none stands out.
+ */
+export function mainContainer(doc: Document): { container: Element | null; paragraphChars: number } {
+  const score = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestScore = 0;
+  let total = 0;
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    const len = p.textContent?.length ?? 0;
+    total += len;
+    const v = (score.get(parent) ?? 0) + len;
+    score.set(parent, v);
+    if (v > bestScore) { bestScore = v; best = parent; }
+  }
+  return { container: bestScore >= 500 ? best : null, paragraphChars: total };
 }

@@ -1,7 +1,7 @@
 // The article text model: walks the live DOM's text once, finds each article block in it (exactly,
 // or fuzzily where Readability rewrote it) and maps offsets in the article text to live Text nodes.
 import search from 'approx-string-match';
-import { isSpace, walkText } from './dom-rules';
+import { isSpace, walkTextSteps } from './dom-rules';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -43,7 +43,7 @@ interface Stream {
   nodeEnd: Int32Array;
 }
 
-function buildStream(root: Node, hidden: (el: Element) => boolean): Stream {
+function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<void, Stream, void> {
   const parts: string[] = [];
   let cap = 1024;
   let nodeIdx = new Int32Array(cap);
@@ -74,7 +74,7 @@ function buildStream(root: Node, hidden: (el: Element) => boolean): Stream {
     len++;
   };
 
-  walkText(
+  yield* walkTextSteps(
     root,
     (t) => {
       const data = t.data;
@@ -121,7 +121,7 @@ function findBlock(s: string, block: string, cursor: number, maxErrorRate: numbe
   let i = s.indexOf(block, cursor);
   if (i < 0) i = s.indexOf(block);
   if (i >= 0) return { start: i, end: i + block.length, match: 'exact' };
-  if (block.length < 12) return null;
+  if (block.length < 12 || block.length > MAX_FUZZY_BLOCK) return null;
   const maxErrors = Math.max(1, Math.floor(block.length * maxErrorRate));
   const best = (text: string, base: number): Found | null => {
     const matches = search(text, block, maxErrors);
@@ -140,9 +140,39 @@ function findBlock(s: string, block: string, cursor: number, maxErrorRate: numbe
  * paragraphs) located in the live subtree `root`. With `blocks` null, every block of `root` is used.
  */
 export function locateArticle(root: Node, blocks: readonly string[] | null, options: LocateOptions = {}): TextModel {
+  const it = locateSteps(root, blocks, options);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, spread over tasks: between steps it awaits `pause()` whenever `outOfTime()` says the
+ * current task has run long enough, so a huge page never blocks the main thread for long.
+ */
+export async function locateArticleAsync(
+  root: Node,
+  blocks: readonly string[] | null,
+  options: LocateOptions,
+  outOfTime: () => boolean,
+  pause: () => Promise<void>,
+): Promise<TextModel> {
+  const it = locateSteps(root, blocks, options);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    if (outOfTime()) await pause();
+  }
+}
+
+/** Longest block searched fuzzily over the whole page (approximate search is O(page x block)). */
+const MAX_FUZZY_BLOCK = 4000;
+
+function* locateSteps(root: Node, blocks: readonly string[] | null, options: LocateOptions): Generator<void, TextModel, void> {
   const hidden = options.hidden ?? (() => false);
   const rate = options.maxErrorRate ?? 0.15;
-  const st = buildStream(root, hidden);
+  const st = yield* buildStream(root, hidden);
   const found: Found[] = [];
   let missing = 0;
   if (blocks === null) {
@@ -159,6 +189,7 @@ export function locateArticle(root: Node, blocks: readonly string[] | null, opti
     let cursor = 0;
     for (const b of blocks) {
       if (!b) continue;
+      yield;
       const f = findBlock(st.s, b, cursor, rate);
       if (!f) { missing++; continue; }
       // Trim whitespace the fuzzy match may have taken at its edges.

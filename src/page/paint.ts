@@ -42,15 +42,23 @@ export interface PaintOptions {
   focusable?: boolean;
 }
 
+const MAX_REREGISTER = 20;
 const PRIORITY: Record<Category, number> = { claim: 0, figure: 1, place: 2 };
 
 export class Painter {
   private mode: PaintMode | null = null;
   private painted = new Set<Category>();
   private highlights = new Map<Category, unknown>();
+  /** Highlight path: how many of a category's annotations (in paint order) are in its Highlight. */
+  private done = new Map<Category, { h: unknown; n: number; ranges: AbstractRange[] }>();
   private marks: HTMLElement[] = [];
   private splits: Text[][] = [];
+  /** Element path: annotations already wrapped, and the Text nodes cut by splitting. */
+  private wrapped = new Set<string>();
+  private splitNodes = new Set<Text>();
   private readonly byCategory: Record<Category, Annotation[]>;
+  /** Article offset to paint from first (the top of the viewport), then the rest. */
+  private focus = 0;
 
   constructor(
     private readonly doc: Document,
@@ -60,7 +68,72 @@ export class Painter {
     private readonly options: PaintOptions = {},
   ) {
     this.byCategory = { place: [], figure: [], claim: [] };
+    this.add(annotations);
+  }
+
+  /** More annotations (a later slice of the article); painted by the next paint call. */
+  add(annotations: readonly Annotation[]): void {
     for (const a of annotations) this.byCategory[a.category]?.push(a);
+    for (const c of CATEGORIES) {
+      this.byCategory[c].sort((x, y) => x.start - y.start || y.end - x.end);
+      this.orderCache.delete(c);
+    }
+  }
+
+  /** Paint annotations at or after this article offset first (the first screenful). */
+  setFocus(offset: number): void {
+    if (offset === this.focus) return;
+    this.focus = offset;
+    this.orderCache.clear();
+  }
+
+  private orderCache = new Map<Category, Annotation[]>();
+
+  /** A category's annotations in paint order: from the focus onwards, then those before it. */
+  private ordered(c: Category): Annotation[] {
+    let o = this.orderCache.get(c);
+    if (!o) {
+      const list = this.byCategory[c];
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (list[m].end <= this.focus) lo = m + 1; else hi = m; }
+      o = lo ? [...list.slice(lo), ...list.slice(0, lo)] : list;
+      this.orderCache.set(c, o);
+    }
+    return o;
+  }
+
+  /** Are all enabled categories fully painted? */
+  complete(enabled: Record<Category, boolean>, preferElements = false): boolean {
+    const mode = this.resolveMode(preferElements);
+    if (this.mode !== mode && CATEGORIES.some((c) => enabled[c] && this.byCategory[c].length)) return false;
+    for (const c of CATEGORIES) {
+      const n = this.byCategory[c].length;
+      if (!enabled[c] || !n) continue;
+      if (mode === 'highlight') {
+        const d = this.done.get(c);
+        if (!d || d.n < n || this.highlights.get(c) !== d.h || !this.registered(c)) return false;
+      } else if (this.byCategory[c].some((a) => !this.wrapped.has(a.id) && !this.skipped.has(a.id))) return false;
+    }
+    return true;
+  }
+
+  private skipped = new Set<string>();
+  /** How often a page took our highlights away and we put them back; past the limit we stop fighting. */
+  private reRegistered = 0;
+
+  /** Has the page taken away a highlight we painted (cleared or overwrote the registry entry)? */
+  lostHighlights(): boolean {
+    if (this.mode !== 'highlight') return false;
+    for (const [c, d] of this.done) if (d.h && this.painted.has(c) && !this.registered(c)) return this.reRegistered < MAX_REREGISTER;
+    return false;
+  }
+
+  private registered(c: Category): boolean {
+    try {
+      return this.env.registry?.get(HIGHLIGHT_NAMES[c]) === this.highlights.get(c);
+    } catch {
+      return false;
+    }
   }
 
   /** Which mode will be used: elements when asked or when the highlight API is missing. */
@@ -76,21 +149,25 @@ export class Painter {
     return this.mode;
   }
 
-  /** Make the page show exactly the enabled categories. Idempotent. */
-  paint(enabled: Record<Category, boolean>, preferElements = false): void {
+  /**
+   * Make the page show exactly the enabled categories. Idempotent. With `outOfTime`, stops when it
+   * returns true and returns false (call again to go on); without, paints everything.
+   */
+  paint(enabled: Record<Category, boolean>, preferElements = false, outOfTime: () => boolean = () => false): boolean {
     const mode = this.resolveMode(preferElements);
     const want = CATEGORIES.filter((c) => enabled[c] && this.byCategory[c].length > 0);
     if (this.mode && this.mode !== mode) this.clear();
-    if (mode === 'highlight') this.paintHighlights(want);
-    else this.paintElements(want);
+    const done = mode === 'highlight' ? this.paintHighlights(want, outOfTime) : this.paintElements(want, outOfTime);
     this.mode = this.painted.size ? mode : null;
     if (this.painted.size) ensureStyles(this.doc);
     else removeStyles(this.doc);
+    return done;
   }
 
   /** Remove every mark and the stylesheet; the DOM is as before painting. */
   clear(): void {
     for (const c of [...this.highlights.keys()]) this.unregister(c);
+    this.done.clear();
     this.unwrapAll();
     this.painted.clear();
     this.mode = null;
@@ -100,6 +177,7 @@ export class Painter {
   private unregister(c: Category): void {
     const h = this.highlights.get(c);
     this.highlights.delete(c);
+    this.done.delete(c);
     const reg = this.env.registry;
     if (!reg) return;
     try {
@@ -109,80 +187,158 @@ export class Painter {
     }
   }
 
-  private paintHighlights(want: Category[]): void {
+  private paintHighlights(want: Category[], outOfTime: () => boolean): boolean {
     const reg = this.env.registry!;
     const H = this.env.Highlight!;
     for (const c of CATEGORIES) {
-      if (!want.includes(c)) {
-        if (this.painted.has(c)) { this.unregister(c); this.painted.delete(c); }
-        continue;
-      }
-      // Already ours in the registry (a page may have cleared or overwritten it): nothing to do.
-      const mine = this.highlights.get(c);
-      if (mine && reg.get(HIGHLIGHT_NAMES[c]) === mine) continue;
-      const ranges: AbstractRange[] = [];
-      for (const a of this.byCategory[c]) {
-        const r = staticRange(this.doc, this.model.slices(a.start, a.end));
-        if (r) ranges.push(r);
-      }
-      const h = new H(...ranges);
-      try { h.priority = PRIORITY[c]; } catch { /* read-only in odd engines */ }
-      reg.set(HIGHLIGHT_NAMES[c], h);
-      this.highlights.set(c, h);
-      this.painted.add(c);
+      if (!want.includes(c) && (this.painted.has(c) || this.done.has(c))) { this.unregister(c); this.painted.delete(c); }
     }
+    for (const c of want) {
+      let d = this.done.get(c);
+      // Ours and still in the registry (a page may have cleared or overwritten it): go on from where we were.
+      if (d && d.h !== null && !this.registered(c)) {
+        // Cleared or overwritten by the page: put the same Highlight (with its ranges) back, a few times.
+        if (++this.reRegistered > MAX_REREGISTER) return true;
+        this.register(c, d.h);
+      }
+      if (!d) {
+        let h: unknown = null;
+        try {
+          const fresh = new H() as { add?: unknown; priority?: number };
+          if (typeof fresh.add === 'function') h = fresh; // setlike: fill it progressively
+        } catch { /* fall back to one construction with every range */ }
+        d = { h, n: 0, ranges: [] };
+        this.done.set(c, d);
+        if (h) this.register(c, h);
+      }
+      const list = this.ordered(c);
+      while (d.n < list.length) {
+        if (outOfTime()) return false;
+        const a = list[d.n++];
+        const r = staticRange(this.doc, this.model.slices(a.start, a.end));
+        if (!r) continue;
+        if (d.h) (d.h as { add(r: AbstractRange): void }).add(r);
+        else d.ranges.push(r);
+      }
+      if (!d.h) {
+        d.h = new H(...d.ranges);
+        d.ranges = [];
+        this.register(c, d.h);
+      }
+    }
+    return true;
   }
 
-  private paintElements(want: Category[]): void {
-    const same = want.length === this.painted.size && want.every((c) => this.painted.has(c)) && this.marksIntact();
-    if (same) return;
-    this.unwrapAll();
-    this.painted.clear();
+  private register(c: Category, h: unknown): void {
+    try { (h as { priority?: number }).priority = PRIORITY[c]; } catch { /* read-only in odd engines */ }
+    this.env.registry!.set(HIGHLIGHT_NAMES[c], h);
+    this.highlights.set(c, h);
+    this.painted.add(c);
+  }
+
+  private paintElements(want: Category[], outOfTime: () => boolean): boolean {
+    if (!this.marksIntact()) {
+      // The page removed some of our marks: start again from the restored text.
+      this.unwrapAll();
+      this.painted.clear();
+    }
+    // Categories switched off: unwrap only their marks (text stays split until everything is off).
+    const off = [...this.painted].filter((c) => !want.includes(c));
+    if (off.length) {
+      const drop = new Set<string>(off);
+      for (const c of off) this.painted.delete(c);
+      if (!this.painted.size && !want.length) this.unwrapAll();
+      else if (!want.some((c) => !this.painted.has(c))) this.unwrapCategories(drop);
+      else { this.unwrapAll(); this.painted.clear(); }
+    }
+    // A category switched on while others are wrapped: the model's offsets need the unsplit text.
+    if (want.some((c) => !this.painted.has(c)) && this.marks.length) {
+      this.unwrapAll();
+      this.painted.clear();
+    }
+    for (const c of want) this.painted.add(c);
+    // Work list: annotations not yet wrapped, from the focus onwards, grouped by Text node.
+    const todo: Annotation[] = [];
+    for (const c of want) for (const a of this.ordered(c)) if (!this.wrapped.has(a.id) && !this.skipped.has(a.id)) todo.push(a);
+    if (!todo.length) return true;
     const perNode = new Map<Text, { from: number; to: number; a: Annotation }[]>();
-    for (const c of want) {
-      for (const a of this.byCategory[c]) {
-        for (const sl of this.model.slices(a.start, a.end)) {
-          if (!sl.node.isConnected || sl.from >= sl.node.length) continue;
-          let list = perNode.get(sl.node);
-          if (!list) perNode.set(sl.node, (list = []));
-          list.push({ from: sl.from, to: Math.min(sl.to, sl.node.length), a });
-        }
+    const nodeOrder: Text[] = [];
+    for (const a of todo) {
+      const sl = this.model.slices(a.start, a.end);
+      // A node already cut by an earlier batch no longer matches the model's offsets: skip safely.
+      if (sl.some((x) => this.splitNodes.has(x.node))) { this.skipped.add(a.id); continue; }
+      for (const x of sl) {
+        if (!x.node.isConnected || x.from >= x.node.length) continue;
+        let list = perNode.get(x.node);
+        if (!list) { perNode.set(x.node, (list = [])); nodeOrder.push(x.node); }
+        list.push({ from: x.from, to: Math.min(x.to, x.node.length), a });
       }
-      this.painted.add(c);
     }
+    // Annotations sharing a node with one already wrapped are done in the same batch as that node.
     const firstPiece = new Set<string>();
-    for (const [node, covers] of perNode) {
-      const cutSet = new Set<number>();
-      for (const cv of covers) { cutSet.add(cv.from); cutSet.add(cv.to); }
-      const total = node.length;
-      const cuts = [...cutSet].filter((x) => x > 0 && x < total).sort((x, y) => x - y);
-      const pieces: Text[] = [node];
-      let cur = node;
-      let base = 0;
-      for (const cut of cuts) {
-        cur = cur.splitText(cut - base);
-        pieces.push(cur);
-        base = cut;
-      }
-      if (pieces.length > 1) this.splits.push(pieces);
-      const bounds = [0, ...cuts, total];
-      for (let i = 0; i < pieces.length; i++) {
-        const p0 = bounds[i];
-        const p1 = bounds[i + 1];
-        const cov = covers.filter((cv) => cv.from <= p0 && cv.to >= p1 && p1 > p0);
-        if (!cov.length) continue;
-        cov.sort((x, y) => (x.a.end - x.a.start) - (y.a.end - y.a.start) || PRIORITY[y.a.category] - PRIORITY[x.a.category]);
-        let inner: Node = pieces[i];
-        for (const cv of cov) {
-          const el = this.createMark(cv.a, !firstPiece.has(cv.a.id));
-          firstPiece.add(cv.a.id);
-          inner.parentNode!.insertBefore(el, inner);
-          el.appendChild(inner);
-          inner = el;
-          this.marks.push(el);
-        }
+    for (const m of this.marks) firstPiece.add(m.getAttribute('data-factmark-id') ?? '');
+    let k = 0;
+    for (const node of nodeOrder) {
+      if (k++ % 16 === 0 && outOfTime()) return false;
+      this.wrapNode(node, perNode.get(node)!, firstPiece);
+    }
+    for (const a of todo) this.wrapped.add(a.id);
+    return true;
+  }
+
+  private wrapNode(node: Text, covers: { from: number; to: number; a: Annotation }[], firstPiece: Set<string>): void {
+    if (this.splitNodes.has(node)) return;
+    const cutSet = new Set<number>();
+    for (const cv of covers) { cutSet.add(cv.from); cutSet.add(cv.to); }
+    const total = node.length;
+    const cuts = [...cutSet].filter((x) => x > 0 && x < total).sort((x, y) => x - y);
+    const pieces: Text[] = [node];
+    let cur = node;
+    let base = 0;
+    for (const cut of cuts) {
+      cur = cur.splitText(cut - base);
+      pieces.push(cur);
+      base = cut;
+    }
+    if (pieces.length > 1) {
+      this.splits.push(pieces);
+      for (const p of pieces) this.splitNodes.add(p);
+    }
+    const bounds = [0, ...cuts, total];
+    for (let i = 0; i < pieces.length; i++) {
+      const p0 = bounds[i];
+      const p1 = bounds[i + 1];
+      const cov = covers.filter((cv) => cv.from <= p0 && cv.to >= p1 && p1 > p0);
+      if (!cov.length) continue;
+      cov.sort((x, y) => (x.a.end - x.a.start) - (y.a.end - y.a.start) || PRIORITY[y.a.category] - PRIORITY[x.a.category]);
+      let inner: Node = pieces[i];
+      for (const cv of cov) {
+        const el = this.createMark(cv.a, !firstPiece.has(cv.a.id));
+        firstPiece.add(cv.a.id);
+        inner.parentNode!.insertBefore(el, inner);
+        el.appendChild(inner);
+        inner = el;
+        this.marks.push(el);
       }
     }
+    if (pieces.length === 1) this.splitNodes.add(node);
+  }
+
+  /** Unwrap the marks of some categories only, keeping the others (and the split text) in place. */
+  private unwrapCategories(cats: Set<string>): void {
+    const keep: HTMLElement[] = [];
+    for (let i = this.marks.length - 1; i >= 0; i--) {
+      const el = this.marks[i];
+      const c = el.getAttribute('data-factmark-category') ?? '';
+      if (!cats.has(c)) { keep.push(el); continue; }
+      const parent = el.parentNode;
+      if (parent) {
+        while (el.firstChild) parent.insertBefore(el.firstChild, el);
+        parent.removeChild(el);
+      }
+    }
+    this.marks = keep.reverse();
+    for (const c of cats) for (const a of this.byCategory[c as Category] ?? []) { this.wrapped.delete(a.id); this.skipped.delete(a.id); }
   }
 
   private marksIntact(): boolean {
@@ -227,6 +383,9 @@ export class Painter {
       }
     }
     this.splits = [];
+    this.splitNodes.clear();
+    this.wrapped.clear();
+    this.skipped.clear();
   }
 
   /** Element marks of one annotation (element mode), in document order. */

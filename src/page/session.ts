@@ -3,8 +3,10 @@
 import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent } from '../messages';
 import type { Settings } from '../settings';
-import { extractArticle, looksLikeArticle } from '../article/extract';
-import { locateArticle, type TextModel } from '../article/text-model';
+import { extractArticleAsync, looksLikeArticle, mainContainer, publishedDate } from '../article/extract';
+import { BLOCK_SEPARATOR, locateArticleAsync, type TextModel } from '../article/text-model';
+import { createSlicer, type Slicer } from './slicer';
+import { GrowthWatch } from './growth';
 import { isHiddenElement } from '../article/visibility';
 import { MARK_TAG } from '../article/dom-rules';
 import { Painter, browserPaintEnv, type PaintEnv } from './paint';
@@ -32,6 +34,12 @@ interface Painted {
 }
 
 const FLASH_MS = 1200;
+/** Longest article text sent for analysis in one message; longer articles go in slices. */
+export const MAX_SLICE_CHARS = 60_000;
+/** Pages with more text than this skip Readability (one long task) for a cheap container search. */
+export const HUGE_PAGE_CHARS = 300_000;
+/** Longest article text analysed at all; beyond it the rest of the page is left unmarked. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
 
 export class PageSession {
   private state: PageState = { status: 'pending' };
@@ -43,8 +51,14 @@ export class PageSession {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private flashEls: HTMLElement[] = [];
 
+  private slicer: Slicer;
+  private growth: GrowthWatch | null = null;
+  private paintLoop: { gen: number; done: Promise<void> } | null = null;
+  private paintAgain = false;
+
   constructor(private readonly deps: SessionDeps, private settings: Settings) {
     this.card = new Card(deps.doc);
+    this.slicer = createSlicer(deps.doc.defaultView as (Window & typeof globalThis) | null);
   }
 
   getState(): PageState {
@@ -60,60 +74,97 @@ export class PageSession {
     return this.settings.disabledSites.some((s) => s === host || (s.startsWith('.') && host.endsWith(s)));
   }
 
-  /** Gate, extract, locate, analyse and paint. Never throws; the outcome is in the state. */
+  /**
+   * Gate, extract, locate, analyse and paint, spread over short tasks; the article is analysed in
+   * slices and each slice painted as it arrives, the first screenful first. Never throws.
+   */
   async run(force = false): Promise<PageState> {
     const gen = ++this.generation;
     this.unpaint();
+    this.growth?.stop();
+    this.growth = null;
     const doc = this.doc;
     const url = doc.location?.href ?? '';
+    const sl = this.slicer;
+    const stale = () => gen !== this.generation;
+    const notArticle = () => {
+      this.state = { status: 'not-article' };
+      this.deps.noArticle?.(url);
+      return this.state;
+    };
     try {
       if (!force && this.siteDisabled()) {
         this.state = { status: 'disabled' };
         return this.state;
       }
-      if (!doc.body || (!force && !looksLikeArticle(doc))) {
-        this.state = { status: 'not-article' };
-        this.deps.noArticle?.(url);
-        return this.state;
-      }
+      sl.reset();
+      if (!doc.body || (!force && !looksLikeArticle(doc))) return notArticle();
       this.state = { status: 'pending' };
-      const ex = extractArticle(doc);
-      if (!ex && !force) {
-        this.state = { status: 'not-article' };
-        this.deps.noArticle?.(url);
-        return this.state;
+      await sl.pause();
+      if (stale()) return this.state;
+      // Enormous pages: no Readability (one long task); the container with the most paragraph text.
+      const found = mainContainer(doc);
+      const huge = found.paragraphChars > HUGE_PAGE_CHARS;
+      let root: Node = doc.body;
+      let blocks: string[] | null = null;
+      let meta: Omit<ArticleInfo, 'text'>;
+      if (huge) {
+        const main = found.container;
+        if (!main && !force) return notArticle();
+        root = main ?? doc.body;
+        const published = publishedDate(doc);
+        meta = { url, title: doc.title ?? '', ...(published ? { published } : {}) };
+      } else {
+        const ex = await extractArticleAsync(doc, sl.outOfTime, sl.pause);
+        if (stale()) return this.state;
+        if (!ex && !force) return notArticle();
+        blocks = ex ? ex.blocks : null;
+        meta = {
+          url,
+          title: ex?.title ?? doc.title ?? '',
+          ...(ex?.byline ? { byline: ex.byline } : {}),
+          ...(ex?.siteName ? { siteName: ex.siteName } : {}),
+          ...(ex?.published ? { published: ex.published } : {}),
+        };
       }
-      const model = locateArticle(doc.body, ex ? ex.blocks : null, { hidden: isHiddenElement });
-      if (!model.text.trim()) {
-        this.state = { status: 'not-article' };
-        this.deps.noArticle?.(url);
-        return this.state;
-      }
-      const meta: Omit<ArticleInfo, 'text'> = {
-        url,
-        title: ex?.title ?? doc.title ?? '',
-        ...(ex?.byline ? { byline: ex.byline } : {}),
-        ...(ex?.siteName ? { siteName: ex.siteName } : {}),
-        ...(ex?.published ? { published: ex.published } : {}),
-      };
+      await sl.pause();
+      if (stale()) return this.state;
+      const model = await locateArticleAsync(root, blocks, { hidden: isHiddenElement }, sl.outOfTime, sl.pause);
+      if (stale()) return this.state;
+      if (!model.text.trim()) return notArticle();
       this.state = { status: 'pending', article: meta, text: model.text };
-      const resp = await this.deps.analyze({ ...meta, text: model.text });
-      if (gen !== this.generation) return this.state; // superseded by a newer run
-      if (!resp || typeof resp !== 'object' || !('ok' in resp)) throw new Error('no analysis response');
-      if (!resp.ok) {
-        this.state = { status: 'error', error: resp.error, article: meta, text: model.text };
-        return this.state;
-      }
-      const result = sanitizeResult(resp.result, model.text);
-      const annotations = [...result.annotations].sort(byStart);
-      const verdicts = new Map(result.verdicts.map((v) => [v.annotationId, v]));
-      const painter = new Painter(doc, model, annotations, this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
-        describe: (a) => describe(a, verdicts.get(a.id)),
+
+      const painter = new Painter(doc, model, [], this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
+        describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
         focusable: this.settings.screenReaderMode,
       });
-      this.painted = { model, result, painter, verdicts, annotations, byId: new Map(annotations.map((a) => [a.id, a])) };
-      this.repaint();
-      this.state = { status: 'analysed', article: meta, result, text: model.text };
+      const focus = viewportOffset(doc, model);
+      painter.setFocus(focus);
+      const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
+      this.painted = { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
+      // Slices at block boundaries, the one holding the first screenful first, then on down the page.
+      const slices = sliceText(model.text, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS);
+      const first = Math.max(0, slices.findIndex((x) => x.end > focus));
+      const order = [...slices.slice(first), ...slices.slice(0, first)];
+      for (const piece of order) {
+        const text = model.text.slice(piece.start, piece.end);
+        const resp = await this.deps.analyze({ ...meta, text });
+        if (stale()) return this.state;
+        sl.reset();
+        if (!resp || typeof resp !== 'object' || !('ok' in resp)) throw new Error('no analysis response');
+        if (!resp.ok) {
+          if (this.painted.annotations.length) continue; // keep what the other slices gave
+          this.unpaint();
+          this.state = { status: 'error', error: resp.error, article: meta, text: model.text };
+          return this.state;
+        }
+        this.merge(shiftResult(sanitizeResult(resp.result, text), piece.start));
+        this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
+        await this.schedulePaint();
+        if (stale()) return this.state;
+      }
+      this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
+      this.watchGrowth(root, model, gen);
       return this.state;
     } catch (e) {
       if (gen === this.generation) {
@@ -122,6 +173,31 @@ export class PageSession {
       }
       return this.state;
     }
+  }
+
+  /** Adds one slice's result to the painted article. */
+  private merge(r: AnalysisResult): void {
+    const p = this.painted!;
+    const fresh = r.annotations.filter((a) => !p.byId.has(a.id));
+    for (const a of fresh) p.byId.set(a.id, a);
+    for (const v of r.verdicts) p.verdicts.set(v.annotationId, v);
+    p.annotations = [...p.annotations, ...fresh].sort(byStart);
+    const sum = p.result.summary;
+    for (const c of ['place', 'figure', 'claim'] as const) sum.counts[c] += fresh.filter((a) => a.category === c).length;
+    for (const k of Object.keys(sum.verdicts) as (keyof typeof sum.verdicts)[]) sum.verdicts[k] += r.summary?.verdicts?.[k] ?? 0;
+    sum.words += r.summary?.words ?? 0;
+    p.result = { annotations: p.annotations, verdicts: [...p.verdicts.values()], summary: sum };
+    p.painter.add(fresh);
+  }
+
+  /** Article grows (infinite scroll, "read more"): run again, debounced, a bounded number of times. */
+  private watchGrowth(root: Node, model: TextModel, gen: number): void {
+    const win = this.doc.defaultView;
+    const container = growthContainer(root, model);
+    if (!container || !win) return;
+    this.growth = new GrowthWatch(win, container, model.text.length, () => {
+      if (gen === this.generation) void this.run();
+    });
   }
 
   /** Settings changed (popup switches, options): repaint, or stop/start for the per-site switch. */
@@ -139,7 +215,7 @@ export class PageSession {
         await this.run();
       } else if (this.painted) {
         if (modeChanged) await this.run(); // labels and focusability depend on the mode
-        else this.repaint();
+        else await this.schedulePaint();
       }
     } catch (e) {
       this.state = { ...this.state, status: 'error', error: e instanceof Error ? e.message : String(e) };
@@ -155,6 +231,7 @@ export class PageSession {
 
   /** Remove everything Factmark put into the page, and its listeners. */
   unpaint(): void {
+    this.paintLoop = null;
     this.listeners?.abort();
     this.listeners = null;
     this.card.hide();
@@ -170,13 +247,48 @@ export class PageSession {
 
   destroy(): void {
     this.generation++;
+    this.growth?.stop();
+    this.growth = null;
     this.unpaint();
   }
 
-  private repaint(): void {
+  /**
+   * Paints what the settings ask for, in slices (the first screenful first), yielding between
+   * them; one loop per run, which picks up settings changed meanwhile.
+   */
+  private schedulePaint(): Promise<void> {
+    const gen = this.generation;
+    if (this.paintLoop && this.paintLoop.gen === gen) {
+      this.paintAgain = true;
+      return this.paintLoop.done;
+    }
+    const loop = { gen, done: Promise.resolve() };
+    this.paintLoop = loop;
+    this.paintAgain = false;
+    loop.done = (async () => {
+      try {
+        for (;;) {
+          const p = this.painted;
+          if (!p || gen !== this.generation || this.paintLoop !== loop) return;
+          this.paintAgain = false;
+          const done = p.painter.paint(this.settings.categories, this.settings.screenReaderMode, this.slicer.outOfTime);
+          this.growth?.ignoreOwnChanges();
+          this.afterPaint();
+          if (done && !this.paintAgain) return;
+          await this.slicer.pause();
+        }
+      } catch {
+        // the page took our nodes away mid-paint: leave it, never throw into the page
+      } finally {
+        if (this.paintLoop === loop) this.paintLoop = null;
+      }
+    })();
+    return loop.done;
+  }
+
+  private afterPaint(): void {
     const p = this.painted;
     if (!p) return;
-    p.painter.paint(this.settings.categories, this.settings.screenReaderMode);
     const cur = this.selectedId ? p.byId.get(this.selectedId) : undefined;
     if (cur && !this.settings.categories[cur.category]) this.card.hide();
     if (p.painter.paintedCategories().length) this.listen();
@@ -218,7 +330,11 @@ export class PageSession {
       if ((e.target as Element | null)?.closest?.(MARK_TAG)) this.card.hide();
     }, opts);
     doc.addEventListener('keydown', (e) => this.onKey(e), { signal: ac.signal, capture: true });
-    win?.addEventListener('scroll', () => { if (this.card.isOpen && !this.keyboardCard) this.card.hide(); }, opts);
+    win?.addEventListener('scroll', () => {
+      if (this.card.isOpen && !this.keyboardCard) this.card.hide();
+      // A page that cleared CSS.highlights: put ours back (bounded; the painter gives up after a while).
+      if (this.painted?.painter.lostHighlights()) void this.schedulePaint();
+    }, opts);
   }
 
   private keyboardCard = false;
@@ -382,3 +498,69 @@ function pointInRange(r: Range | null, x: number, y: number): boolean {
   return false;
 }
 
+
+/** Offsets shifted by `by` (a slice's start in the whole article), ids made from the new offsets. */
+function shiftResult(r: AnalysisResult, by: number): AnalysisResult {
+  if (!by) return r;
+  const ids = new Map<string, string>();
+  const annotations = r.annotations.map((a) => {
+    const id = `${a.category}:${a.start + by}`;
+    ids.set(a.id, id);
+    return { ...a, id, start: a.start + by, end: a.end + by };
+  });
+  const verdicts = r.verdicts.filter((v) => ids.has(v?.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
+  return { ...r, annotations, verdicts };
+}
+
+/** [start, end) pieces of at most `max` chars, cut at block boundaries where there is one; at most `limit` chars in all. */
+export function sliceText(text: string, max: number, limit = Infinity): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const total = Math.min(text.length, limit);
+  let start = 0;
+  while (start < total) {
+    let end = Math.min(total, start + max);
+    if (end < total) {
+      const cut = text.lastIndexOf(BLOCK_SEPARATOR, end);
+      if (cut > start) end = cut;
+      else {
+        const sp = text.lastIndexOf(' ', end);
+        if (sp > start) end = sp;
+      }
+    }
+    out.push({ start, end });
+    start = end;
+    while (start < total && (text[start] === '\n' || text[start] === ' ')) start++;
+  }
+  return out;
+}
+
+/** Article offset at the top of the viewport: binary search over the blocks' boxes (a few layout reads). */
+function viewportOffset(doc: Document, model: TextModel): number {
+  try {
+    const blocks = model.blocks;
+    let lo = 0, hi = blocks.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      const r = model.toRange(blocks[m].start, blocks[m].end)?.getBoundingClientRect?.();
+      if (r && r.bottom < 0) lo = m + 1; else hi = m;
+    }
+    return lo < blocks.length ? blocks[lo].start : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The element whose growth means the article grew: the nearest common ancestor of its text. */
+function growthContainer(root: Node, model: TextModel): Element | null {
+  const nodes = model.nodes;
+  if (!model.blocks.length) return null;
+  const first = model.slices(model.blocks[0].start, model.blocks[0].start + 1)[0]?.node;
+  const lastB = model.blocks[model.blocks.length - 1];
+  const last = model.slices(lastB.end - 1, lastB.end)[0]?.node;
+  if (!first || !last || !nodes.length) return root.nodeType === 1 ? (root as Element) : null;
+  let a: Node | null = first;
+  while (a && !a.contains(last)) a = a.parentNode;
+  // Its parent too: infinite scroll often appends the next article next to the first.
+  const el = a && a.nodeType === 1 ? (a as Element) : first.parentElement;
+  return el?.parentElement && el.parentElement !== root.ownerDocument?.documentElement ? el.parentElement : el;
+}
