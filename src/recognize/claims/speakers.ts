@@ -14,8 +14,17 @@ export interface SpeakerInfo {
 
 const CAP = /^[\p{Lu}]/u;
 
+const FOLDED = new Map<string, string>();
+
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']s$/, '');
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    // names recur across a document and its comparisons: fold each spelling once
+    f = (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[’']s$/, '');
+    if (FOLDED.size > 5000) FOLDED.clear();
+    FOLDED.set(s, f);
+  }
+  return f;
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
