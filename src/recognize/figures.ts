@@ -31,11 +31,11 @@ const PERCENT_OWNED_Y = /-[\p{Ll}]+/uy;
 const AGE_OLD_Y = /(?:\s?-\s?|\s)old(?![\p{L}])|\s+of\s+age(?![\p{L}])|\s?yo(?![\p{L}])/iuy;
 const FEET_INCHES_Y = /\s?(\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in|″|")(?![\p{L}])/iuy;
 const DOLLARS_CENTS_Y = new RegExp(`\\s+(?:and\\s+)?(\\d{1,2}|${NUMBER_WORDS_SOURCE})\\s+cents?(?![\\p{L}])`, 'iuy');
-const POUNDS_Y = /\s?(pounds|pound)(?![\p{L}])/iuy;
+const POUNDS_Y = /(?:\s?-\s?|\s?)(pounds|pound)(?![\p{L}])/iuy;
 const OF_Y = /\s+of\s+/iuy;
-const WORD_Y = /\s+([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
+const WORD_Y = /[ \t\u00a0]+([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
 const HYPHEN_NOUN_Y = /-([\p{Ll}]{3,})(?![\p{L}-])/uy;
-const AND_NOUN_Y = /\s+(?:and|or)\s+([\p{Ll}]{3,}s)(?![\p{L}])/uy;
+const AND_NOUN_Y = /[ \t\u00a0]+(?:and|or)[ \t\u00a0]+([\p{Ll}]{3,}s)(?![\p{L}])/uy;
 const RANGE_SEP_Y = /\s?(?:-|–|—)\s?|\s+(?:to|and|-|–)\s+/iuy;
 const TRAIL_QUAL_Y = /\s+or\s+(more|so|less|fewer)(?![\p{L}])|(-?plus|\+)(?![\p{L}\p{N}])/iuy;
 /** Lone fraction and scale words are figures only in these company ("half of", "a quarter million"). */
@@ -65,7 +65,7 @@ const FUNCTION_WORDS = new Set(
     'should can could may might must not no per each every all any some more most less least few many much such other ' +
     'which who whom whose what when where why how it he she they we you i us them him me also only just even still already ' +
     'about around after before since until while during between among against through across up down out off above below ' +
-    'said says say told tells according reported added ago earlier later last next new old percent cent times time ' +
+    'said says say told tells according reported added ago earlier later last next new old percent cent another ' +
     'away back out if because though although whether both either neither again ever never always often own same very ' +
     'thus yes perhaps plus minus versus via including included makes takes gets goes comes seems looks remains means shows ' +
     'needs uses gives keeps leaves runs sits stands lies falls rises grows hits wins loses kills dies tries ends starts ' +
@@ -96,7 +96,8 @@ const BLOCK_RE = new RegExp(
     '(?:\\b(?:Page|Photo|Image|Slide|Picture|Video|Part|Step|Chapter|Article|Section|Figure|Table|Vol\\.?|No\\.?|Nr\\.?)|#)\\s?\\d+(?:\\s+of\\s+\\d+)?',
     '\\b\\d+\\s+min(?:ute)?s?\\s+read\\b',
     // labels and addresses: "category 4 hurricane", "16-18 Industrial Avenue"
-    '\\b(?:[Vv]ersion|v\\.?|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s?\\d+(?:\\.\\d+)*[A-Za-z]?\\b',
+    '\\[\\d{1,3}\\]', // citation marks "[81]"
+    '\\b(?:[Vv]ersion|v\\.?|[Mm]ode|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s?\\d+(?:\\.\\d+)*[A-Za-z]?\\b',
     '\\b\\d+(?:[-–]\\d+)?[A-Za-z]?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Drive|Way|Square|Place|Court|Terrace|Cir\\.?|Circle|Highway|Hwy\\.?)\\b',
     '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
   ].join('|'),
@@ -454,6 +455,11 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         continue;
       }
       if (before === ':' && /\d/.test(text[start0 - 2] ?? '')) continue;
+      // code and tickers: "level=6", "08008.HK", "401(K)"
+      if ((before === '=' && /[a-z_]/.test(text[start0 - 2] ?? '')) || /^(?:\.[A-Z]{1,4}\b|\([A-Za-z]\))/.test(text.slice(q.end, q.end + 6))) {
+        CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+        continue;
+      }
     }
     // a capitalised number word inside a title or name: "The Four Golden Signals", "Final Four"
     if (q.words && /^\p{Lu}/u.test(text[start0]) && /^\s\p{Lu}\p{Ll}/u.test(text.slice(q.end, q.end + 3)) && !/^\s(?:I|A)\s/.test(text.slice(q.end, q.end + 3))) {
@@ -511,7 +517,9 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     }
     if (cur) q.currency = q.currency && q.currency !== 'USD' ? q.currency : cur.code;
     // a bare integer between 1600 and 2099 is a year
-    if (q.plainInt && q.kind === 'count' && !q.noun && q.value >= 1600 && q.value <= 2199 && !qualifierBefore(text, start)) {
+    const yearAdjective = q.plainInt && q.noun && /\b(?:the|our|their|his|her|its|this|that|last|my|your)\s+$/i.test(text.slice(Math.max(0, start - 8), start)); // "our 2011 research"
+    const dimension = /^\s?[x×]\s?\d/.test(text.slice(q.end, q.end + 4)) || /\d\s?[x×]\s?$/.test(text.slice(Math.max(0, start - 4), start));
+    if (q.plainInt && q.kind === 'count' && (!q.noun || yearAdjective) && !dimension && q.value >= 1600 && q.value <= 2199 && !qualifierBefore(text, start)) {
       out.push({ id: `figure:${start}`, category: 'figure', start, end: q.end, text: text.slice(start, q.end), figure: { kind: 'date', value: q.value, iso: String(q.value) } });
       mark(start, q.end);
       CORE_RE.lastIndex = q.end;
@@ -596,7 +604,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.age && figure.kind === 'duration') figure.unit = figure.unit ?? 'year';
     if (q.words && q.kind === 'count' && !q.noun && !figure.qualifier && /^(?:one|a|an)$/i.test(text.slice(q.start, q.end))) {
       // a lone "one" is a pronoun more often than a figure ("one of them", "no one")
-      if (/\b(?:no|any|the|this|that|each|every|same|which|another|little|loved|right|wrong)\s$/i.test(text.slice(Math.max(0, start - 8), start)) || /^\s+\d/.test(text.slice(end, end + 3))) {
+      if (/\b(?:no|any|the|this|that|each|every|same|which|another|little|loved|right|wrong)\s$/i.test(text.slice(Math.max(0, start - 8), start)) || /^(?:\s+\d|['’]s\b|\s+another\b)/.test(text.slice(end, end + 9))) {
         CORE_RE.lastIndex = q.end;
         continue;
       }

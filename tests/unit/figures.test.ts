@@ -33,6 +33,11 @@ describe('numbers and number words', () => {
     ['hundreds of member companies', 'hundreds of member companies', { value: 100, unit: 'companies', qualifier: 'more-than' }],
     ['tens of thousands of people', 'tens of thousands of people', { value: 10000, unit: 'people', qualifier: 'more-than' }],
     ['They release 10 prisoners.', '10 prisoners', { value: 10, unit: 'prisoners' }],
+    ['prices rose as much as four times', 'as much as four times', { value: 4, unit: 'times', qualifier: 'up-to' }],
+    ['a 300-pound manhole cover', '300-pound', { kind: 'measure', unit: 'lb', value: 300 }],
+    ['up to 6 petabytes', 'up to 6 petabytes', { kind: 'measure', unit: 'PB', value: 6 }],
+    ['From our 2011 research\nCommon problems', '2011', { kind: 'date', value: 2011, iso: '2011' }],
+    ['Sony fell to Y=5,182.', '5,182', { value: 5182 }],
   ])('%s', (text, span, figure) => {
     const a = only(text);
     expect(a.text).toBe(span);
@@ -166,6 +171,11 @@ describe('not figures', () => {
     'the Silk Road 2.0 forum',
     'version 5.3 of the app',
     'The Four Golden Signals',
+    'with (level=6) set',
+    'shares of 08008.HK fell',
+    'they help one another',
+    'a 401(K) plan',
+    'plasma.[81] The',
     'after 9/11',
   ])('%s', (text) => {
     expect(recognizeFigures(text, { published: PUBLISHED }).map((a) => a.text)).toEqual([]);

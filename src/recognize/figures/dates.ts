@@ -15,7 +15,7 @@ export const DATE_RE = new RegExp(
     `(?<dm>\\b${WEEKDAY}${DAY}\\s+(?:of\\s+)?(?:${MONTHS})(?:,?\\s+${YEAR})?)(?![A-Za-z0-9])`,
     `(?<my>\\b(?:${MONTHS})(?:,?\\s+)${YEAR})(?![A-Za-z0-9])`,
     `(?<num>\\b(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|[12]\\d|3[01])[/.](?:${YEAR}|\\d\\d))(?![\\d/.]\\d|\\d)`,
-    `(?<decade>\\b(?:1[6-9]|20)\\d0s|\\b'[0-9]0s)(?![A-Za-z0-9])`,
+    `(?<decade>\\b(?:1[6-9]|20)\\d0s|['’][0-9]0s|['’]\\d\\d(?![0-9]))(?![A-Za-z0-9])`,
     `(?<time>\\b(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?(?![A-Za-z]))?|\\b(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![A-Za-z]))(?![\\d])`,
     `(?<yearpre>\\b(?:in|In|since|Since|by|By|from|From|until|till|before|Before|after|After|during|During|of|early|late|mid|end of|spring|summer|autumn|fall|winter|year|season)\\s+)(?<year>${YEAR}(?![A-Za-z0-9]|,\\d|\\.\\d))`,
   ].join('|'),

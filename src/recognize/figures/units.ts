@@ -87,6 +87,7 @@ const ROWS: Row[] = [
   ['MB', 'measure', 'B', 1e6, 'megabytes|megabyte|mb', ''],
   ['GB', 'measure', 'B', 1e9, 'gigabytes|gigabyte|gb', ''],
   ['TB', 'measure', 'B', 1e12, 'terabytes|terabyte|tb', ''],
+  ['PB', 'measure', 'B', 1e15, 'petabytes|petabyte|pb', ''],
   ['Mbps', 'measure', 'bit/s', 1e6, 'mbps|mbit/s', ''],
   ['Gbps', 'measure', 'bit/s', 1e9, 'gbps|gbit/s', ''],
   // percentages and ratios
