@@ -6,6 +6,7 @@ import type { PageState } from '../../src/messages';
 import { CATEGORIES, type Category } from '../../src/types';
 import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
+import { PlaceMap } from '../../src/ui/PlaceMap';
 import { CATEGORY_LABEL, verdictIndex } from '../../src/ui/describe';
 import { useSettings } from '../../src/ui/use-settings';
 import { forceAnalyze, getPageState, resolveTabId, scrollTo, tabHostname } from './page-client';
@@ -118,6 +119,7 @@ export function App() {
           {show('place') && (
             <section aria-labelledby="places-heading">
               <h2 id="places-heading">Places</h2>
+              <PlaceMap annotations={annotations} onSelect={onSelect} width={330} height={150} />
               <PlaceList annotations={annotations} verdicts={verdicts} onSelect={onSelect} />
             </section>
           )}

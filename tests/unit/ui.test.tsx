@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
 import { countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
+import { PlaceMap, layout, mapPoints } from '../../src/ui/PlaceMap';
 import type { Annotation, Verdict } from '../../src/types';
 
 let root: HTMLElement;
@@ -142,5 +143,50 @@ describe('lists', () => {
   test('empty lists say so', () => {
     const el = mount(<PlaceList annotations={[]} verdicts={new Map()} onSelect={() => {}} />);
     expect(el.textContent).toBe('No places found.');
+  });
+});
+
+describe('place map', () => {
+  const town = (start: number, name: string, lat: number, lon: number, id: number): Annotation => ({
+    id: `place:${start}`, category: 'place', start, end: start + name.length, text: name,
+    place: { name, kind: 'city', country: 'UA', lat, lon, geonameId: id },
+  });
+  const izium = town(0, 'Izium', 49.2128, 37.2569, 707688);
+  const kupiansk = town(10, 'Kupiansk', 49.7106, 37.6156, 704147);
+
+  test('one point per located town; countries and unlocated places left out', () => {
+    const pts = mapPoints([izium, kupiansk, town(20, 'Izium', 49.2128, 37.2569, 707688),
+      { ...place(30, 'Ukraine', 'Ukraine', { kind: 'country', lat: 49, lon: 32 }) }, place(40, 'Royal Street', 'Royal Street', { kind: 'feature' })]);
+    expect(pts.map((p) => p.name)).toEqual(['Izium', 'Kupiansk']);
+  });
+
+  test('layout keeps north up, east right, and distances to scale', () => {
+    const pts = mapPoints([izium, kupiansk]);
+    const l = layout(pts, 320, 170);
+    expect(l.y(kupiansk.place!.lat!)).toBeLessThan(l.y(izium.place!.lat!)); // Kupiansk is north of Izium
+    expect(l.x(kupiansk.place!.lon!)).toBeGreaterThan(l.x(izium.place!.lon!));
+    // ~61 km apart in a straight line: the scale bar converts px back to km within 2%.
+    const dx = l.x(kupiansk.place!.lon!) - l.x(izium.place!.lon!);
+    const dy = l.y(kupiansk.place!.lat!) - l.y(izium.place!.lat!);
+    const km = (Math.hypot(dx, dy) / l.scale.px) * l.scale.km;
+    expect(km).toBeGreaterThan(60);
+    expect(km).toBeLessThan(63);
+    for (const p of pts) {
+      expect(l.x(p.lon)).toBeGreaterThanOrEqual(0);
+      expect(l.x(p.lon)).toBeLessThanOrEqual(320);
+      expect(l.y(p.lat)).toBeGreaterThanOrEqual(0);
+      expect(l.y(p.lat)).toBeLessThanOrEqual(170);
+    }
+  });
+
+  test('renders a labelled image with a dot per town, nothing for fewer than two', () => {
+    const onSelect = vi.fn();
+    const el = mount(<PlaceMap annotations={[izium, kupiansk]} onSelect={onSelect} />);
+    expect(el.querySelector('svg[role="img"]')).not.toBeNull();
+    expect(el.querySelectorAll('circle').length).toBe(2);
+    expect(el.querySelector('figcaption')!.textContent).toContain('Izium, Kupiansk');
+    render(null, root);
+    const el2 = mount(<PlaceMap annotations={[izium]} onSelect={onSelect} />);
+    expect(el2.querySelector('svg')).toBeNull();
   });
 });
