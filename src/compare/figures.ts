@@ -165,7 +165,8 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     const dir = stickyExec(DIRECTION_Y, text, a.end);
     if (!dir) continue;
     const target = placeAt(places, a.end + dir[0].length);
-    if (!target) continue;
+    // a country or region has no single point to measure from: no evidence, no verdict
+    if (!target || target.place?.kind === 'country' || target.place?.kind === 'region') continue;
     let from: Annotation | undefined;
     let to = target;
     const toMatch = /from$/i.test(dir[1].trim()) ? stickyExec(TO_Y, text, target.end) : null;

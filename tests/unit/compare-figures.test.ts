@@ -11,6 +11,7 @@ const ENTRIES: GazetteerEntry[] = [
   { id: 1, name: 'Kupiansk', kind: 'city', country: 'UA', lat: 49.7106, lon: 37.6156, population: 27000 },
   { id: 2, name: 'Izyum', kind: 'city', country: 'UA', lat: 49.2128, lon: 37.2566, population: 45000 },
   { id: 3, name: 'Kharkiv', kind: 'city', country: 'UA', lat: 49.9935, lon: 36.2304, population: 1430000 },
+  { id: 4, name: 'Ukraine', kind: 'country', country: 'UA', lat: 49, lon: 32, population: 44000000 },
 ];
 const reference: Reference = {
   gazetteer: {
@@ -108,6 +109,7 @@ describe('distances between places', () => {
     ['Kupiansk fell. The town is 60 km north of Izyum.', 'consistent'], // the other end in the previous sentence
     ['Troops advanced up to 50 kilometres into territory.', undefined], // no place: no verdict
     ['The offensive moved 60 km from Izyum.', undefined], // no other end: no verdict
+    ['Kupiansk lies 300 km from Ukraine.', undefined], // a country has no single point
   ])('%s', (text, kind) => {
     const v = verdicts(text).filter((x) => /km|kilometres/.test(x.text));
     if (kind === undefined) expect(v).toEqual([]);
@@ -128,6 +130,7 @@ describe('populations', () => {
     ['Kharkiv, a city of more than 3 million people, was shelled.', 'differs'],
     ['Kharkiv, home to 1.4 million people, was shelled.', 'consistent'],
     ['Kharkiv sent 300 people to help.', undefined],
+    ['Ukraine, a country of 44 million people, voted.', 'consistent'],
   ])('%s', (text, kind) => {
     const v = verdicts(text);
     if (kind === undefined) expect(v).toEqual([]);

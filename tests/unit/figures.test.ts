@@ -140,6 +140,10 @@ describe('dates resolve to ISO, never after publication', () => {
   });
 });
 
+test('without a publication date, a date without a year keeps month and day only', () => {
+  expect(recognizeFigures('on February 24 they').map((a) => a.figure?.iso)).toEqual(['--02-24']);
+});
+
 describe('not figures', () => {
   test.each([
     'COVID-19 cases',
