@@ -79,6 +79,8 @@ const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '\u2014', '\u2013', '•', '|']);
 const ABBREVIATION_BEFORE = /^(st|mt|ft|dr|mr|mrs|ms|jr|sr|no|gen|sen|rep|gov|lt|col|sgt|capt|prof|rev)$/i;
 
+const isSpaceOrQuote = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === "'" || c === '‘' || c === '"' || c === '“';
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const re = /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -87,34 +89,43 @@ function tokenize(text: string): Token[] {
     let word = m[0];
     let possessive = false;
     const n = word.length;
-    if (n > 2 && (word[n - 2] === "'" || word[n - 2] === '’') && (word[n - 1] === 's' || word[n - 1] === 'S')) {
+    const last = word[n - 1];
+    if (n > 2 && (last === 's' || last === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (word[n - 1] === 's') {
+    } else if (last === 's') {
       const c = text[m.index + n];
-      if ((c === "'" || c === '’') && !/[\p{L}]/u.test(text[m.index + n + 1] ?? '')) possessive = true;
+      if (c === "'" || c === '’') {
+        const after = text[m.index + n + 1] ?? '';
+        possessive = after === '' || after.toLowerCase() === after.toUpperCase();
+      }
     }
     const first = word[0];
-    const upper = word.toUpperCase();
-    const lowerW = word.toLowerCase();
     const cap = first !== first.toLowerCase();
+    let allCaps = false;
+    if (cap && word.length > 1) {
+      const upper = word.toUpperCase();
+      allCaps = word === upper && upper !== word.toLowerCase();
+    }
     tokens.push({
-      start: m.index, end: m.index + word.length, text: word, possessive, cap,
-      allCaps: cap && word.length > 1 && word === upper && upper !== lowerW,
+      start: m.index, end: m.index + word.length, text: word, possessive, cap, allCaps,
       sentenceStart: false, joinNext: false, commaNext: false, headline: false,
     });
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (i === 0) t.sentenceStart = true;
-    else {
+    else if (t.cap) {
       const prev = tokens[i - 1];
       // Look back over spaces and quotes to the previous mark.
       let k = t.start - 1;
       let newline = false;
-      while (k >= prev.end && /\s|['‘"“]/.test(text[k])) { if (text[k] === '\n') newline = true; k--; }
+      while (k >= prev.end && isSpaceOrQuote(text[k])) { if (text[k] === '\n') newline = true; k--; }
       t.sentenceStart = newline || (k >= prev.end && SENTENCE_END.has(text[k]) && !(text[k] === '.' && ABBREVIATION_BEFORE.test(prev.text)));
-      if (!t.sentenceStart && k < prev.end && t.start - prev.end >= 1 && /['‘"“]/.test(text[t.start - 1])) t.sentenceStart = true;
+      if (!t.sentenceStart && t.start > prev.end) {
+        const q = text[t.start - 1];
+        if (q === "'" || q === '‘' || q === '"' || q === '“') t.sentenceStart = true;
+      }
     }
     if (i + 1 < tokens.length) {
       const nx = tokens[i + 1];
@@ -122,12 +133,12 @@ function tokenize(text: string): Token[] {
       if (gapLen === 1) {
         const c = text[t.end];
         t.joinNext = (c === ' ' || c === '-' || c === '\u2010' || c === '\u00a0') && !t.possessive;
-        t.commaNext = false;
       } else if (gapLen === 2) {
-        const g = text.slice(t.end, nx.start);
-        t.joinNext = g === '. ' && /^(st|mt|ft)$/i.test(t.text);
-        t.commaNext = g === ', ' || g === ',\n';
-      } else {
+        const a = text[t.end];
+        const b = text[t.end + 1];
+        t.joinNext = a === '.' && b === ' ' && /^(st|mt|ft)$/i.test(t.text);
+        t.commaNext = a === ',' && (b === ' ' || b === '\n');
+      } else if (gapLen > 2) {
         t.commaNext = text[t.end] === ',' && /^,\s+$/.test(text.slice(t.end, nx.start));
       }
     }
@@ -474,9 +485,15 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   // Context: countries and regions named unambiguously in the article, and countries its demonyms name.
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
+  /** Where the text names or implies a country: demonyms and resolved mentions, in order. */
+  const cues: { at: number; country: string }[] = [];
   for (const t of tokens) {
-    if (t.cap && !t.allCaps && t.text.length > 4 && looksLikeDemonym(t.text)) {
-      for (const e of g.lookup(`${DEMONYM_PREFIX}${t.text}`)) if (e.kind === 'country') countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
+    if (t.cap && !t.allCaps && t.text.length >= 4) {
+      for (const e of g.lookup(`${DEMONYM_PREFIX}${t.text}`)) {
+        if (e.kind !== 'country') continue;
+        if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
+        cues.push({ at: t.start, country: e.country });
+      }
     }
   }
   for (const m of mentions) {
@@ -490,8 +507,16 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
   }
 
-  const mainTown = mostMentionedTown(mentions, countries, regions);
+  // The article's main town locates features it says nothing else about, but only in an article
+  // mostly about one country ("Élysée Palace" in a report on Ukraine is not in Kharkiv).
+  let mainTown = mostMentionedTown(mentions, countries, regions);
+  if (mainTown) {
+    let all = 0;
+    for (const n of countries.values()) all += n;
+    if ((countries.get(mainTown.country) ?? 0) < 0.4 * all) mainTown = undefined;
+  }
   const out: Annotation[] = [];
+  const resolved: { at: number; country: string }[] = [];
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx];
     let place: PlaceInfo;
@@ -509,8 +534,9 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         }
       }
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
-      // Otherwise the article's main town: the one it names most often (at least twice).
-      if (!anchor && mainTown) anchor = [mainTown];
+      // Otherwise the article's main town (named most often, at least twice), unless the text
+      // just spoke of another country ("French President ... the Élysée Palace").
+      if (!anchor && mainTown && (lastCue(cues, resolved, m.start) ?? mainTown.country) === mainTown.country) anchor = [mainTown];
       if (anchor && anchor.length) {
         const r = choose({ ...m, candidates: anchor, kind: undefined }, countries, regions).entry;
         Object.assign(place, { country: r.country || undefined, region: r.kind === 'region' ? r.name : r.region, lat: r.lat, lon: r.lon });
@@ -523,13 +549,22 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         name: entry.name, kind: entry.kind, geonameId: entry.id, lat: entry.lat, lon: entry.lon,
         population: entry.population, candidates: m.candidates.length,
       };
-      if (entry.country) place.country = entry.country;
+      if (entry.country) { place.country = entry.country; resolved.push({ at: m.start, country: entry.country }); }
       if (entry.region) place.region = entry.region;
       void close;
     }
     out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
   }
   return out;
+}
+
+/** The country of the last country cue (demonym or resolved place) within 250 characters before `at`. */
+function lastCue(cues: { at: number; country: string }[], resolved: { at: number; country: string }[], at: number): string | undefined {
+  let best: { at: number; country: string } | undefined;
+  for (const list of [cues, resolved]) {
+    for (const c of list) if (c.at < at && c.at > at - 250 && (!best || c.at > best.at)) best = c;
+  }
+  return best?.country;
 }
 
 function mostMentionedTown(mentions: Mention[], countries: Map<string, number>, regions: Map<string, number>): GazetteerEntry | undefined {

@@ -116,6 +116,21 @@ describe('features: streets, buildings, rivers, facilities', () => {
   });
 });
 
+describe('features take the article\'s main town only when nothing says otherwise', () => {
+  test('a street in a story about one town is placed in that town', () => {
+    const text = 'New Orleans has changed. The mayor of New Orleans spoke on Royal Street on Friday.';
+    const street = places(text).find((a) => a.text === 'Royal Street');
+    expect(street?.place).toMatchObject({ kind: 'feature', country: 'US' });
+  });
+
+  test('a foreign landmark right after another country is named is not', () => {
+    const text = 'Kharkiv was shelled. Kharkiv residents fled. French President Emmanuel Macron spoke, the Élysée Palace said.';
+    const palace = places(text).find((a) => a.text === 'Élysée Palace');
+    expect(palace?.place?.kind).toBe('feature');
+    expect(palace?.place?.country).toBeUndefined();
+  });
+});
+
 describe('seed reports: every place mention found and resolved', () => {
   const dir = resolve(__dirname, '../fixtures/seeds');
   const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(resolve(dir, f), 'utf8'));
