@@ -556,6 +556,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       let p2 = end + sep[0].length;
       const c2 = stickyAt(CURRENCY_AHEAD_Y, text, p2);
       if (c2 && (q.currency || secondCur)) p2 += c2[0].length;
+      // "rose from 10 to 15 percent": not a range, but the first figure is a percentage too
+      if (!okWord && word === 'to' && !q.unit && !q.currency && !q.noun && !q.words && !blocked[p2]) {
+        const later = readNumber(text, p2);
+        if (later && readTail(text, later, false) && (later.kind === 'percent' || later.kind === 'measure' || later.kind === 'money') && later.unit && !later.scaled) {
+          Object.assign(figure, makeFigure({ ...q, unit: later.unit, kind: later.kind }));
+        }
+      }
       const r = okWord && !blocked[p2] ? readNumber(text, p2) : null;
       if (r && (q.words === r.words || !q.words)) {
         const hadUnit = !!(q.unit || q.currency || q.noun);

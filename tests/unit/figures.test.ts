@@ -109,6 +109,7 @@ describe('changes are not ranges; hyphenated forms', () => {
   test.each<[string, string[], (number | null)[]]>([
     ['increased by $43.6 billion to $419.2 billion.', ['$43.6 billion', '$419.2 billion'], [43.6e9, 419.2e9]],
     ['rose from 10 to 15 percent', ['10', '15 percent'], [10, 15]],
+    ['fell from 7.5 to 6 km', ['7.5', '6 km'], [7.5, 6]],
     ['chipmakers produce sub-7 nanometer ICs', ['7 nanometer'], [7]],
     ["the now-18 month-old daughter", ['18 month-old'], [18]],
     ["Mississippi State's 6-foot-7 center", ['6-foot-7'], [6 + 7 / 12]],
@@ -118,6 +119,14 @@ describe('changes are not ranges; hyphenated forms', () => {
     expect(found.map((a) => a.text)).toEqual(spans);
     found.forEach((a, i) => expect(a.figure!.value).toBeCloseTo(values[i]!, 6));
   });
+});
+
+test('the first figure of a change takes the unit of the second', () => {
+  const [a, b] = recognizeFigures('rose from 10 to 15 percent');
+  expect(a.figure).toMatchObject({ kind: 'percent', unit: '%', value: 10 });
+  expect(b.figure).toMatchObject({ kind: 'percent', unit: '%', value: 15 });
+  const [c] = recognizeFigures('fell from 7.5 to 6 km');
+  expect(c.figure).toMatchObject({ kind: 'measure', unit: 'km', si: { value: 7500, unit: 'm' } });
 });
 
 describe('dates resolve to ISO, never after publication', () => {
