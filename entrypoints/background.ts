@@ -36,6 +36,14 @@ export function badgeText(result: AnalysisResult | undefined, categories: Record
   return n > 999 ? '999+' : String(n);
 }
 
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 export function createBackground(deps: BackgroundDeps) {
   let reference: Promise<Reference> | undefined;
   let settings: Settings = migrateSettings(undefined);
@@ -53,7 +61,9 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   function refreshBadge(tabId: number): void {
-    deps.setBadge(tabId, badgeText(tabs.get(tabId)?.result, settings.categories));
+    const tab = tabs.get(tabId);
+    const off = tab !== undefined && settings.disabledSites.includes(hostname(tab.url));
+    deps.setBadge(tabId, off ? '' : badgeText(tab?.result, settings.categories));
   }
 
   /** Answers one message; undefined for messages that are not ours or not from our content scripts. */
@@ -91,7 +101,7 @@ export function createBackground(deps: BackgroundDeps) {
       tabs.delete(tabId);
       refreshBadge(tabId);
     },
-    /** New settings: badges follow the categories that are switched on. */
+    /** New settings: badges follow the categories that are switched on and the sites switched off. */
     applySettings(next: Settings): void {
       settings = next;
       for (const tabId of tabs.keys()) refreshBadge(tabId);

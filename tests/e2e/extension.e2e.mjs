@@ -175,6 +175,7 @@ describe('article pages', () => {
           for (const cat of Object.values(CATEGORY_OF)) await waitForCategory(page, cat, false);
           const stored = await h.worker.evaluate(() => chrome.storage.local.get('factmark:settings'));
           assert.deepEqual(stored['factmark:settings'].disabledSites, ['127.0.0.1']);
+          assert.equal(await badgeOf(tabId), '', 'a site switched off shows no badge');
           await popup.getByRole('button', { name: 'Turn Factmark on for 127.0.0.1' }).click();
           await waitForCategory(page, 'place', true);
         }

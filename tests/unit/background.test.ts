@@ -103,6 +103,18 @@ describe('createBackground', () => {
     expect(badges.at(-1)).toEqual([4, '']);
   });
 
+  test('a site switched off shows no badge; switched back on, the count returns', async () => {
+    const { bg, badges } = setup();
+    const text = 'Kupiansk is 73 kilometres (45 miles) north of Izyum, officials said on 10 September 2022.';
+    await bg.handleMessage({ type: 'content:analyze', article: { ...article, text } }, fromTab(6));
+    const shown = badges.at(-1);
+    expect(shown?.[1]).toMatch(/^[1-9]\d*$/); // the figures are found even with an empty gazetteer
+    bg.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] });
+    expect(badges.at(-1)).toEqual([6, '']);
+    bg.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['example.org'] });
+    expect(badges.at(-1)).toEqual(shown);
+  });
+
   test('badges follow the category settings', async () => {
     const ref: Reference = emptyReference;
     const { bg, badges } = setup(async () => ref);
