@@ -98,7 +98,7 @@ const BLOCK_RE = new RegExp(
     // labels and addresses: "category 4 hurricane", "16-18 Industrial Avenue"
     '\\[\\d{1,3}\\]', // citation marks "[81]"
     '\\b(?:[Vv]ersion|v\\.?|[Mm]ode|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Tt]ype|[Gg]rade|[Ee]pisode|[Gg]ame|[Rr]ound|[Rr]oom|[Ff]light|[Gg]ate|[Pp]latform|[Uu]nit|[Bb]uilding|[Ss]eason|[Ll]ine|[Bb]us|[Tt]rack)\\s?\\d+(?:\\.\\d+)*[A-Za-z]?\\b',
-    '\\b\\d+(?:[-–]\\d+)?[A-Za-z]?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Drive|Way|Square|Place|Court|Terrace|Cir\\.?|Circle|Highway|Hwy\\.?)\\b',
+    '\\b\\d+(?:[-–]\\d+)?[A-Za-z]?\\s+(?:[A-Z][a-z]+\\s+|\\d+(?:st|nd|rd|th)\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Drive|Way|Square|Place|Court|Terrace|Cir\\.?|Circle|Highway|Hwy\\.?)\\b',
     '\\b\\d+\\s+(?:comments?|replies|reactions)\\b',
   ].join('|'),
   'g', // no unicode flag and no lookbehind: this scan runs over the whole text
@@ -245,6 +245,8 @@ function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
   let best = uw && us ? (us[0].length > uw[0].length ? us : uw) : (uw ?? us);
   const form = best ? (best[1] ?? best[2]) : '';
   if (best && best === us && /^[CF]$/.test(form) && !/^\s/.test(best[0])) best = null;
+  // a capitalised unit word before another capitalised word is a name: "914 Second Class"
+  if (best && /^\p{Lu}\p{Ll}{2}/u.test(form) && /^\s\p{Lu}/u.test(text.slice(at + best[0].length, at + best[0].length + 2))) best = null;
   if (best) {
     const def = unitForForm(form);
     if (def) {
@@ -527,6 +529,10 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     }
     const figure = makeFigure(q);
     if (q.vague) figure.qualifier = 'more-than';
+    // an age in apposition: "Yulia Skripal, 33, said"
+    if (q.plainInt && q.kind === 'count' && !q.noun && q.value > 0 && q.value < 120 && /\p{Lu}\p{Ll}+,\s$/u.test(text.slice(Math.max(0, start - 12), start)) && /^(?:,|\s+and\s)/.test(text.slice(q.end, q.end + 5))) {
+      Object.assign(figure, { kind: 'duration', unit: 'year', si: toSI(q.value, UNITS.get('year')!) });
+    }
     // qualifier before (before any currency prefix)
     const qual = qualifierBefore(text, start);
     let end = q.end;

@@ -73,6 +73,8 @@ describe('money, percentages, measures', () => {
     ['the nearly seven-month war', 'nearly seven-month', { kind: 'duration', unit: 'month', value: 7, qualifier: 'about' }],
     ['when she was five years old', 'five years old', { kind: 'duration', unit: 'year', value: 5 }],
     ['a 50-year-old man', '50-year-old', { kind: 'duration', unit: 'year', value: 50 }],
+    ['Yulia Skripal, 33, said', '33', { kind: 'duration', unit: 'year', value: 33 }],
+    ['then 914 Second Class honours', '914 Second Class honours', { kind: 'count', value: 914, unit: 'honours' }],
   ])('%s', (text, span, figure) => {
     const a = only(text);
     expect(a.text).toBe(span);
@@ -175,6 +177,7 @@ describe('not figures', () => {
     'the NCAA Final Four',
     'a category 4 hurricane',
     'leased at 16-18 Industrial Avenue',
+    'at 30 22nd St. North',
     'they won 2-1 on Sunday',
     'benefit of doubt-4 now',
     'open 24/7',
