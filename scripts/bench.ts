@@ -1,5 +1,6 @@
 // `npm run bench`: speed and size of Factmark measured side by side in one run (analyze per category
 // against a plain tokenising pass and compromise, gazetteer start-up, zip size); writes BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -55,6 +56,16 @@ function zipSizes(): string[] {
   return readdirSync(out).filter((f) => f.endsWith('.zip')).sort().map((f) => `${f}: ${(statSync(join(out, f)).size / 1024 / 1024).toFixed(2)} MB`);
 }
 
+/** The in-browser measurements (scripts/bench-browser.mjs), run with the built extension. */
+function browserBench(): string {
+  if (process.argv.includes('--no-browser')) return '(skipped: --no-browser)';
+  try {
+    return execFileSync(process.execPath, [join(ROOT, 'scripts/bench-browser.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 }).trim();
+  } catch (e) {
+    return `(browser benchmark failed: ${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
 function main() {
   const lines: string[] = [];
   const log = (s = '') => { lines.push(s); console.log(s); };
@@ -100,6 +111,10 @@ function main() {
   log('## Package size');
   log();
   for (const z of zipSizes()) log(`- ${z}`);
+  log();
+  log('## In Chromium (time to first mark, main-thread blocking)');
+  log();
+  log(browserBench());
   log();
   log('Targets (issues 2-4): analysis under 5 ms per 1,000 words; figures at most +1 ms and claims at most +2 ms per 1,000 words; index ready within 100 ms; Chromium zip at most 3 MB.');
   if (!process.argv.includes('--no-write')) writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n') + '\n');
