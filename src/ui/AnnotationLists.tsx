@@ -26,6 +26,7 @@ export function PlaceList({ annotations, verdicts, onSelect }: ListProps) {
         const written = spellingUsed(a);
         const where = placeLocation(a);
         const pop = formatPopulation(p.population);
+        const verdict = verdicts.get(a.id);
         const onClick = () => {
           const i = cursor.get(g.key) ?? 0;
           cursor.set(g.key, (i + 1) % g.mentions.length);
@@ -37,12 +38,18 @@ export function PlaceList({ annotations, verdicts, onSelect }: ListProps) {
               <span class="fm-item-head">
                 <span class="fm-item-name">{p.name}</span>
                 {written && <span class="fm-item-written">written “{written}”</span>}
-                {g.mentions.length > 1 && <span class="fm-item-count" aria-label={`${g.mentions.length} mentions`}>×{g.mentions.length}</span>}
-                <VerdictBadge verdict={verdicts.get(a.id)} />
+                {g.mentions.length > 1 && (
+                  <span class="fm-item-count">
+                    <span aria-hidden="true">×{g.mentions.length}</span>
+                    <span class="fm-visually-hidden">{g.mentions.length} mentions</span>
+                  </span>
+                )}
+                <VerdictBadge verdict={verdict} />
               </span>
               <span class="fm-item-detail">
                 {[KIND_LABEL[p.kind] ?? p.kind, where, pop && `pop. ${pop}`].filter(Boolean).join(' · ')}
               </span>
+              {verdict?.kind === 'ambiguous' && <span class="fm-item-detail">{verdict.summary}</span>}
             </button>
           </li>
         );

@@ -116,6 +116,7 @@ describe('lists', () => {
     expect(text).toContain('Kharkiv Oblast, Ukraine');
     expect(text).toContain('pop. 27,000');
     expect(text).toContain('spelling variant');
+    expect(items[0]!.querySelector('.fm-visually-hidden')!.textContent).toBe('2 mentions');
     (items[0] as HTMLButtonElement).click();
     (items[0] as HTMLButtonElement).click();
     (items[0] as HTMLButtonElement).click();
