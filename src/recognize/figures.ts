@@ -410,17 +410,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) if (!blocked[m.index]) mark(m.index, m.index + m[0].length);
 
   // 3. numbers
-  const CORE_RE = CANDIDATE_RE;
-  CORE_RE.lastIndex = 0;
-  for (let m = CORE_RE.exec(text); m; m = CORE_RE.exec(text)) {
+  CANDIDATE_RE.lastIndex = 0;
+  for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
     const start0 = m.index;
     if (blocked[start0]) continue;
     const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
     // a numeral must not start inside another ("1.5", "10,000")
     if (isDigit && (/\d/.test(text[start0 - 1] ?? '') || (/[.,]/.test(text[start0 - 1] ?? '') && /\d/.test(text[start0 - 2] ?? '')))) continue;
-    if (isDigit && text[start0 - 1] === '.' && !/[\d\p{L}]/u.test(text[start0 - 2] ?? ' ')) {
-      // ".5": read from the dot
-    }
     const g: { vague?: string; frac?: string } = {};
     if (!isDigit) {
       g.frac = stickyAt(FRAC_Y, text, start0)?.[0];
@@ -434,7 +430,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       const base = VAGUE_PLURALS[last] * (of && lw.startsWith('tens') ? 10 : of && lw.startsWith('hundreds') ? 100 : 1);
       q = { start: start0, end: start0 + g.vague.length, value: base, plainInt: false, words: true, scaled: false, vague: true };
     } else if (g.frac && /^(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)$/i.test(g.frac) && !stickyAt(LONE_WORD_OK_Y, text, start0 + g.frac.length)) {
-      CORE_RE.lastIndex = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
+      CANDIDATE_RE.lastIndex = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
       continue;
     } else if (g.frac) {
       q = { start: start0, end: start0 + g.frac.length, value: parseFractionWords(g.frac) ?? 0, plainInt: false, words: true, scaled: false, vague: false };
@@ -453,13 +449,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       if (lineStart && /^[.)]\s/.test(text.slice(q.end, q.end + 2))) continue;
       if (before === ',' && /\p{L}/u.test(text[start0 - 2] ?? '')) continue;
       if (before === '^' || text[q.end] === '^' || (text[q.end] === ':' && /^\d(?!\d)/.test(text.slice(q.end + 1, q.end + 3)))) {
-        CORE_RE.lastIndex = q.end + 2;
+        CANDIDATE_RE.lastIndex = q.end + 2;
         continue;
       }
       if (before === ':' && /\d/.test(text[start0 - 2] ?? '')) continue;
       // code and tickers: "level=6", "08008.HK", "401(K)"
       if ((before === '=' && /[a-z_]/.test(text[start0 - 2] ?? '')) || /^(?:\.[A-Z]{1,4}\b|\([A-Za-z]\))/.test(text.slice(q.end, q.end + 6))) {
-        CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+        CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
         continue;
       }
     }
@@ -467,26 +463,26 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.words && /^\p{Lu}/u.test(text[start0]) && /^\s\p{Lu}\p{Ll}/u.test(text.slice(q.end, q.end + 3)) && !/^\s(?:I|A)\s/.test(text.slice(q.end, q.end + 3))) {
       const next = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(q.end, q.end + 20))?.[1] ?? '';
       if (!CAPITALISED_OK.has(next)) {
-        CORE_RE.lastIndex = q.end;
+        CANDIDATE_RE.lastIndex = q.end;
         continue;
       }
     }
     // "24/7", "9/11", "2/3rds": slashed numbers that are not fractions are not figures
     if (!q.words && (before === '/' || before === '\\') && /\d/.test(text[start0 - 2] ?? '')) continue;
     if (!q.words && text[q.end] === '/' && /\d/.test(text[q.end + 1] ?? '')) {
-      CORE_RE.lastIndex = q.end + 1;
+      CANDIDATE_RE.lastIndex = q.end + 1;
       continue;
     }
     if (q.words && /^\p{Lu}/u.test(text[start0])) {
       const name = wordBefore(text, start0);
       if (name && !CAPITALISED_OK.has(name) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, start0 - 3), start0))) {
-        CORE_RE.lastIndex = q.end; // "Final Four", "Fantastic Four"
+        CANDIDATE_RE.lastIndex = q.end; // "Final Four", "Fantastic Four"
         continue;
       }
     }
     if (!cur && !q.words) {
       if (before && /\p{L}/u.test(before)) {
-        CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+        CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
         continue;
       }
       // "COVID-19", "F-16", "scp2-173": a hyphen after a code; "sub-7", "now-18" are fine
@@ -499,7 +495,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       // sports scores "89-89", "2-1": not a range, not a figure
       const sc = stickyAt(SCORE_Y, text, q.end);
       if (sc && q.plainInt && Number(sc[1]) <= q.value && q.value < 300 && !isLetterOrDigit(text[q.end + sc[0].length])) {
-        CORE_RE.lastIndex = q.end + sc[0].length;
+        CANDIDATE_RE.lastIndex = q.end + sc[0].length;
         continue;
       }
     }
@@ -514,7 +510,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     }
     if (!readTail(text, q, !!cur) || (nameBefore && !q.unit && !q.currency && !q.scaled)) {
       // identifiers: "13F", "Windows 11", "Boeing 737", "Route 66", "No. 10"
-      CORE_RE.lastIndex = Math.max(CORE_RE.lastIndex, skipToken(text, q.end));
+      CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
       continue;
     }
     if (cur) q.currency = q.currency && q.currency !== 'USD' ? q.currency : cur.code;
@@ -524,7 +520,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.plainInt && q.kind === 'count' && (!q.noun || yearAdjective) && !dimension && q.value >= 1600 && q.value <= 2199 && !qualifierBefore(text, start)) {
       out.push({ id: `figure:${start}`, category: 'figure', start, end: q.end, text: text.slice(start, q.end), figure: { kind: 'date', value: q.value, iso: String(q.value) } });
       mark(start, q.end);
-      CORE_RE.lastIndex = q.end;
+      CANDIDATE_RE.lastIndex = q.end;
       continue;
     }
     const figure = makeFigure(q);
@@ -558,10 +554,9 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       // "to" after "from", "by" or "at" is a change ("rose by $43.6 billion to $419.2 billion"), not a range
       const changeBefore = word === 'to' && /\b(?:by|at|from)\s+\S*$/i.test(text.slice(Math.max(0, start - 12), start));
       const okWord = word === 'and' ? qual?.word === 'between' : word === 'to' ? qual?.word !== 'from' && !changeBefore : true;
-      const secondCur = currencyBefore(text, end + sep[0].length) ?? undefined;
       let p2 = end + sep[0].length;
       const c2 = stickyAt(CURRENCY_AHEAD_Y, text, p2);
-      if (c2 && (q.currency || secondCur)) p2 += c2[0].length;
+      if (c2 && q.currency) p2 += c2[0].length; // "$10 to $15"
       // "rose from 10 to 15 percent": not a range, but the first figure is a percentage too
       if (!okWord && word === 'to' && !q.unit && !q.currency && !q.noun && !q.words && !blocked[p2]) {
         const later = readNumber(text, p2);
@@ -578,7 +573,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         if (r.scaled && !q.scaled && low < r.value / 1000) {
           for (const s of [1e3, 1e6, 1e9, 1e12]) if (low * s < r.value && low * s * 1000 >= r.value) { low *= s; break; }
         }
-        if (rOk && sameUnit && r.value > low && (word !== '-' || !/\s/.test(sep[0]) || word === '-')) {
+        if (rOk && sameUnit && r.value > low) {
           if (!hadUnit && (r.unit || r.currency || r.noun)) {
             Object.assign(figure, makeFigure({ ...r, value: low }));
           } else {
@@ -618,17 +613,17 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.words && q.kind === 'count' && !q.noun && !figure.qualifier && /^(?:one|a|an)$/i.test(text.slice(q.start, q.end))) {
       // a lone "one" is a pronoun more often than a figure ("one of them", "no one")
       if (/\b(?:no|any|the|this|that|each|every|same|which|another|little|loved|right|wrong)\s$/i.test(text.slice(Math.max(0, start - 8), start)) || /^(?:\s+\d|['’]s\b|\s+another\b)/.test(text.slice(end, end + 9))) {
-        CORE_RE.lastIndex = q.end;
+        CANDIDATE_RE.lastIndex = q.end;
         continue;
       }
     }
     if (/^a(?:n)?$/i.test(text.slice(q.start, q.end))) {
-      CORE_RE.lastIndex = q.end;
+      CANDIDATE_RE.lastIndex = q.end;
       continue;
     }
     out.push({ id: `figure:${start}`, category: 'figure', start, end, text: text.slice(start, end), figure });
     mark(start, end);
-    CORE_RE.lastIndex = end;
+    CANDIDATE_RE.lastIndex = end;
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(out);
