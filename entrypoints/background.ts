@@ -48,6 +48,9 @@ export function createBackground(deps: BackgroundDeps) {
   let reference: Promise<Reference> | undefined;
   let settings: Settings = migrateSettings(undefined);
   const tabs = new Map<number, TabResult>();
+  /** Bumped when a tab navigates or closes: an analysis begun before that no longer speaks for the tab. */
+  const generation = new Map<number, number>();
+  const genOf = (tabId: number) => generation.get(tabId) ?? 0;
 
   /** The reference, loaded once; a failed load is retried on the next request rather than cached. */
   function getReference(): Promise<Reference> {
@@ -79,11 +82,14 @@ export function createBackground(deps: BackgroundDeps) {
       return undefined;
     }
     const { article } = message;
+    const gen = genOf(tabId);
     try {
       const ref = await getReference();
       const result = analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
-      tabs.set(tabId, { url: article.url, result });
-      refreshBadge(tabId);
+      if (genOf(tabId) === gen) {
+        tabs.set(tabId, { url: article.url, result });
+        refreshBadge(tabId);
+      }
       return { ok: true, result };
     } catch (err) {
       tabs.delete(tabId);
@@ -98,6 +104,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** Results of one tab, while it shows the page they were made for. */
     result: (tabId: number): TabResult | undefined => tabs.get(tabId),
     forgetTab(tabId: number): void {
+      generation.set(tabId, genOf(tabId) + 1);
       tabs.delete(tabId);
       refreshBadge(tabId);
     },

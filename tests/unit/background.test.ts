@@ -115,6 +115,23 @@ describe('createBackground', () => {
     expect(badges.at(-1)).toEqual(shown);
   });
 
+  test('an analysis that ends after its tab navigated away does not set the new page\'s badge', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { bg, badges } = setup(async () => {
+      await gate;
+      return emptyReference;
+    });
+    const text = 'Kupiansk is 73 kilometres (45 miles) north of Izyum.';
+    const pending = bg.handleMessage({ type: 'content:analyze', article: { ...article, text } }, fromTab(9));
+    bg.forgetTab(9); // the tab navigated
+    release();
+    const res = await pending;
+    expect(res?.ok).toBe(true); // the old page's content script still gets its answer
+    expect(bg.result(9)).toBeUndefined();
+    expect(badges).toEqual([[9, '']]);
+  });
+
   test('badges follow the category settings', async () => {
     const ref: Reference = emptyReference;
     const { bg, badges } = setup(async () => ref);
