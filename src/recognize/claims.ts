@@ -5,7 +5,7 @@ import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
 import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
-import { ORG_WORDS } from './claims/lexicon';
+import { ORG_WORDS, STANCE_ONLY } from './claims/lexicon';
 
 export { sameSpeaker } from './claims/speakers';
 
@@ -18,6 +18,8 @@ interface Found {
   speaker?: Range;
 }
 
+const TRAIL_ADV = new Set(['then', 'again', 'too', 'afterward', 'afterwards', 'repeatedly', 'later', 'earlier', 'recently', 'instead', 'once', 'since', 'privately', 'publicly']);
+const POST_PREP = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'with', 'during', 'who', 'after', 'before', 'to']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
@@ -219,6 +221,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
     if (isCap(t) && i > 0 && !headline) continue;
     // ", saying ..." is a participle, not a noun
+    if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
@@ -237,7 +240,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
-    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
@@ -398,14 +401,14 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
         }
       }
     }
-  } else if (j >= 0 && /^(who|which|and)$/.test(toks[j].lower)) {
-    // "..., who said", "X ... and said": the antecedent or the subject of the first clause speaks
-    const r = toks[j].lower === 'and' ? sentenceSubject(toks, j) : antecedent(toks, j);
+  } else if (j >= 0 && /^(who|which|and|but)$/.test(toks[j].lower)) {
+    // "..., who said", "X ... and said", "X ..., but pledged": the antecedent or the subject of the first clause speaks
+    const r = toks[j].lower === 'and' || toks[j].lower === 'but' ? sentenceSubject(toks, j) : antecedent(toks, j);
     if (r) {
       srcFirst = -1;
       source = { start: toks[r[0]].start, end: toks[r[1]].end };
       // the relative pronoun is the source as written; its antecedent names the speaker
-      if (toks[j].lower !== 'and') {
+      if (toks[j].lower !== 'and' && toks[j].lower !== 'but') {
         speaker = source;
         source = { start: toks[j].start, end: toks[j].end };
       }
@@ -426,10 +429,13 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       const p = participial(text, s, toks, i, cueEnd, lemma);
       return p ? [p] : [];
     }
-    const last = npForward(toks, cueEnd + 1);
+    let last = npForward(toks, cueEnd + 1);
+    // "said Mr. Burman (a view ...)", "said one source on the panel": the name ends before a bracket or preposition
+    for (let k = cueEnd + 1; k <= last; k++) if (toks[k].text === '(') last = k - 1;
+    while (last > cueEnd + 1 && POST_PREP.has(toks[last].lower)) last--;
     if (last < cueEnd + 1 || !plausibleSource(toks, cueEnd + 1, last)) return [];
     const after = toks[last + 1];
-    if (after && !/^[.,;!?]$/.test(after.text) && skipTime(toks, last + 1) === last + 1) return [];
+    if (after && !/^[.,;!?(]$/.test(after.text) && !POST_PREP.has(after.lower) && skipTime(toks, last + 1) === last + 1) return [];
     const content = frontContent(toks, CLOSE_Q.test(before.text) ? i - 1 : i - 2);
     if (!content) return [];
     return [{ source: { start: toks[cueEnd + 1].start, end: toks[last].end }, cue, content: CLOSE_Q.test(before.text) ? content : trimComma(text, content) }];
@@ -440,6 +446,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   if (HEARER_VERBS.has(lemma)) c = skipHearer(toks, c);
   c = skipTime(toks, c);
   c = skipCircumstance(toks, c);
+  // a trailing adverb before the end: "he said then.", "Gowdy said sarcastically."
+  if (toks[c]?.word && toks[c].quote < 0 && (TRAIL_ADV.has(toks[c].lower) || (/ly$/.test(toks[c].lower) && !isCap(toks[c]) && !CUE_FORMS.has(toks[c].lower))) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text))) c++;
   if (toks[c]?.text === ',' && toks[c + 1] && OPEN_Q.test(toks[c + 1].text)) c++;
   const opensQuote = toks[c]?.text === ':' || (toks[c] !== undefined && OPEN_Q.test(toks[c].text) && toks[c].quote >= 0);
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
@@ -477,7 +485,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
 }
 
 /** Verbs of stance whose object is what the speaker holds ("attacked loopholes", "called it a scam"). */
-const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'hold', 'rule', 'object', 'gather']);
+const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'hold', 'rule', 'object', 'gather', ...STANCE_ONLY]);
 
 /** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
 function stanceSubject(toks: readonly Token[], i: number): boolean {
@@ -486,7 +494,8 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   const p = toks[j];
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i)$/.test(p.lower)) return true;
-  if (!isCap(p)) return false;
+  // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
+  if (!isCap(p)) return SPEAKER_NOUNS.has(p.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(p.lower);
   if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;
   return true;
 }
@@ -580,6 +589,12 @@ function skipHearer(toks: readonly Token[], c: number): number {
   }
   const t = toks[c];
   if (!t || t.quote >= 0) return c;
+  // a hearer phrase closed by punctuation: "he told the group, adding ...", "told The New York Times."
+  if (HEARERS.has(t.lower) || DETERMINERS.has(t.lower) || isCap(t)) {
+    let k = c;
+    while (k < toks.length && k - c < 7 && toks[k].word && toks[k].quote < 0 && (isCap(toks[k]) || !NP_STOP.has(toks[k].lower))) k++;
+    if (k > c && k < toks.length && (/^[,.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0))) return k;
+  }
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
   if (HEARERS.has(t.lower) || isCap(t)) {
     let k = c;

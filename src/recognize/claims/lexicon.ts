@@ -17,6 +17,8 @@ const IRREGULAR: Record<string, string[]> = {
   swear: ['swear', 'swears', 'swore', 'sworn'],
   read: ['reads'],
   put: ['put it'],
+  understand: ['understand', 'understands', 'understood'],
+  cast: ['casts'],
 };
 
 /** Regular reporting verbs (base form). */
@@ -42,6 +44,23 @@ const REGULAR = [
   'welcome', 'hail', 'slam', 'attack', 'decry', 'denounce', 'deplore', 'rebuke', 'chide', 'scold',
   'argue', 'reason', 'posit', 'theorize', 'surmise', 'deduce', 'infer', 'gather', 'figure',
   'vouch', 'confide', 'volunteer', 'counsel', 'speak', 'seem', 'decline', 'refuse', 'intend', 'vow',
+];
+
+/**
+ * Verbs of stance, evaluation and cognition that count only with a named or pronoun subject and a
+ * complement ("Trump likened the deal to ...", "she defended the plan"): general English, no names.
+ */
+export const SUBJECT_STANCE = [
+  'liken', 'compare', 'encourage', 'defend', 'understand', 'consider',
+  'promote', 'reference', 'link', 'admire', 'persuade', 'convince', 'chastise',
+  'implore', 'recognize', 'recognise', 'realize', 'realise', 'blame', 'invoke', 'refer',
+  'back', 'champion', 'lambaste', 'castigate', 'ridicule', 'embrace', 'float', 'pitch', 'lobby',
+  'endorse', 'applaud', 'tout', 'reject', 'dismiss', 'dispute', 'accuse', 'criticize', 'criticise',
+  'condemn', 'denounce', 'praise', 'blast', 'slam', 'decry', 'question', 'doubt', 'challenge',
+  'acknowledge', 'concede', 'admit', 'vow', 'pledge', 'promise', 'threaten', 'urge', 'demand',
+  'predict', 'estimate', 'expect', 'hope', 'fear', 'want', 'plan', 'believe', 'suspect', 'envision',
+  'envisage', 'favor', 'favour', 'oppose', 'support', 'downplay', 'tout', 'hype', 'portray', 'depict',
+  'frame', 'cast', 'characterize', 'characterise', 'describe', 'paint', 'brand', 'dub', 'nickname',
 ];
 
 /** Verbs that only count with a following particle ("called for", "pointed out"). */
@@ -120,12 +139,16 @@ export const CUE_FORMS: Map<string, string> = (() => {
   const m = new Map<string, string>();
   for (const [lemma, forms] of Object.entries(IRREGULAR)) for (const f of forms) m.set(f, lemma);
   for (const base of REGULAR) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
+  for (const base of SUBJECT_STANCE) if (!IRREGULAR[base]) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
   return m;
 })();
 
+/** Stance verbs that are no general reporting verbs: they need a named or pronoun subject. */
+export const STANCE_ONLY: ReadonlySet<string> = new Set(SUBJECT_STANCE.filter((v) => !REGULAR.includes(v)));
+
 /** Verb lemmas that need a following particle or a specific context to count as a cue. */
 export function particleRule(lemma: string): string[] | undefined {
-  return NEEDS_PARTICLE[lemma];
+  return NEEDS_PARTICLE[lemma] ?? (STANCE_ONLY.has(lemma) ? [] : undefined);
 }
 
 /** Auxiliaries, modals and adverbs that may stand between a source and its cue. */
