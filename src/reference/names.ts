@@ -10,7 +10,7 @@ const SPECIAL_RE = /[łŁøØæÆœŒßđĐıþÞðÐħŧŀ]/g;
 /** The search key of a name: lower case, no diacritics, no apostrophes, hyphens/dots/spaces folded to one space. */
 export function normalizeName(name: string): string {
   // Fast path: plain ASCII letters and single spaces.
-  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase();
+  if (/^~?[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase();
   return name
     .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
     .normalize('NFKD')

@@ -90,6 +90,14 @@ describe('rejects people, organisations and words that only look like places', (
     ['Police said nothing.', 'Police'],
     ['Andre Wilson, 38, spoke to reporters. Wilson said he was shocked.', 'Wilson'],
     ['Of course it rained.', 'Of'],
+    ['Obama admits US gun laws are his biggest frustration.', 'Obama'],
+    ['Billionaire Wilbur Ross was asked. Ross is an investor.', 'Ross'],
+    ['Log in to read more. Pets are welcome.', 'Log'],
+    ['Pets are welcome at the hotel.', 'Pets'],
+    ['There were more murders in March than in any month.', 'March'],
+    ['The jet disappeared in March 2014.', 'March'],
+    ['He asked @Gillette to respond.', 'Gillette'],
+    ['The family of Marigny de Mandeville lived there.', 'Mandeville'],
   ])('%s (no %s)', (text, word) => {
     const found = places(text);
     expect(found.filter((a) => a.text.includes(word)).map(brief)).toEqual([]);
