@@ -61,7 +61,7 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
       const where = [p.region, countryName(gazetteer, p.country ?? '')].filter(Boolean).join(', ');
       verdicts.push({
         annotationId: a.id, kind: 'unverified', evidence: [],
-        summary: `${p.name}: a street, building or natural feature; the gazetteer lists towns, regions and countries only${where ? `. It lies in ${where}` : ''}.`,
+        summary: `${p.name}: a street, building or natural feature; the gazetteer lists towns, regions and countries only${where ? `. From the article, it is in ${where}` : ''}.`,
       });
       continue;
     }
