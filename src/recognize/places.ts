@@ -30,7 +30,7 @@ const REGION_WORDS = new Set(['region', 'oblast', 'province', 'governorate', 'pr
 const ORG_WORDS = new Set([
   'post', 'times', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'observer', 'telegraph', 'independent', 'guardian', 'examiner', 'inquirer', 'courier', 'register', 'globe', 'star', 'sun', 'daily', 'weekly', 'news', 'press', 'magazine', 'review', 'today', 'radio', 'tv', 'television',
   'university', 'college', 'institute', 'academy', 'school', 'polytechnic',
-  'airlines', 'airways', 'air', 'rail', 'railways', 'railroad', 'motors', 'energy', 'power', 'bank', 'fc', 'afc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'athletics', 'club', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'group', 'holdings', 'partners', 'capital', 'ventures', 'fund', 'foundation', 'trust', 'association', 'society', 'federation', 'union', 'league', 'council', 'commission', 'committee', 'agency', 'authority', 'board', 'service', 'services', 'police', 'department', 'ministry', 'office', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress', 'court', 'army', 'forces', 'guard', 'state', 'archbishop', 'bishop', 'diocese', 'archdiocese', 'mayor', 'governor', 'officials', 'prosecutor', 'attorney', 'fire', 'symphony', 'orchestra', 'opera', 'ballet', 'festival', 'open', 'marathon', 'grand', 'cup', 'games', 'olympics', 'summit', 'accords', 'accord', 'agreement', 'convention', 'declaration', 'protocol', 'treaty', 'purchase', 'conference', 'film', 'international', 'global', 'zoo',
+  'airlines', 'airways', 'air', 'rail', 'railways', 'railroad', 'motors', 'energy', 'power', 'bank', 'fc', 'afc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'athletics', 'club', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'group', 'holdings', 'partners', 'capital', 'ventures', 'fund', 'foundation', 'trust', 'association', 'society', 'federation', 'union', 'league', 'council', 'commission', 'committee', 'agency', 'authority', 'board', 'service', 'services', 'police', 'department', 'ministry', 'office', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress', 'court', 'army', 'forces', 'guard', 'state', 'archbishop', 'bishop', 'diocese', 'archdiocese', 'sheriff', 'democrats', 'republicans', 'reserve', 'representative', 'bureau', 'census', 'health', 'mdc', 'attorney', 'mayor', 'governor', 'officials', 'prosecutor', 'attorney', 'fire', 'symphony', 'orchestra', 'opera', 'ballet', 'festival', 'open', 'marathon', 'grand', 'cup', 'games', 'olympics', 'summit', 'accords', 'accord', 'agreement', 'convention', 'declaration', 'protocol', 'treaty', 'purchase', 'conference', 'film', 'international', 'global', 'zoo',
   'lakers', 'celtics', 'knicks', 'yankees', 'giants', 'jets', 'rangers', 'kings', 'bulls', 'bears', 'packers', 'saints', 'warriors', 'capitals', 'nationals', 'mets', 'reds', 'cubs', 'sox', 'eagles', 'patriots', 'cowboys', 'raiders', 'chargers', 'rams', 'dolphins', 'colts', 'titans', 'texans', 'jaguars', 'ravens', 'steelers', 'browns', 'bengals', 'bills', 'chiefs', 'broncos', 'seahawks', 'cardinals', 'falcons', 'panthers', 'buccaneers', 'vikings', 'lions', 'commanders', 'pirates', 'orioles', 'mariners', 'astros', 'dodgers', 'padres', 'rockies', 'brewers', 'royals', 'twins', 'tigers', 'indians', 'guardians', 'blue', 'red', 'white', 'maple', 'canadiens', 'senators', 'flyers', 'penguins', 'bruins', 'islanders', 'devils', 'sabres', 'thunder', 'spurs', 'rockets', 'mavericks', 'nets', 'heat', 'magic', 'hawks', 'hornets', 'pistons', 'pacers', 'cavaliers', 'bucks', 'raptors', 'clippers', 'suns', 'jazz', 'nuggets', 'timberwolves', 'pelicans', 'grizzlies', 'wizards', 'sixers', '76ers',
 ]);
 /** Words ending a feature name: streets, buildings, rivers... (capitalised, as part of the name). */
@@ -68,13 +68,15 @@ const NONLITERAL_HEADS = new Set([
   'government', 'governments', 'administration', 'authority', 'court', 'senate', 'parliament', 'congress', 'assembly', 'opposition', 'democrats', 'republicans', 'party', 'regime', 'embassy', 'consulate', 'intelligence', 'agency',
   'law', 'laws', 'policy', 'policies', 'goals', 'decision', 'tariffs', 'sanctions', 'measures', 'action', 'ambition', 'mantra', 'directives', 'regulation', 'regulations', 'rules', 'standards', 'language', 'citizenship', 'passport',
   'market', 'markets', 'company', 'companies', 'firm', 'firms', 'carrier', 'industry', 'produce', 'dollar', 'currency', 'stocks', 'shares', 'bank', 'banks',
-  'malady', 'libertarians', 'politician', 'politicians', 'media', 'newspaper', 'news', 'agency', 'member', 'members', 'deputy', 'foreign', 'high', 'prime', 'supreme', 'state-run', 'national', 
+  'malady', 'libertarians', 'politician', 'politicians', 'chief', 'guard', 'sheriff', 'media', 'newspaper', 'news', 'agency', 'member', 'members', 'deputy', 'foreign', 'high', 'prime', 'supreme', 'state-run', 'national', 
 ]);
 /** Capitalised words before a place that only show a lost full stop ("six minutes late After Paris"). */
 const LOST_STOP_WORDS = new Set(['though', 'although', 'after', 'before', 'because', 'why', 'how', 'where', 'what', 'whether', 'while', 'yet', 'so', 'then', 'now', 'also', 'even', 'just', 'only', 'once', 'since', 'unlike', 'like', 'beyond', 'including', 'against', 'between', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'said', 'says', 'about', 'around', 'over', 'under', 'than', 'not', 'no', 'every', 'each', 'without', 'within', 'toward', 'towards', 'whereas', 'unless', 'here', 'there']);
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'around', 'throughout', 'through', 'within', 'of']);
 /** Verbs whose object is most often a place ("troops entered Izyum", "shelled Kupiansk"). */
 const PLACE_VERBS = new Set(['left', 'leave', 'leaving', 'entered', 'enter', 'entering', 'reached', 'reach', 'reaching', 'retook', 'retaken', 'retake', 'captured', 'capture', 'recaptured', 'recapture', 'liberated', 'liberate', 'visited', 'visit', 'visiting', 'shelled', 'attacked', 'bombed', 'struck', 'fled', 'evacuated', 'occupied', 'seized', 'surrounded', 'encircled', 'besieged', 'held', 'abandoned', 'flew', 'travelled', 'traveled', 'moved', 'returned', 'arrived', 'lives', 'lived', 'born', 'based', 'headquartered']);
+/** People and powers "of" a place ("President of Armenia", "people of Mexico", "laws of Mexico"). */
+const OF_ROLES = new Set(['president', 'people', 'government', 'governments', 'laws', 'citizens', 'minister', 'ministers', 'ruler', 'prince', 'princess', 'king', 'queen', 'emir', 'sultan', 'ambassador', 'ambassadors', 'embassy', 'consul', 'artist', 'mayor', 'governor', 'premier', 'chancellor', 'parliament', 'senate', 'republic', 'kingdom', 'emirate']);
 /** Capitalised words that are not places when they start a sentence. */
 const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
 
@@ -195,11 +197,28 @@ function isNameWord(t: Token): boolean {
   return t.cap && !(t.text[0] >= '0' && t.text[0] <= '9');
 }
 
+/** An organisation word within the next three words of a capitalised run ("Suffolk County Times",
+ * "US Federal Reserve", "Walker County Sheriff's Office"). */
+function orgLater(tokens: Token[], from: number): boolean {
+  for (let k = from; k < from + 3 && k < tokens.length; k++) {
+    if (!isNameWord(tokens[k])) return false;
+    if (ORG_WORDS.has(lower(tokens[k])) && !REGION_WORDS.has(lower(tokens[k]))) return true;
+    if (!tokens[k].joinNext && !tokens[k].possessive) return false;
+  }
+  return false;
+}
+
+/** Words of one name: an all-capital dateline ("LONDON The Latest") is not joined to what follows. */
+function sameCase(a: Token, b: Token): boolean {
+  const long = (t: Token) => t.allCaps && t.text.replace(/\./g, '').length > 3;
+  return long(a) === long(b) || (a.allCaps && b.allCaps);
+}
+
 /** The place at token j modifies a following person, institution or policy noun (within two words). */
 function isNonLiteralModifier(tokens: Token[], j: number, text: string): boolean {
   const last = tokens[j];
   let prev = last;
-  for (let k = j + 1; k <= j + 2 && k < tokens.length; k++) {
+  for (let k = j + 1; k <= j + (last.possessive ? 3 : 2) && k < tokens.length; k++) {
     const t = tokens[k];
     const gap = text.slice(prev.end + (prev.possessive ? 2 : 0), t.start);
     if (!/^[ \-]?$/.test(gap) && !(prev === last && last.possessive && /^s?['’]?s? ?$/.test(gap))) return false;
@@ -282,7 +301,8 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
     {
       let k = i - 1;
       if (tokens[k]?.text === 'the' && tokens[k - 1]?.joinNext) k--;
-      if (tokens[k]?.text === 'of' && tokens[k].joinNext && tokens[k - 1]?.joinNext && tokens[k - 1].cap && OF_ORGS.has(lower(tokens[k - 1]))) reject = true;
+      if (tokens[k]?.text === 'of' && tokens[k].joinNext && tokens[k - 1]?.joinNext
+        && ((tokens[k - 1].cap && OF_ORGS.has(lower(tokens[k - 1]))) || OF_ROLES.has(lower(tokens[k - 1])))) reject = true;
     }
     // "Moody's Analytics", "Russia's TASS agency": a possessive before a name is part of an organisation's.
     if (last.possessive && next && isNameWord(next) && !next.sentenceStart && !g.lookup(next.text).length && !hit.entries.some((e) => e.population >= 1_000_000 && e.kind === 'city') && text.slice(last.end, next.start).length <= 3) {
@@ -291,7 +311,7 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
     // A modifier of people, institutions or policies ("US diplomats", "Russia's Foreign Ministry").
     if (!reject && next && (last.joinNext || last.possessive) && !REGION_WORDS.has(lower(next)) && isNonLiteralModifier(tokens, j, text)) reject = true;
     // A town named by a common word ("Orange", "Reading", "Most") only after a locative ("in Reading").
-    if (!reject && words === 1 && GENERIC_WORDS.has(lower(t)) && hit.entries.every((e) => e.kind === 'city')
+    if (!reject && words === 1 && (GENERIC_WORDS.has(lower(t)) || (GIVEN_NAMES.has(lower(t)) && hit.entries.every((e) => e.population < 100_000))) && hit.entries.every((e) => e.kind === 'city')
       && (CALENDAR.has(lower(t)) || GIVEN_NAMES.has(lower(t)) || !(prev && prev.joinNext && LOCATIVES.has(lower(prev)) && !prev.cap))) reject = true;
     // Sentence-initial common words ("Most", "Nice to see").
     if (words === 1 && t.sentenceStart && SENTENCE_WORDS.has(lower(t))) reject = true;
@@ -299,7 +319,7 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
     if (words === 1 && looksLikeDemonym(t.text) && hit.entries.every((e) => e.kind === 'city' && e.population < 100_000)) reject = true;
     if (!t.headline) {
       // Preceded by a title or a given name ("President Lincoln", "Jack London").
-      if (prev && prev.joinNext && isNameWord(prev) && !prev.possessive && prev.allCaps === t.allCaps) {
+      if (prev && prev.joinNext && isNameWord(prev) && !prev.possessive && sameCase(prev, t)) {
         const pw = lower(prev);
         if (TITLES.has(pw) || TITLES.has(pw.replace(/\.$/, ''))) { reject = true; if (words === 1) persons.add(lower(t)); }
         else if (GIVEN_NAMES.has(pw)) { reject = true; if (words === 1) persons.add(lower(t)); }
@@ -313,9 +333,9 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
         }
       }
       // Followed by a capitalised word: a person ("Paris Hilton") or an organisation ("Washington Post").
-      if (!reject && next && last.joinNext && !last.possessive && isNameWord(next) && next.allCaps === last.allCaps) {
+      if (!reject && next && last.joinNext && !last.possessive && isNameWord(next) && sameCase(last, next)) {
         const nw = lower(next);
-        if (ORG_WORDS.has(nw)) reject = true;
+        if (ORG_WORDS.has(nw) || orgLater(tokens, j + 1)) reject = true;
         else if (REGION_WORDS.has(nw) || FEATURE_WORDS.has(nw)) { /* "Kharkiv Oblast", "Royal Street" */ }
         else if (CALENDAR.has(nw) && !(tokens[j + 2] && next.joinNext && isNameWord(tokens[j + 2]))) { /* "Moscow Thursday" */ }
         else if (FUNCTION_WORDS.has(nw) && nw !== 'west' && nw !== 'east' && nw !== 'north' && nw !== 'south') { /* "Parkland, Florida The controversy": a lost full stop */ }
@@ -393,7 +413,7 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
       if (prev && prev.joinNext && TITLES.has(lower(prev))) return undefined;
       if (TITLES.has(lower(t))) return undefined;
       // All-capital lines are headings, not names ("KOBE IN THE HOUSE").
-      if (tokens.slice(i, k + 1).some((x) => x.allCaps)) return undefined;
+      if (tokens.slice(i, k + 1).some((x) => x.allCaps && x.text.replace(/\./g, '').length > 3)) return undefined;
       // A feature needs a distinctive name, not only generic words ("International Market", "Catholic Church").
       const modifiers = tokens.slice(i, k).filter((x) => !CONNECTORS.has(lower(x)));
       if (!STREET_HEADS.has(lower(tokens[k])) && !modifiers.some((x) => !GENERIC_WORDS.has(lower(x)) && !FEATURE_WORDS.has(lower(x)) && !ORG_WORDS.has(lower(x)))) return undefined;
