@@ -20,6 +20,9 @@ interface Found {
 
 const TRAIL_ADV = new Set(['then', 'again', 'too', 'afterward', 'afterwards', 'repeatedly', 'later', 'earlier', 'recently', 'instead', 'once', 'since', 'privately', 'publicly']);
 const POST_PREP = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'with', 'during', 'who', 'after', 'before', 'to']);
+/** Nouns ending in -ly, not adverbs ("attorneys for the family"). */
+const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'daily', 'weekly', 'monthly', 'quarterly', 'bully', 'monopoly', 'anomaly']);
+const PAGE_LABELS = new Set(['warning', 'update', 'updated', 'note', 'correction', 'clarification', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking', 'exclusive', 'opinion', 'analysis', 'live', 'advertisement', 'caption', 'credit', 'source', 'sources', 'editor', 'contact', 'email', 'tags', 'topics', 'subscribe', 'listen', 'see', 'also', 'more', 'background', 'summary', 'abstract', 'disclaimer', 'disclosure', 'pictured', 'above', 'below', 'top', 'bottom', 'image', 'images', 'graphic', 'map', 'chart', 'table', 'figure', 'fig', 'example', 'question', 'answer', 'q', 'a']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
@@ -62,14 +65,28 @@ export function recognizeClaims(text: string): Annotation[] {
   const out: Annotation[] = [];
   // the last claim whose content holds a quotation: following quote-only sentences continue it
   let quoted: Found | undefined;
+  // "X added:" closing a paragraph: the next paragraph is what X said
+  let lead: Omit<Found, 'content'> | undefined;
   for (const para of paragraphs(text)) {
     const qs = quotes(text, para);
     const inPara: Found[] = [];
     const startsQuoted = qs.length > 0 && qs[0].start === para.start;
     if (!startsQuoted) quoted = undefined;
-    for (const s of sentences(text, para, qs)) {
+    if (lead) {
+      const f: Found = { ...lead, content: { start: para.start, end: para.end } };
+      inPara.push(f);
+      if (startsQuoted) quoted = f;
+      lead = undefined;
+    }
+    const ss = sentences(text, para, qs);
+    for (let si = 0; si < ss.length; si++) {
+      const s = ss[si];
       const toks = tokenize(text, s, qs);
       const fs = findInSentence(text, s, toks, qs);
+      if (si === ss.length - 1 && !fs.length) {
+        lead = colonLead(toks);
+        if (lead) lead.name = book.resolve(readSource(text.slice(lead.source.start, lead.source.end)), lead.source.start);
+      }
       for (const f of fs) {
         if (inPara.some((g) => g.content.start === f.content.start && g.content.end === f.content.end)) continue;
         const who = f.speaker ?? f.source;
@@ -146,7 +163,7 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   if (!words.length || words.length > 14) return false;
   if (words.length === 1 && PRONOUNS[words[0].lower] && !['his', 'her', 'its', 'their'].includes(words[0].lower)) return true;
   const last = words[words.length - 1];
-  if (NP_STOP.has(last.lower) || /ly$/.test(last.lower) && !isCap(last)) return false;
+  if (NP_STOP.has(last.lower) || (/ly$/.test(last.lower) && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
   if (words.some((t, k) => isCap(t) && !(k === 0 && DETERMINERS.has(t.lower)))) return true;
   if (SPEAKER_NOUNS.has(last.lower)) return true;
   return words.length <= 6 && !/(ing|ed)$/.test(last.lower);
@@ -229,6 +246,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       const next = toks[i + 1];
       // the infinitive marker stays out of the cue ("declined | to comment")
       if (next && rule.includes(next.lower)) cueEnd = next.lower === 'to' ? i : i + 1;
+      // "She continued, “...”": a comma before a quotation
+      else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
       else if (!(STANCE.has(lemma) && next && next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower) && stanceSubject(toks, i))) continue;
     }
@@ -260,6 +279,21 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   return found;
 }
 
+/** "The governor added:", "Caddell continued:" at a paragraph's end: source and cue for the next paragraph. */
+function colonLead(toks: readonly Token[]): Omit<Found, 'content'> | undefined {
+  const n = toks.length;
+  if (n < 3 || toks[n - 1].text !== ':' || toks[n - 1].quote >= 0) return undefined;
+  const v = toks[n - 2];
+  const lemma = CUE_FORMS.get(v.lower);
+  if (!lemma || !v.word || isCap(v) || /ing$/.test(v.lower)) return undefined;
+  let j = n - 3;
+  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  if (j < 0) return undefined;
+  const first = npBack(toks, j, 0);
+  if (first > j || first !== 0 || !plausibleSource(toks, first, j)) return undefined;
+  return { source: { start: toks[first].start, end: toks[j].end }, cue: { start: v.start, end: v.end } };
+}
+
 /** "...” ― Name": a quotation signed with a dash and the speaker's name after it. */
 function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[]): Found | undefined {
   for (let k = 1; k < toks.length - 1; k++) {
@@ -268,8 +302,9 @@ function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[
     const q = qs[toks[k - 1].quote];
     if (!q || q.end !== toks[k - 1].end) return undefined;
     let last = k + 1;
-    while (last + 1 < toks.length && toks[last + 1].word && isCap(toks[last + 1])) last++;
-    if (!isCap(toks[k + 1]) || last - k > 4) return undefined;
+    // "― Julie A. Diaz": initials with their full stop stay inside the name
+    while (last + 1 < toks.length && ((toks[last + 1].word && isCap(toks[last + 1])) || (toks[last + 1].text === '.' && /^\p{Lu}$/u.test(toks[last].text) && toks[last + 2]?.word && isCap(toks[last + 2])))) last++;
+    if (!isCap(toks[k + 1]) || last - k > 6) return undefined;
     // the name closes the sentence (a full stop may follow)
     if (last + 1 < toks.length && !(last + 2 === toks.length && /^[.!]$/.test(toks[last + 1].text))) return undefined;
     return { source: { start: toks[k + 1].start, end: toks[last].end }, cue: { start: d.start, end: d.end }, content: { start: q.start, end: q.end } };
@@ -295,16 +330,27 @@ function transcript(text: string, s: Range, toks: readonly Token[]): Found | und
   const inQuote = toks[a] && OPEN_Q.test(toks[a].text) ? toks[a].quote : -1;
   if (toks[a] && OPEN_Q.test(toks[a].text)) a++;
   let k = a;
-  while (k < toks.length && k - a < 6 && toks[k].text !== ':') {
+  // a headline label before a quotation may be longer and hold lower-case words ("A lesson from X: 'Be ...'")
+  let colonAt = a;
+  while (colonAt < toks.length && colonAt - a < 12 && !(toks[colonAt].text === ':' && toks[colonAt].quote < 0)) colonAt++;
+  const quoteAfter = toks[colonAt]?.text === ':' && toks[colonAt + 1] && OPEN_Q.test(toks[colonAt + 1].text) && toks[colonAt + 1].quote >= 0 && inQuote < 0;
+  while (k < toks.length && k - a < (quoteAfter ? 12 : 6) && toks[k].text !== ':') {
     const t = toks[k];
-    if (t.word && !isCap(t) && !/^(of|the)$/.test(t.lower)) return undefined;
+    if (t.word && !isCap(t) && !/^(of|the)$/.test(t.lower) && !(quoteAfter && !NP_STOP.has(t.lower))) return undefined;
     if (!t.word && !/^[.()-]$/.test(t.text)) return undefined;
     k++;
   }
   if (k === a || k >= toks.length - 2 || toks[k].text !== ':' || (toks[k].quote >= 0 && toks[k].quote !== inQuote)) return undefined;
   const names = toks.slice(a, k).filter((t) => t.word);
+  // "Warning:", "Update:", "Editor's note:": labels of the page, not speakers
+  if (names.length && PAGE_LABELS.has(names[names.length - 1].lower)) return undefined;
+  // "Said Ellis: ...": an inverted reporting verb opens the label
+  if (names.length >= 2 && names.length <= 4 && toks[a].word && CUE_FORMS.get(toks[a].lower) && /^(said|says|added|adds|asked|asks|wrote|writes|explained|noted|recalled|continued|concluded|replied|insisted|warned)$/.test(toks[a].lower)) {
+    const content = tail(text, toks, k + 1, s);
+    return content ? { source: { start: toks[a + 1].start, end: toks[k - 1].end }, cue: { start: toks[a].start, end: toks[a].end }, content } : undefined;
+  }
   const shouted = names.every((t) => /^[\p{Lu}\d.]+$/u.test(t.text));
-  if (!shouted && (names.length > 2 || /^(the|a|an)$/i.test(names[0]?.text ?? ''))) return undefined;
+  if (!shouted && !(quoteAfter && names.slice(1).some(isCap)) && (names.length > 2 || /^(the|a|an)$/i.test(names[0]?.text ?? ''))) return undefined;
   const content = tail(text, toks, k + 1, s);
   if (!content) return undefined;
   return { source: { start: toks[a].start, end: toks[k - 1].end }, cue: { start: toks[k].start, end: toks[k].end }, content };
@@ -312,8 +358,20 @@ function transcript(text: string, s: Range, toks: readonly Token[]): Found | und
 
 function according(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
   const srcFirst = i + 2;
-  const srcLast = npForward(toks, srcFirst);
-  if (srcLast < srcFirst || !plausibleSource(toks, srcFirst, srcLast)) return undefined;
+  let srcLast = npForward(toks, srcFirst);
+  // "According to a complaint filed by the commission, ...": the source runs to the comma
+  let bounded = false;
+  if (i === 0 || /^[(,;:—–]$/.test(toks[i - 1].text)) {
+    let k = srcFirst;
+    while (k < toks.length && k - srcFirst < 28 && toks[k].text !== ',' && toks[k].quote < 0 && !/^[.;:!?]$/.test(toks[k].text)) k++;
+    if (toks[k]?.text === ',' && k > srcLast + 1 && k - 1 > srcFirst && k + 2 < toks.length && (DETERMINERS.has(toks[srcFirst].lower) || isCap(toks[srcFirst]) || SPEAKER_NOUNS.has(toks[srcFirst].lower))) {
+      srcLast = k - 1;
+      bounded = true;
+    }
+  }
+  if (srcLast < srcFirst || !(bounded || plausibleSource(toks, srcFirst, srcLast))) return undefined;
+  // "according to plan", "according to schedule": a bare common noun is no source
+  if (srcLast === srcFirst && !isCap(toks[srcFirst]) && !SPEAKER_NOUNS.has(toks[srcFirst].lower) && !PRONOUNS[toks[srcFirst].lower]) return undefined;
   const cue = { start: toks[i].start, end: toks[i + 1].end };
   const source = { start: toks[srcFirst].start, end: toks[srcLast].end };
   let next = srcLast + 1;

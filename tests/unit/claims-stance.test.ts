@@ -44,3 +44,32 @@ describe('hearers, trailing adverbs and coordinated verbs', () => {
     'The ship sailed on but sank near the coast.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('labels, signatures and leads', () => {
+  test.each([
+    // a signature with initials
+    ['“He is not fit to lead.” ― Julie A. Moreno.', '“He is not fit to lead.”', 'Julie A. Moreno', '―'],
+    // an inverted reporting verb before a colon
+    ['Said Ellis: “I don’t get the sense she is interested.”', '“I don’t get the sense she is interested.”', 'Ellis', 'Said'],
+    // "continued," before a quotation
+    ['She continued, “All we are asking for is a fair hearing.”', '“All we are asking for is a fair hearing.”', 'She', 'continued'],
+    // a headline label before a quotation
+    ['Senator Grey Grills Bank Chief: ‘You Should Be Investigated.’', '‘You Should Be Investigated.’', 'Senator Grey Grills Bank Chief', ':'],
+    // "according to" with a long source up to the comma
+    ['According to a complaint filed by the state regulator, the two men took the money.', 'the two men took the money', 'a complaint filed by the state regulator', 'According to'],
+    ['The tape was released, according to attorneys for the family.', 'The tape was released', 'attorneys for the family', 'according to'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test('"X added:" at a paragraph end introduces the next paragraph', () => {
+    const text = 'The crowd cheered.\n\nThe governor added:\n\nIt is typical of them. They know nothing.\n\nThe rally ended.';
+    expectClaim(text, 'It is typical of them. They know nothing.', 'The governor', 'added');
+    expect(all(text).some((c) => c.content === 'The rally ended.')).toBe(false);
+  });
+
+  test.each([
+    'Warning: the road is closed.',
+    'The menu was simple: bread, soup and wine.',
+    'Our table was ready at eight:\n\nThe soup came first.',
+    'According to plan, the convoy left at dawn',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

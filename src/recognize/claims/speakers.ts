@@ -90,7 +90,8 @@ export function personName(part: string): string | undefined {
   };
   for (const w of ws) {
     const l = w.toLowerCase().replace(/\.$/, '');
-    if (CAP.test(w) && !TITLES.has(l) && !/^(the|a|an|of|for|in|and|on|at|to)$/i.test(l)) run.push(w.replace(/[’']s$/, ''));
+    if (run.length && /^\p{Lu}\.$/u.test(w)) run.push(w);
+    else if (CAP.test(w) && !TITLES.has(l) && !/^(the|a|an|of|for|in|and|on|at|to)$/i.test(l)) run.push(w.replace(/[’']s$/, ''));
     else if (run.length && /^(de|van|von|da|al|bin|del|la|le)$/.test(w)) run.push(w);
     else flush();
   }
