@@ -48,16 +48,44 @@ export function isEditable(el: Element): boolean {
  * inline text between block boundaries, whitespace-normalised, empty runs dropped.
  */
 export function readBlocks(root: Node): string[] {
+  return readBlocksWithKinds(root).blocks;
+}
+
+/** What kind of element a block of text sits in: a heading (h1-h6) or anything else. */
+export type BlockKind = 'heading' | 'text';
+
+/** The kind of the nearest block element enclosing `node` (text when there is none). */
+export function blockKindOf(node: Node): BlockKind {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  for (let depth = 0; el && depth < 64; depth++, el = el.parentElement) {
+    const name = el.localName;
+    if (name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6') return 'heading';
+    if (isBlockTag(name)) return 'text';
+  }
+  return 'text';
+}
+
+/** `readBlocks`, with each block's kind (that of the element holding its first non-space text). */
+export function readBlocksWithKinds(root: Node): { blocks: string[]; kinds: BlockKind[] } {
   const blocks: string[] = [];
+  const kinds: BlockKind[] = [];
   let cur = '';
+  let kind: BlockKind | null = null;
   const flush = () => {
     const t = normalizeSpace(cur);
-    if (t) blocks.push(t);
+    if (t) {
+      blocks.push(t);
+      kinds.push(kind ?? 'text');
+    }
     cur = '';
+    kind = null;
   };
-  walkText(root, (t) => { cur += t.data; }, flush, () => false);
+  walkText(root, (t) => {
+    if (kind === null && normalizeSpace(t.data)) kind = blockKindOf(t);
+    cur += t.data;
+  }, flush, () => false);
   flush();
-  return blocks;
+  return { blocks, kinds };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Article extraction: the cheap "is this an article?" gate, Readability on a clone of the page
 // (it mutates what it parses), and the metadata Factmark needs (title, byline, site, publication date).
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { readBlocks } from './dom-rules';
+import { readBlocksWithKinds, type BlockKind } from './dom-rules';
 
 export interface ExtractedArticle {
   title: string;
@@ -12,6 +12,8 @@ export interface ExtractedArticle {
   lang?: string;
   /** The article's text blocks in reading order, whitespace-normalised. */
   blocks: string[];
+  /** Each block's kind (heading or other text), parallel to `blocks`: locating prefers live text of the same kind. */
+  blockKinds: BlockKind[];
 }
 
 /** Cheap gate: does this look like an article? Reads the document, changes nothing. */
@@ -94,7 +96,7 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
 function parseClone(doc: Document, clone: Document): ExtractedArticle | null {
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
   if (!parsed || !parsed.content) return null;
-  const blocks = readBlocks(parsed.content);
+  const { blocks, kinds } = readBlocksWithKinds(parsed.content);
   if (!blocks.length) return null;
   const title = clean(parsed.title) ?? clean(doc.title) ?? '';
   return {
@@ -104,6 +106,7 @@ function parseClone(doc: Document, clone: Document): ExtractedArticle | null {
     lang: clean(parsed.lang),
     published: publishedDate(doc) ?? toIsoDate(parsed.publishedTime ?? undefined),
     blocks,
+    blockKinds: kinds,
   };
 }
 

@@ -1,7 +1,7 @@
 // The article text model: walks the live DOM's text once, finds each article block in it (exactly,
 // or fuzzily where Readability rewrote it) and maps offsets in the article text to live Text nodes.
 import search from 'approx-string-match';
-import { isSpace, walkTextSteps } from './dom-rules';
+import { blockKindOf, isSpace, walkTextSteps, type BlockKind } from './dom-rules';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -30,6 +30,13 @@ export interface LocateOptions {
   hidden?: (el: Element) => boolean;
   /** Largest share of a block's length allowed as edit errors in fuzzy matching. */
   maxErrorRate?: number;
+  /**
+   * The element most likely to hold the article (e.g. the one with the most paragraph text):
+   * when a block's text occurs more than once, a copy inside it is preferred.
+   */
+  prefer?: Node | null;
+  /** Each block's kind, parallel to `blocks`: a paragraph prefers a paragraph copy over a heading copy. */
+  kinds?: readonly BlockKind[] | null;
 }
 
 /** The live text stream: whitespace collapsed, one entry per UTF-16 code unit. */
@@ -117,9 +124,34 @@ function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<v
 /** Where one block sits in the stream. */
 interface Found { start: number; end: number; match: 'exact' | 'fuzzy' }
 
-function findBlock(s: string, block: string, cursor: number, maxErrorRate: number): Found | null {
-  let i = s.indexOf(block, cursor);
-  if (i < 0) i = s.indexOf(block);
+/** How many exact copies of one block are weighed against each other. */
+const MAX_CANDIDATES = 24;
+
+/** Ranks one exact copy of a block in the stream: higher is better. */
+type Score = (start: number, end: number) => number;
+
+/**
+ * The best exact copy of `block` at or after `from`: the highest score, the earliest among equals
+ * (document order). -1 when there is none.
+ */
+function bestExact(s: string, block: string, from: number, score: Score | null): number {
+  let i = s.indexOf(block, from);
+  if (i < 0 || !score) return i;
+  let best = i;
+  let bestScore = score(i, i + block.length);
+  for (let n = 1; n < MAX_CANDIDATES; n++) {
+    i = s.indexOf(block, i + 1);
+    if (i < 0) break;
+    const sc = score(i, i + block.length);
+    if (sc > bestScore) { best = i; bestScore = sc; }
+  }
+  return best;
+}
+
+function findBlock(s: string, block: string, cursor: number, maxErrorRate: number, score: Score | null): Found | null {
+  // Document order from the previous block on; before it only when there is no copy after it.
+  let i = bestExact(s, block, cursor, score);
+  if (i < 0 && cursor > 0) i = bestExact(s, block, 0, score);
   if (i >= 0) return { start: i, end: i + block.length, match: 'exact' };
   if (block.length < 12 || block.length > MAX_FUZZY_BLOCK) return null;
   const maxErrors = Math.max(1, Math.floor(block.length * maxErrorRate));
@@ -187,10 +219,24 @@ function* locateSteps(root: Node, blocks: readonly string[] | null, options: Loc
     }
   } else {
     let cursor = 0;
-    for (const b of blocks) {
+    const prefer = options.prefer ?? null;
+    const kinds = options.kinds ?? null;
+    /** Where a copy sits: inside the preferred container, in an element of the block's kind, a whole live block. */
+    const scorer = (kind: BlockKind | undefined): Score => (start, end) => {
+      const ni = st.nodeIdx[start];
+      const node = ni >= 0 ? st.nodes[ni] : null;
+      let sc = 0;
+      if (node && prefer && prefer.contains(node)) sc += 4;
+      if (node && kind && blockKindOf(node) === kind) sc += 2;
+      const edge = (k: number) => k < 0 || k >= st.s.length || st.nodeIdx[k] === -1;
+      if (edge(start - 1) && edge(end)) sc += 1;
+      return sc;
+    };
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi];
       if (!b) continue;
       yield;
-      const f = findBlock(st.s, b, cursor, rate);
+      const f = findBlock(st.s, b, cursor, rate, prefer || kinds ? scorer(kinds?.[bi]) : null);
       if (!f) { missing++; continue; }
       // Trim whitespace the fuzzy match may have taken at its edges.
       while (f.start < f.end && st.s[f.start] === ' ') f.start++;

@@ -3,7 +3,7 @@
 import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent } from '../messages';
 import type { Settings } from '../settings';
-import { extractArticleAsync, looksLikeArticle, mainContainer, publishedDate } from '../article/extract';
+import { extractArticleAsync, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
 import { BLOCK_SEPARATOR, locateArticleAsync, type TextModel } from '../article/text-model';
 import { createSlicer, type Slicer } from './slicer';
 import { GrowthWatch } from './growth';
@@ -107,6 +107,7 @@ export class PageSession {
       const huge = found.paragraphChars > HUGE_PAGE_CHARS;
       let root: Node = doc.body;
       let blocks: string[] | null = null;
+      let kinds: ExtractedArticle['blockKinds'] | null = null;
       let meta: Omit<ArticleInfo, 'text'>;
       if (huge) {
         const main = found.container;
@@ -119,6 +120,7 @@ export class PageSession {
         if (stale()) return this.state;
         if (!ex && !force) return notArticle();
         blocks = ex ? ex.blocks : null;
+        kinds = ex ? ex.blockKinds : null;
         meta = {
           url,
           title: ex?.title ?? doc.title ?? '',
@@ -129,7 +131,9 @@ export class PageSession {
       }
       await sl.pause();
       if (stale()) return this.state;
-      const model = await locateArticleAsync(root, blocks, { hidden: isHiddenElement }, sl.outOfTime, sl.pause);
+      // Blocks are searched in document order, preferring copies in the article's container and of
+      // the same kind (a paragraph that repeats the headline is marked, not the headline).
+      const model = await locateArticleAsync(root, blocks, { hidden: isHiddenElement, prefer: found.container, kinds }, sl.outOfTime, sl.pause);
       if (stale()) return this.state;
       if (!model.text.trim()) return notArticle();
       this.state = { status: 'pending', article: meta, text: model.text };

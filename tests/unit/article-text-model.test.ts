@@ -127,3 +127,48 @@ describe('DOM mapping property', () => {
     );
   });
 });
+
+describe('locating repeated text', () => {
+  const lead = "Russian troops were withdrawing from key areas of Ukraine's Kharkiv region, the ministry said.";
+  const page = `<header><a>Home</a></header><main><article><h1>${lead}</h1><p class="dateline">By Staff</p>` +
+    `<p id="lead">${lead}</p><p id="second">Troops also left Balakliya.</p></article></main>` +
+    `<aside><p>Troops also left Balakliya.</p></aside>`;
+
+  test('a paragraph that repeats the headline is located in the paragraph, not the heading', () => {
+    const root = body(page);
+    const m = locateArticle(root, [lead, 'Troops also left Balakliya.'], {
+      kinds: ['text', 'text'],
+      prefer: root.querySelector('article'),
+    });
+    expect(m.missing).toBe(0);
+    const i = m.text.indexOf('Kharkiv');
+    const r = m.toRange(i, i + 7)!;
+    expect(r.toString()).toBe('Kharkiv');
+    expect(r.startContainer.parentElement!.id).toBe('lead');
+    const j = m.text.indexOf('Balakliya');
+    expect(m.toRange(j, j + 9)!.startContainer.parentElement!.id).toBe('second');
+  });
+
+  test('a heading block still goes to the heading copy', () => {
+    const root = body(page);
+    const m = locateArticle(root, [lead, lead], { kinds: ['heading', 'text'], prefer: root.querySelector('article') });
+    expect(m.blocks).toHaveLength(2);
+    expect(m.toRange(m.blocks[0].start, m.blocks[0].end)!.startContainer.parentElement!.localName).toBe('h1');
+    expect(m.toRange(m.blocks[1].start, m.blocks[1].end)!.startContainer.parentElement!.id).toBe('lead');
+  });
+
+  test('copies outside the preferred container lose to copies inside it, in document order after the previous block', () => {
+    const root = body('<nav><p>Shelling hit Izyum overnight, officials said.</p></nav><article><p id="a">Shelling hit Izyum overnight, officials said.</p><p id="b">Second block here.</p><p id="c">Shelling hit Izyum overnight, officials said.</p></article>');
+    const m = locateArticle(root, ['Shelling hit Izyum overnight, officials said.', 'Second block here.', 'Shelling hit Izyum overnight, officials said.'], {
+      prefer: root.querySelector('article'),
+    });
+    const ids = m.blocks.map((b) => m.toRange(b.start, b.end)!.startContainer.parentElement!.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+  });
+
+  test('readBlocksWithKinds tells headings from paragraphs', async () => {
+    const { readBlocksWithKinds } = await import('../../src/article/dom-rules');
+    const root = body('<h2>Title <b>here</b></h2><p><i>Body</i> text</p><ul><li>item</li></ul>');
+    expect(readBlocksWithKinds(root)).toEqual({ blocks: ['Title here', 'Body text', 'item'], kinds: ['heading', 'text', 'text'] });
+  });
+});
