@@ -23,6 +23,8 @@ const POST_PREP = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'with', 'durin
 /** Nouns ending in -ly, not adverbs ("attorneys for the family"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'daily', 'weekly', 'monthly', 'quarterly', 'bully', 'monopoly', 'anomaly']);
 const PAGE_LABELS = new Set(['warning', 'update', 'updated', 'note', 'correction', 'clarification', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking', 'exclusive', 'opinion', 'analysis', 'live', 'advertisement', 'caption', 'credit', 'source', 'sources', 'editor', 'contact', 'email', 'tags', 'topics', 'subscribe', 'listen', 'see', 'also', 'more', 'background', 'summary', 'abstract', 'disclaimer', 'disclosure', 'pictured', 'above', 'below', 'top', 'bottom', 'image', 'images', 'graphic', 'map', 'chart', 'table', 'figure', 'fig', 'example', 'question', 'answer', 'q', 'a']);
+const REL_TO = new Set(['close', 'closest', 'advisers', 'adviser', 'advisors', 'advisor', 'aides', 'aide', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'counselor', 'assistant', 'assistants', 'successor', 'loyal', 'sympathetic', 'friendly', 'near', 'allies', 'ally', 'heir', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'consultant', 'consultants']);
+const OBJ_PRONOUN = new Set(['him', 'her', 'them', 'us', 'me']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
@@ -163,7 +165,8 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   if (!words.length || words.length > 14) return false;
   if (words.length === 1 && PRONOUNS[words[0].lower] && !['his', 'her', 'its', 'their'].includes(words[0].lower)) return true;
   const last = words[words.length - 1];
-  if (NP_STOP.has(last.lower) || (/ly$/.test(last.lower) && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
+  const relObj = OBJ_PRONOUN.has(last.lower) && words.length >= 3 && words[words.length - 2].lower === 'to';
+  if ((NP_STOP.has(last.lower) && !relObj) || (/ly$/.test(last.lower) && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
   if (words.some((t, k) => isCap(t) && !(k === 0 && DETERMINERS.has(t.lower)))) return true;
   if (SPEAKER_NOUNS.has(last.lower)) return true;
   return words.length <= 6 && !/(ing|ed)$/.test(last.lower);
@@ -179,7 +182,10 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
     if (t.word) {
       // "Russians and Ukrainians": a conjunction between names stays inside
       const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
-      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins) break;
+      // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
+      const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
+      const those = /^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '');
+      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
       if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
@@ -231,6 +237,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       i++;
       continue;
     }
+    if (NOUN_CUES.has(t.lower) && i > 0 && toks[i + 1]?.lower === 'that') {
+      const f = nounCue(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     // "added to the pressure", "added up": no report
@@ -277,6 +290,25 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     found.push(...got);
   }
   return found;
+}
+
+/** Nouns of saying and holding that take a "that" clause: "Trump's claim that ...", "her view that ...". */
+const NOUN_CUES = new Set(['claim', 'claims', 'statement', 'assertion', 'argument', 'view', 'belief', 'contention', 'insistence', 'suggestion', 'warning', 'promise', 'pledge', 'vow', 'prediction', 'estimate', 'assessment', 'conclusion', 'allegation', 'allegations', 'accusation', 'charge', 'admission', 'acknowledgment', 'acknowledgement', 'denial', 'remark', 'comment', 'comments', 'remarks', 'announcement', 'declaration', 'opinion', 'position', 'fear', 'fears', 'hope', 'concern', 'concerns', 'suspicion', 'assurance', 'assurances', 'threat', 'theory', 'proposal', 'demand', 'explanation', 'testimony', 'finding', 'findings', 'insinuation', 'boast', 'complaint', 'warnings', 'predictions', 'promises', 'belief', 'beliefs', 'argument', 'arguments', 'point', 'reminder', 'observation', 'recommendation', 'rationale', 'reasoning', 'determination', 'judgment', 'judgement', 'verdict', 'forecast', 'projection', 'guess', 'hunch', 'impression', 'sense', 'feeling']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/** "Donald Trump's claim that ...", "his argument that ...": the possessor speaks, the clause is the content. */
+function nounCue(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  const p = toks[i - 1];
+  if (!p.word || p.quote >= 0) return undefined;
+  let source: Range;
+  if (POSSESSIVES.has(p.lower)) source = { start: p.start, end: p.end };
+  else if (/[’']s$/.test(p.text) && (isCap(p) || SPEAKER_NOUNS.has(p.lower.slice(0, -2)))) {
+    const first = npBack(toks, i - 1, 0);
+    source = { start: toks[Math.min(first, i - 1)].start, end: p.end - 2 };
+  } else return undefined;
+  const content = tail(text, toks, i + 2, s);
+  if (!content) return undefined;
+  return { source, cue: { start: toks[i].start, end: toks[i].end }, content };
 }
 
 /** "The governor added:", "Caddell continued:" at a paragraph's end: source and cue for the next paragraph. */
@@ -439,6 +471,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // the source before the cue, past auxiliaries, adverbs and time phrases
   let j = i - 1;
   while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  // "who in 2010 said": a year phrase between subject and verb
+  if (j >= 1 && /^(1[89]|20)\d\d$/.test(toks[j].text) && /^(in|since|by)$/.test(toks[j - 1].lower)) j -= 2;
   if (j >= 0) j = skipTimeBack(toks, j);
   while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
   let source: Range | undefined;
@@ -450,7 +484,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     while (k >= 0 && !(toks[k].text === ',' && toks[k].quote < 0) && toks[k].quote < 0 && j - k < 30) k--;
     if (k > 0 && toks[k].text === ',') {
       const first = npBack(toks, k - 1, 0);
-      if (first <= k - 1 && plausibleSource(toks, first, k - 1) && toks.slice(first, k).some(isCap)) {
+      const namedAppos = toks.slice(k + 1, j).filter((t) => t.word).every((t) => isCap(t)) && j - k <= 5;
+      if (first <= k - 1 && plausibleSource(toks, first, k - 1) && (toks.slice(first, k).some(isCap) || (namedAppos && SPEAKER_NOUNS.has(toks[k - 1].lower)))) {
         const appos = toks.slice(k + 1, j).filter((t) => t.word);
         const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text) || /^(in|at|during|on|after|before|speaking|writing|appearing|asked|interviewed|responding|addressing|dedicating|campaigning|testifying)$/.test(appos[0].lower) || (appos.length > 1 && /ing$/.test(appos[0].lower) && !CUE_FORMS.has(appos[0].lower)));
         if (apposOk) {
@@ -527,7 +562,16 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     const end = CLOSE_Q.test(b.text) ? srcFirst - 1 : srcFirst - 2;
     let content = end >= 0 ? frontContent(toks, end, parenthetical ? 1 : 2) : undefined;
     // "In a video released by his office, X said ...": an introductory phrase is no content
-    if (content && b.text === ',' && /^(in|at|on|during|after|before|with|from|for|by|through|via|under|as|speaking|asked|writing)$/i.test(text.slice(content.start, content.end).split(/\s/)[0])) content = undefined;
+    let intro = false;
+    if (content && b.text === ',' && /^(?:(?:but|and|yet|so|still)\s+)?(in|at|on|during|after|before|with|from|for|by|through|via|under|as|speaking|asked|writing)\s/i.test(text.slice(content.start, content.end) + ' ')) {
+      content = undefined;
+      intro = true;
+    }
+    // "During his years in office, Mr. Obama said, a majority ...": the content follows the comma
+    if (intro && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0) {
+      const rest = tail(text, toks, c + 1, s);
+      if (rest) out.push({ source, cue, content: rest });
+    }
     if (content) out.push({ source, cue, content: trimComma(text, content) });
     front = !!content;
     if (content && parenthetical) {
@@ -666,7 +710,7 @@ function skipHearer(toks: readonly Token[], c: number): number {
 /** Skips "in a statement", "at a news conference", "in an interview with X" before the content. */
 function skipCircumstance(toks: readonly Token[], c: number): number {
   const t = toks[c];
-  if (!t || !/^(in|at|during|on|via|through|to|from)$/.test(t.lower)) return c;
+  if (!t || !/^(in|at|during|on|via|through|to|from|of|about)$/.test(t.lower)) return c;
   for (let k = c + 1; k < Math.min(toks.length, c + 14); k++) {
     if (toks[k].quote >= 0 && OPEN_Q.test(toks[k].text)) return k;
     if (toks[k].text === ',') return k + 1;

@@ -73,3 +73,27 @@ describe('labels, signatures and leads', () => {
     'According to plan, the convoy left at dawn',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('noun cues, relational speakers and split clauses', () => {
+  test.each([
+    // a noun of saying with a possessor and a "that" clause
+    ['Reporters checked Donald Ray’s claim that crime had doubled in the city.', 'crime had doubled in the city', 'Donald Ray', 'claim'],
+    ['She repeated her argument that the tax was unfair.', 'the tax was unfair', 'her', 'argument'],
+    // relational speakers with "to"
+    ['Those close to him say that he will run again.', 'he will run again', 'Those close to him', 'say'],
+    ['But in recent days, advisers to the mayor say, the mayor has grown impatient.', 'the mayor has grown impatient', 'advisers to the mayor', 'say'],
+    // a name in the apposition after a common noun
+    ['In a statement, one of the family’s attorneys, Justin Brown, said the videos were clear.', 'the videos were clear', 'one of the family’s attorneys, Justin Brown', 'said'],
+    // an introductory phrase before the speaker, the content after the comma
+    ['During his years in office, Mr. Lee said, the town had doubled in size.', 'the town had doubled in size', 'Mr. Lee', 'said'],
+    // "says of X, ..." and "who in 2010 said"
+    ['The businessman says of his rival, “She will sell the office.”', '“She will sell the office.”', 'The businessman', 'says'],
+    ['He met the senator, who in 2010 said the goal was to win.', 'the goal was to win', 'who', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The claim that he filed was rejected.'.replace('The claim', 'A claim'),
+    'The view that greeted them was stunning.'.replace('The view', 'A view'),
+    'They walked close to him for an hour.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
