@@ -233,10 +233,17 @@ function isNonLiteralModifier(tokens: Token[], j: number, text: string): boolean
   return false;
 }
 
+/** "<Region> State" names a region, except a US state's name, which names its university's team
+ * ("Mississippi State", "Ohio State"), New York and Washington State apart. */
+function isStateRegion(entries: GazetteerEntry[]): boolean {
+  return entries.some((e) => e.kind === 'region' && (e.country !== 'US' || e.name === 'New York' || e.name === 'Washington'));
+}
+
 /** A short word matching only regions through an abbreviation ("Va", "Ga", "Calif"), not through a name. */
 function isAbbreviationOnly(t: Token, entries: GazetteerEntry[]): boolean {
   if (t.allCaps || t.text.replace(/[^\p{L}]/gu, '').length > 5) return false;
-  return entries.every((e) => e.kind === 'region' && canon(e.name) !== canon(t.text));
+  const w = canon(t.text);
+  return entries.every((e) => e.kind === 'region' && canon(e.name) !== w && canon(e.name).split(' ')[0] !== w);
 }
 
 function looksLikeDemonym(word: string): boolean {
@@ -335,7 +342,8 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
       // Followed by a capitalised word: a person ("Paris Hilton") or an organisation ("Washington Post").
       if (!reject && next && last.joinNext && !last.possessive && isNameWord(next) && sameCase(last, next)) {
         const nw = lower(next);
-        if (ORG_WORDS.has(nw) || orgLater(tokens, j + 1)) reject = true;
+        if (nw === 'state' && isStateRegion(hit.entries)) { /* "Oaxaca State", "Borno State" */ }
+        else if (ORG_WORDS.has(nw) || orgLater(tokens, j + 1)) reject = true;
         else if (REGION_WORDS.has(nw) || FEATURE_WORDS.has(nw)) { /* "Kharkiv Oblast", "Royal Street" */ }
         else if (CALENDAR.has(nw) && !(tokens[j + 2] && next.joinNext && isNameWord(tokens[j + 2]))) { /* "Moscow Thursday" */ }
         else if (FUNCTION_WORDS.has(nw) && nw !== 'west' && nw !== 'east' && nw !== 'north' && nw !== 'south') { /* "Parkland, Florida The controversy": a lost full stop */ }
@@ -363,7 +371,7 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
     }
 
     // "the Kharkiv region", "Donetsk oblast", "Kherson Oblast": the region entry.
-    if (next && last.joinNext && REGION_WORDS.has(lower(next)) && !ORG_WORDS.has(lower(next)) || (next && last.joinNext && lower(next) === 'state' && hit.entries.some((e) => e.kind === 'region'))) {
+    if (next && last.joinNext && REGION_WORDS.has(lower(next)) && !ORG_WORDS.has(lower(next)) || (next && last.joinNext && lower(next) === 'state' && isStateRegion(hit.entries))) {
       const regions = hit.entries.filter((e) => e.kind === 'region' || e.kind === 'area');
       const full = g.lookup(`${surface} ${next.text}`).filter((e) => e.kind === 'region');
       const cands = full.length ? full : regions;
@@ -514,6 +522,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   const tokens = tokenize(text);
   const g = memoized(gazetteer);
   const mentions = findMentions(text, tokens, g);
+  addUnlistedPlaces(text, tokens, mentions, g);
 
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
@@ -597,6 +606,11 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
       // Otherwise the article's main town (named most often, at least twice), unless the text
       // just spoke of another country ("French President ... the Élysée Palace").
+      // First a town or region named close by, in the same paragraph ("in Abagana, an outskirts of Makurdi").
+      if (!anchor) {
+        const near = nearestLocal(mentions, idx, text, countries, regions);
+        if (near && (lastCue(cues, resolved, m.start) ?? near.country) === near.country) anchor = [near];
+      }
       if (!anchor && mainTown && (lastCue(cues, resolved, m.start) ?? mainTown.country) === mainTown.country) anchor = [mainTown];
       if (anchor && anchor.length) {
         const r = choose({ ...m, candidates: anchor, kind: undefined }, countries, regions).entry;
@@ -617,6 +631,71 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
   }
   return out;
+}
+
+const UNLISTED_AFTER = new Set(['in', 'near', 'outside']);
+const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'province', 'region', 'island', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood', 'outskirts']);
+
+/**
+ * Places the gazetteer lacks (villages, islands, districts) where the text says it is a place:
+ * a capitalised name right after "in", "near", "outside" or "the village of". Months, languages,
+ * institutions, people and common words are left out.
+ */
+function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g: Gazetteer): void {
+  const taken = new Set<number>();
+  for (const m of mentions) for (let k = m.from; k <= m.to; k++) taken.add(k);
+  const added: Mention[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isNameWord(t) || taken.has(i) || t.headline || t.allCaps) continue;
+    const p1 = tokens[i - 1];
+    const p2 = tokens[i - 2];
+    // Not inside a title or name ("Dignity in Dying", "Stratford upon Avon").
+    if (p2 && p2.joinNext && isNameWord(p2) && !p2.sentenceStart) continue;
+    const cue = (p1.joinNext && !p1.cap && UNLISTED_AFTER.has(p1.text))
+      || (p1.text === 'of' && p1.joinNext && p2?.joinNext && UNLISTED_OF.has(lower(p2)));
+    if (!cue) continue;
+    let k = i;
+    while (k + 1 < tokens.length && k - i < 2 && tokens[k].joinNext && isNameWord(tokens[k + 1]) && !taken.has(k + 1)) k++;
+    const run = tokens.slice(i, k + 1);
+    const last = tokens[k];
+    if (k + 1 < tokens.length && last.joinNext && isNameWord(tokens[k + 1])) continue; // a longer name we cannot place
+    if (run.some((x) => {
+      const w = lower(x);
+      return GENERIC_WORDS.has(w) || CALENDAR.has(w) || ORG_WORDS.has(w) || TITLES.has(w) || GIVEN_NAMES.has(w) || FUNCTION_WORDS.has(w)
+        || NONLITERAL_HEADS.has(w) || FEATURE_WORDS.has(w) || /^\p{N}/u.test(x.text) || x.text.length < 3;
+    })) continue;
+    if (run.some((x) => g.lookup(`${DEMONYM_PREFIX}${x.text}`).length || looksLikeDemonym(x.text))) continue; // "in English", "in Syrian"
+    if (last.possessive || text[last.end] === '-') continue; // "in Trump's", "in Kremlin-backed"
+    const next = tokens[k + 1];
+    if (next && last.joinNext && NONLITERAL_HEADS.has(lower(next))) continue;
+    const surface = text.slice(t.start, last.end);
+    added.push({ start: t.start, end: last.end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface });
+    i = k;
+  }
+  if (!added.length) return;
+  mentions.push(...added);
+  mentions.sort((a, b) => a.start - b.start);
+}
+
+/** The closest town or region mention within 300 characters of mention idx, in the same paragraph. */
+function nearestLocal(mentions: Mention[], idx: number, text: string, countries: Map<string, number>, regions: Map<string, number>): GazetteerEntry | undefined {
+  const m = mentions[idx];
+  let best: GazetteerEntry | undefined;
+  let bestD = 301;
+  for (let k = Math.max(0, idx - 6); k < Math.min(mentions.length, idx + 7); k++) {
+    const o = mentions[k];
+    if (k === idx || !o.candidates.length || o.kind === 'feature') continue;
+    const d = o.start > m.start ? o.start - m.end : m.start - o.end;
+    if (d >= bestD) continue;
+    const between = o.start > m.start ? text.slice(m.end, o.start) : text.slice(o.end, m.start);
+    if (between.includes('\n')) continue;
+    const e = choose(o, countries, regions).entry;
+    if (e.kind !== 'city' && e.kind !== 'region') continue;
+    best = e;
+    bestD = d;
+  }
+  return best;
 }
 
 /** The country of the last country cue (demonym or resolved place) within 250 characters before `at`. */

@@ -128,6 +128,32 @@ describe('features: streets, buildings, rivers, facilities', () => {
   });
 });
 
+describe('places the gazetteer lacks, where the text says they are places', () => {
+  test.each([
+    ['Some 1,700 asylum seekers are stuck in Samos, more than ever.', 'Samos'],
+    ['She was displaced from the village of Umemger last year.', 'Umemger'],
+    ['The camp is located near Abagana, an outskirts of Makurdi.', 'Abagana'],
+  ])('%s', (text, name) => {
+    const hit = places(text).find((a) => a.text === name);
+    expect(hit?.place).toMatchObject({ kind: 'feature', name });
+  });
+
+  test.each([
+    ['The meeting is in January.', 'January'],
+    ['He spoke in English and in Spanish.', 'English'],
+    ['The bill died in Congress.', 'Congress'],
+    ['Everything stored in the cloud. He is in Trump’s team.', 'Trump'],
+    ['She wrote for Dignity in Dying last year.', 'Dying'],
+  ])('not: %s', (text, word) => {
+    expect(places(text).filter((a) => a.text.includes(word))).toEqual([]);
+  });
+
+  test('an unlisted place takes the town named next to it', () => {
+    const camp = places('The camp is located near Abagana, an outskirts of Makurdi in Benue state.').find((a) => a.text === 'Abagana');
+    expect(camp?.place).toMatchObject({ country: 'NG' });
+  });
+});
+
 describe('features take the article\'s main town only when nothing says otherwise', () => {
   test('a street in a story about one town is placed in that town', () => {
     const text = 'New Orleans has changed. Crowds in New Orleans gathered on Royal Street on Friday.';
