@@ -4,9 +4,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '../src/analyze';
 import { createReference } from '../src/reference';
 import type { Reference } from '../src/reference/types';
-import { isContentToBackground, type AnalyzeResponse } from '../src/messages';
+import { isContentToBackground, type AnalyzeResponse, type ArticlePart } from '../src/messages';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
-import type { AnalysisResult, Category } from '../src/types';
+import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
 /** What the background needs from the browser; injected so the logic runs in unit tests. */
 export interface BackgroundDeps {
@@ -19,7 +19,86 @@ export interface BackgroundDeps {
 
 export interface TabResult {
   url: string;
+  /** The whole article's result: every piece received so far, merged (offsets index the whole text). */
   result: AnalysisResult;
+  /** When the article came in pieces: how many, and each piece received (by index), already shifted. */
+  parts?: { of: number; pieces: Map<number, PartResult> };
+}
+
+/** One piece's result, with offsets and ids already in the whole article's terms. */
+export interface PartResult {
+  start: number;
+  /** End of the piece in the whole article text. */
+  end: number;
+  result: AnalysisResult;
+}
+
+/** A piece's result moved to the whole article: offsets shifted by `part.start`, ids rebuilt from them. */
+export function shiftPart(r: AnalysisResult, part: ArticlePart, length: number): PartResult {
+  const by = part.start;
+  const ids = new Map<string, string>();
+  const annotations: Annotation[] = r.annotations.map((a) => {
+    const id = `${a.category}:${a.start + by}`;
+    ids.set(a.id, id);
+    return { ...a, id, start: a.start + by, end: a.end + by };
+  });
+  const verdicts = r.verdicts.filter((v) => ids.has(v.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
+  return { start: by, end: by + length, result: { annotations, verdicts, summary: r.summary } };
+}
+
+/** One result for the whole article from its pieces: annotations in order, counts and tallies summed. */
+export function mergeParts(pieces: Iterable<PartResult>): AnalysisResult {
+  const sorted = [...pieces].sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  const annotations: Annotation[] = [];
+  const verdicts: AnalysisResult['verdicts'] = [];
+  let words = 0;
+  for (const p of sorted) {
+    for (const a of p.result.annotations) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      annotations.push(a);
+    }
+    verdicts.push(...p.result.verdicts);
+    words += p.result.summary?.words ?? 0;
+  }
+  annotations.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+  const ids = new Set(annotations.map((a) => a.id));
+  const judged = new Set<string>();
+  const kept = verdicts.filter((v) => {
+    if (!ids.has(v.annotationId) || judged.has(v.annotationId)) return false;
+    judged.add(v.annotationId);
+    return true;
+  });
+  const counts: Record<Category, number> = { place: 0, figure: 0, claim: 0 };
+  for (const a of annotations) counts[a.category]++;
+  const tally: Record<VerdictKind, number> = { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 };
+  for (const v of kept) tally[v.kind]++;
+  const summary: Summary = { counts, verdicts: tally, words };
+  return { annotations, verdicts: kept, summary };
+}
+
+/**
+ * The tab's result after one more analysed piece. A piece of another page, of an article cut
+ * differently, or without `part` starts afresh; a piece received again replaces the earlier one
+ * (and any piece it overlaps: the article's text moved under it).
+ */
+export function addPart(prev: TabResult | undefined, url: string, result: AnalysisResult, part: ArticlePart | undefined, length: number): TabResult {
+  if (!part || part.of === 1) {
+    const whole = part && part.start ? mergeParts([shiftPart(result, part, length)]) : result;
+    return { url, result: whole };
+  }
+  const piece = shiftPart(result, part, length);
+  const same = prev?.url === url && prev.parts?.of === part.of;
+  const pieces = new Map<number, PartResult>();
+  if (same) {
+    for (const [i, p] of prev!.parts!.pieces) {
+      const overlaps = p.start < piece.end && piece.start < p.end;
+      if (i !== part.index && !overlaps) pieces.set(i, p);
+    }
+  }
+  pieces.set(part.index, piece);
+  return { url, result: mergeParts(pieces.values()), parts: { of: part.of, pieces } };
 }
 
 /** Minimal sender shape (runtime.MessageSender) the checks read. */
@@ -87,7 +166,7 @@ export function createBackground(deps: BackgroundDeps) {
       const ref = await getReference();
       const result = analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
       if (genOf(tabId) === gen) {
-        tabs.set(tabId, { url: article.url, result });
+        tabs.set(tabId, addPart(tabs.get(tabId), article.url, result, article.part, article.text.length));
         refreshBadge(tabId);
       }
       return { ok: true, result };

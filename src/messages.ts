@@ -12,6 +12,30 @@ export interface ArticleInfo {
   published?: string;
   /** The article text as located in the live page (offsets of annotations index this string). */
   text: string;
+  /**
+   * When a long article is sent in pieces: this piece's offset in the whole article text, its
+   * place among the pieces and their number. The background merges the pieces into one result.
+   */
+  part?: ArticlePart;
+}
+
+export interface ArticlePart {
+  /** Offset of this piece's text in the whole article text. */
+  start: number;
+  /** 0-based position of this piece in the article (pieces may arrive in any order). */
+  index: number;
+  /** How many pieces the article was cut into. */
+  of: number;
+}
+
+/** Most pieces one article may be cut into (2,000,000 characters in 60,000-character pieces need 34). */
+export const MAX_PARTS = 10_000;
+
+const isNonNegInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+export function isArticlePart(v: unknown): v is ArticlePart {
+  if (!isRecord(v)) return false;
+  return isNonNegInt(v.start) && isNonNegInt(v.index) && isNonNegInt(v.of) && v.of >= 1 && v.of <= MAX_PARTS && v.index < v.of;
 }
 
 /** content -> background */
@@ -50,7 +74,8 @@ export function isContentToBackground(m: unknown): m is ContentToBackground {
   if (m.type !== 'content:analyze' || !isRecord(m.article)) return false;
   const a = m.article;
   return typeof a.url === 'string' && typeof a.title === 'string' && typeof a.text === 'string' &&
-    (a.published === undefined || typeof a.published === 'string');
+    (a.published === undefined || typeof a.published === 'string') &&
+    (a.part === undefined || isArticlePart(a.part));
 }
 
 export function isPopupToContent(m: unknown): m is PopupToContent {

@@ -149,10 +149,13 @@ export class PageSession {
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.
       const slices = sliceText(model.text, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS);
       const first = Math.max(0, slices.findIndex((x) => x.end > focus));
-      const order = [...slices.slice(first), ...slices.slice(0, first)];
+      const indexed = slices.map((x, index) => ({ ...x, index }));
+      const order = [...indexed.slice(first), ...indexed.slice(0, first)];
       for (const piece of order) {
         const text = model.text.slice(piece.start, piece.end);
-        const resp = await this.deps.analyze({ ...meta, text });
+        // Each piece says where it belongs, so the background merges them into one result per tab.
+        const part = { start: piece.start, index: piece.index, of: slices.length };
+        const resp = await this.deps.analyze({ ...meta, text, part });
         if (stale()) return this.state;
         sl.reset();
         if (!resp || typeof resp !== 'object' || !('ok' in resp)) throw new Error('no analysis response');
@@ -186,11 +189,15 @@ export class PageSession {
     for (const a of fresh) p.byId.set(a.id, a);
     for (const v of r.verdicts) p.verdicts.set(v.annotationId, v);
     p.annotations = [...p.annotations, ...fresh].sort(byStart);
+    // Counts and the verdict tally from everything merged so far; words summed over the slices.
     const sum = p.result.summary;
-    for (const c of ['place', 'figure', 'claim'] as const) sum.counts[c] += fresh.filter((a) => a.category === c).length;
-    for (const k of Object.keys(sum.verdicts) as (keyof typeof sum.verdicts)[]) sum.verdicts[k] += r.summary?.verdicts?.[k] ?? 0;
-    sum.words += r.summary?.words ?? 0;
-    p.result = { annotations: p.annotations, verdicts: [...p.verdicts.values()], summary: sum };
+    const counts = { place: 0, figure: 0, claim: 0 };
+    for (const a of p.annotations) counts[a.category]++;
+    const verdicts = [...p.verdicts.values()].filter((v) => p.byId.has(v.annotationId));
+    const tally = { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 };
+    for (const v of verdicts) if (v.kind in tally) tally[v.kind]++;
+    const words = sum.words + (typeof r.summary?.words === 'number' ? r.summary.words : 0);
+    p.result = { annotations: p.annotations, verdicts, summary: { counts, verdicts: tally, words } };
     p.painter.add(fresh);
   }
 
