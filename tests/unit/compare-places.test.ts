@@ -1,6 +1,7 @@
 // Place verdicts: variant spellings, canonical names, other names, ambiguous namesakes and features,
 // each with the gazetteer entry as evidence.
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { comparePlaces, isSpellingVariant } from '../../src/compare/places';
 import { recognizePlaces } from '../../src/recognize/places';
 import { loadBundledReference } from '../../cli/load-reference';
@@ -69,4 +70,26 @@ describe('isSpellingVariant', () => {
     ['u.s.', 'united states', false],
     ['kyiv', 'kyiv', false],
   ])('%s / %s -> %s', (a, b, expected) => expect(isSpellingVariant(a, b)).toBe(expected));
+});
+
+describe('comparePlaces (property)', () => {
+  const words = fc.constantFrom('Kyiv', 'Kiev', 'Paris', 'Springfield', 'the', 'Kharkiv', 'region', 'Royal', 'Street', 'in', 'Samos', 'U.S.', 'Donbass', ',', '.', 'Izyum', 'Holy', 'Redeemer', 'Church');
+  test('at most one verdict per place, each for a known annotation, evidence behind every consistent', () => {
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 30 }).map((w) => w.join(' ')), (text) => {
+        const places = recognizePlaces(text, g);
+        const verdicts = comparePlaces(places, g);
+        const ids = new Set(places.map((p) => p.id));
+        const seen = new Set<string>();
+        for (const v of verdicts) {
+          expect(ids.has(v.annotationId)).toBe(true);
+          expect(seen.has(v.annotationId)).toBe(false);
+          seen.add(v.annotationId);
+          if (v.kind === 'consistent' || v.kind === 'differs') expect(v.evidence.length).toBeGreaterThan(0);
+          expect(v.summary).toMatch(/\.$/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
