@@ -1,13 +1,17 @@
-// The popup: the tab's article title, counts and lists per category with verdicts, the three category
-// switches (stored settings, which the content scripts follow live), force-analyse and the per-site switch.
+// The popup: the tab's article title, outlet and date, counts per category and a tally of verdicts that
+// doubles as a filter, the three category switches (stored settings, which the content scripts follow
+// live), a map of the places, lists per category (differing verdicts first), exports of the marks,
+// force-analyse and the per-site switch. Every string comes from _locales through t().
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageState } from '../../src/messages';
-import { CATEGORIES, type Category } from '../../src/types';
+import { CATEGORIES, type Category, type VerdictKind } from '../../src/types';
 import { Switch } from '../../src/ui/Switch';
-import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
+import { ClaimList, FigureList, PlaceList, type VerdictFilter } from '../../src/ui/AnnotationLists';
 import { PlaceMap } from '../../src/ui/PlaceMap';
-import { CATEGORY_LABEL, verdictIndex } from '../../src/ui/describe';
+import { CATEGORY_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictIndex } from '../../src/ui/describe';
+import { t, uiLanguage } from '../../src/ui/i18n';
+import { exportFileName, toCsv, toWebAnnotation } from '../../src/export/annotations';
 import { useSettings } from '../../src/ui/use-settings';
 import { forceAnalyze, getPageState, resolveTabId, scrollTo, tabHostname } from './page-client';
 
@@ -25,6 +29,7 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [host, setHost] = useState<string>();
   const [settings, updateSettings] = useSettings();
+  const [filter, setFilter] = useState<VerdictFilter>('all');
 
   const refresh = useCallback(async (id: number) => {
     for (let i = 0; i < POLL_LIMIT; i++) {
@@ -85,10 +90,10 @@ export function App() {
     <div class="popup">
       <header class="popup-header">
         <h1>
-          <span class="popup-logo" aria-hidden="true">◆</span> Factmark
+          <span class="popup-logo" aria-hidden="true">◆</span> {t('app_name')}
         </h1>
         <button type="button" class="fm-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('options_link')}
         </button>
       </header>
 
@@ -96,7 +101,7 @@ export function App() {
 
       <section class="popup-switches" aria-labelledby="switches-heading">
         <h2 id="switches-heading" class="fm-visually-hidden">
-          Marks shown on the page
+          {t('switches_heading')}
         </h2>
         {CATEGORIES.map((c) => (
           <Switch
@@ -108,45 +113,49 @@ export function App() {
             class={`fm-cat-${c}`}
           >
             <span class="fm-count" data-count={c}>
-              {result ? `${counts[c]} found` : '–'}
+              {result ? t('count_found', counts[c]) : '–'}
             </span>
           </Switch>
         ))}
       </section>
 
+      {result && <VerdictFilterBar tally={result.summary.verdicts} total={annotations.length} filter={filter} onFilter={setFilter} />}
+
       {result && (
         <div class="popup-lists">
           {show('place') && (
             <section aria-labelledby="places-heading">
-              <h2 id="places-heading">Places</h2>
-              <PlaceMap annotations={annotations} onSelect={onSelect} width={330} height={150} />
-              <PlaceList annotations={annotations} verdicts={verdicts} onSelect={onSelect} />
+              <h2 id="places-heading">{CATEGORY_LABEL.place}</h2>
+              <PlaceMap annotations={annotations} onSelect={onSelect} width={330} height={170} />
+              <PlaceList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
             </section>
           )}
           {show('figure') && (
             <section aria-labelledby="figures-heading">
-              <h2 id="figures-heading">Figures</h2>
-              <FigureList annotations={annotations} verdicts={verdicts} onSelect={onSelect} />
+              <h2 id="figures-heading">{CATEGORY_LABEL.figure}</h2>
+              <FigureList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
             </section>
           )}
           {show('claim') && (
             <section aria-labelledby="claims-heading">
-              <h2 id="claims-heading">Claims</h2>
-              <ClaimList annotations={annotations} verdicts={verdicts} onSelect={onSelect} />
+              <h2 id="claims-heading">{CATEGORY_LABEL.claim}</h2>
+              <ClaimList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
             </section>
           )}
         </div>
       )}
 
+      {result && state && annotations.length > 0 && <ExportBar state={state} />}
+
       {host && settings && (
         <footer class="popup-footer">
           {siteOff ? (
             <button type="button" class="fm-button" onClick={() => void setSite(false)}>
-              Turn Factmark on for {host}
+              {t('site_on', host)}
             </button>
           ) : (
             <button type="button" class="fm-link-button" onClick={() => void setSite(true)}>
-              Turn off on {host}
+              {t('site_off', host)}
             </button>
           )}
         </footer>
@@ -158,35 +167,36 @@ export function App() {
 function Status({ view, onForce }: { view: View; onForce: () => void }) {
   switch (view.kind) {
     case 'loading':
-      return <p class="popup-status" role="status">Reading the page…</p>;
+      return <p class="popup-status" role="status">{t('status_loading')}</p>;
     case 'no-tab':
-      return <p class="popup-status" role="status">No tab to read.</p>;
+      return <p class="popup-status" role="status">{t('status_no_tab')}</p>;
     case 'unreachable':
       return (
         <p class="popup-status" role="status">
-          Factmark cannot read this tab. Browser pages and extension stores are off limits; a page opened before
-          Factmark was installed needs a reload.
+          {t('status_unreachable')}
         </p>
       );
     case 'page': {
       const { state } = view;
       const title = state.article?.title;
+      const meta = articleMeta(state.article);
       return (
         <div class="popup-status" role="status">
           {title && <p class="popup-title" title={title}>{title}</p>}
-          {state.status === 'pending' && <p>Analysing…</p>}
-          {state.status === 'error' && <p class="popup-error">Analysis failed: {state.error ?? 'unknown error'}</p>}
-          {state.status === 'disabled' && <p>Factmark is off on this site.</p>}
+          {meta && <p class="popup-meta">{meta}</p>}
+          {state.status === 'pending' && <p>{t('status_pending')}</p>}
+          {state.status === 'error' && <p class="popup-error">{t('status_error', state.error ?? t('status_error_unknown'))}</p>}
+          {state.status === 'disabled' && <p>{t('status_disabled')}</p>}
           {state.status === 'analysed' && state.result && (
             <p class="popup-words">
-              {state.result.summary.words.toLocaleString('en')} words analysed
+              {t('status_words', state.result.summary.words.toLocaleString(uiLanguage()))}
             </p>
           )}
           {state.status === 'not-article' && (
             <>
-              <p>This page does not look like an article, so nothing was marked.</p>
+              <p>{t('status_not_article')}</p>
               <button type="button" class="fm-button" onClick={onForce}>
-                Analyse this page anyway
+                {t('force_analyse')}
               </button>
             </>
           )}
@@ -194,4 +204,92 @@ function Status({ view, onForce }: { view: View; onForce: () => void }) {
       );
     }
   }
+}
+
+/** "BBC News · 10 September 2022 · by Jane Doe": outlet, date and byline, whichever are known. */
+export function articleMeta(article: PageState['article']): string | undefined {
+  if (!article) return undefined;
+  const parts: string[] = [];
+  if (article.siteName?.trim()) parts.push(article.siteName.trim());
+  if (article.published) parts.push(formatDate(article.published));
+  if (article.byline?.trim()) parts.push(t('meta_by', article.byline.trim().replace(/^by\s+/i, '')));
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  try {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** The tally of verdicts, each a toggle that filters the lists to that verdict. */
+function VerdictFilterBar({ tally, total, filter, onFilter }: {
+  tally: Record<VerdictKind, number>;
+  total: number;
+  filter: VerdictFilter;
+  onFilter(f: VerdictFilter): void;
+}) {
+  const kinds = VERDICT_ORDER.filter((k) => (tally[k] ?? 0) > 0);
+  if (!kinds.length) return null;
+  const option = (f: VerdictFilter, label: string, n: number) => (
+    <button
+      key={f}
+      type="button"
+      class={`fm-chip${f === 'all' ? '' : ` fm-verdict-${f}`}`}
+      aria-pressed={filter === f ? 'true' : 'false'}
+      onClick={() => onFilter(filter === f ? 'all' : f)}
+    >
+      {t('filter_count', label, n)}
+    </button>
+  );
+  return (
+    <section class="popup-tally" aria-labelledby="tally-heading">
+      <h2 id="tally-heading">{t('verdicts_heading')}</h2>
+      <div role="group" aria-label={t('filter_label')} class="fm-chips">
+        {option('all', t('filter_all'), total)}
+        {kinds.map((k) => option(k, VERDICT_LABEL[k], tally[k]))}
+      </div>
+    </section>
+  );
+}
+
+/** Offers the marks as downloads: Web Annotation JSON-LD and CSV (a Blob URL and <a download>). */
+function ExportBar({ state }: { state: PageState }) {
+  const input = () => ({
+    url: state.article?.url ?? '',
+    title: state.article?.title,
+    text: state.text ?? '',
+    annotations: state.result?.annotations ?? [],
+    verdicts: state.result?.verdicts ?? [],
+    created: new Date().toISOString(),
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  const save = (content: string, type: string, ext: string) => {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportFileName(state.article?.url ?? '', ext, day);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <section class="popup-export" aria-labelledby="export-heading">
+      <h2 id="export-heading">{t('export_heading')}</h2>
+      <div class="fm-chips">
+        <button type="button" class="fm-button" onClick={() => save(JSON.stringify(toWebAnnotation(input()), null, 2), 'application/ld+json', 'jsonld')}>
+          {t('export_jsonld')}
+        </button>
+        <button type="button" class="fm-button" onClick={() => save(`\ufeff${toCsv(input())}`, 'text/csv;charset=utf-8', 'csv')}>
+          {t('export_csv')}
+        </button>
+      </div>
+    </section>
+  );
 }

@@ -1,23 +1,41 @@
-// Lists of the page's places, figures and claims with their verdicts; every item is a button that
-// asks the page to scroll to the mention (onSelect). Shared by the popup; text is rendered escaped.
+// Lists of the page's places, figures and claims with their verdicts, differing verdicts first and
+// optionally filtered to one verdict; every item is a button that asks the page to scroll to the
+// mention (onSelect). Claims are grouped by speaker with the other reports' wording, label and date.
+// Shared by the popup; page text is rendered as text (Preact escapes it).
 import { useRef } from 'preact/hooks';
-import type { Annotation, Verdict } from '../types';
-import { claimSource, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed } from './describe';
+import type { Annotation, Evidence, PlaceKind, Verdict, VerdictKind } from '../types';
+import { claimSource, evidenceDate, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank } from './describe';
+import { t, type MessageKey } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
+
+export type VerdictFilter = VerdictKind | 'all';
 
 interface ListProps {
   annotations: readonly Annotation[];
   verdicts: ReadonlyMap<string, Verdict>;
   onSelect(annotationId: string): void;
+  /** Only marks with this verdict; 'all' (default) shows every mark. */
+  filter?: VerdictFilter;
 }
 
-const KIND_LABEL: Record<string, string> = { country: 'country', region: 'region', city: 'town', area: 'area', feature: 'feature' };
+const KIND_KEY: Record<PlaceKind, MessageKey> = { country: 'kind_country', region: 'kind_region', city: 'kind_city', area: 'kind_area', feature: 'kind_feature' };
 
-export function PlaceList({ annotations, verdicts, onSelect }: ListProps) {
+const passes = (filter: VerdictFilter | undefined, v: Verdict | undefined) => !filter || filter === 'all' || v?.kind === filter;
+
+/** Stable sort by verdict rank (differs first), keeping the article's order within a rank. */
+function byVerdict<T>(items: readonly T[], verdictOf: (x: T) => Verdict | undefined): T[] {
+  return items.map((x, i) => ({ x, i, r: verdictRank(verdictOf(x)) })).sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.x);
+}
+
+function Empty({ filter, none }: { filter: VerdictFilter | undefined; none: MessageKey }) {
+  return <p class="fm-empty">{filter && filter !== 'all' ? t('filter_empty') : t(none)}</p>;
+}
+
+export function PlaceList({ annotations, verdicts, onSelect, filter }: ListProps) {
   // Each click moves on to the next mention of the same place.
   const cursor = useRef(new Map<string, number>()).current;
-  const groups = groupPlaces(annotations);
-  if (groups.length === 0) return <p class="fm-empty">No places found.</p>;
+  const groups = byVerdict(groupPlaces(annotations), (g) => verdicts.get(g.first.id)).filter((g) => passes(filter, verdicts.get(g.first.id)));
+  if (groups.length === 0) return <Empty filter={filter} none="empty_places" />;
   return (
     <ul class="fm-list fm-list-place">
       {groups.map((g) => {
@@ -37,17 +55,17 @@ export function PlaceList({ annotations, verdicts, onSelect }: ListProps) {
             <button type="button" class="fm-item" onClick={onClick} data-annotation={a.id}>
               <span class="fm-item-head">
                 <span class="fm-item-name">{p.name}</span>
-                {written && <span class="fm-item-written">written “{written}”</span>}
+                {written && <span class="fm-item-written">{t('written_as', written)}</span>}
                 {g.mentions.length > 1 && (
                   <span class="fm-item-count">
                     <span aria-hidden="true">×{g.mentions.length}</span>
-                    <span class="fm-visually-hidden">{g.mentions.length} mentions</span>
+                    <span class="fm-visually-hidden">{t('mentions', g.mentions.length)}</span>
                   </span>
                 )}
                 <VerdictBadge verdict={verdict} />
               </span>
               <span class="fm-item-detail">
-                {[KIND_LABEL[p.kind] ?? p.kind, where, pop && `pop. ${pop}`].filter(Boolean).join(' · ')}
+                {[t(KIND_KEY[p.kind]) || p.kind, where, pop && t('population', pop)].filter(Boolean).join(' · ')}
               </span>
               {verdict?.kind === 'ambiguous' && <span class="fm-item-detail">{verdict.summary}</span>}
             </button>
@@ -58,9 +76,9 @@ export function PlaceList({ annotations, verdicts, onSelect }: ListProps) {
   );
 }
 
-export function FigureList({ annotations, verdicts, onSelect }: ListProps) {
-  const figures = annotations.filter((a) => a.category === 'figure');
-  if (figures.length === 0) return <p class="fm-empty">No figures found.</p>;
+export function FigureList({ annotations, verdicts, onSelect, filter }: ListProps) {
+  const figures = byVerdict(annotations.filter((a) => a.category === 'figure'), (a) => verdicts.get(a.id)).filter((a) => passes(filter, verdicts.get(a.id)));
+  if (figures.length === 0) return <Empty filter={filter} none="empty_figures" />;
   return (
     <ul class="fm-list fm-list-figure">
       {figures.map((a) => {
@@ -83,25 +101,83 @@ export function FigureList({ annotations, verdicts, onSelect }: ListProps) {
   );
 }
 
-export function ClaimList({ annotations, verdicts, onSelect }: ListProps) {
-  const claims = annotations.filter((a) => a.category === 'claim');
-  if (claims.length === 0) return <p class="fm-empty">No attributed claims found.</p>;
+export interface SpeakerGroup {
+  speaker: string | undefined;
+  claims: Annotation[];
+}
+
+/** Claims grouped by resolved speaker, the group with the most pressing verdict first. */
+export function groupClaims(annotations: readonly Annotation[], verdicts: ReadonlyMap<string, Verdict>): SpeakerGroup[] {
+  const groups = new Map<string, SpeakerGroup>();
+  for (const a of annotations) {
+    if (a.category !== 'claim') continue;
+    const who = claimSource(a);
+    const key = who?.toLowerCase() ?? '';
+    const g = groups.get(key) ?? { speaker: who, claims: [] };
+    g.claims.push(a);
+    groups.set(key, g);
+  }
+  const list = [...groups.values()].map((g) => ({ ...g, claims: byVerdict(g.claims, (a) => verdicts.get(a.id)) }));
+  return byVerdict(list, (g) => verdicts.get(g.claims[0]!.id));
+}
+
+function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
+  if (!evidence.length) return null;
+  return (
+    <ul class="fm-evidence" aria-label={t('evidence_heading')}>
+      {evidence.map((e) => {
+        const d = evidenceDate(e.date);
+        return (
+          <li key={e.ref}>
+            <span class="fm-evidence-label">{e.label}</span>
+            {d && (
+              <span class="fm-evidence-date">
+                {' · '}
+                {d.date}
+                {d.inferred && <span class="fm-inferred"> {t('date_inferred')}</span>}
+              </span>
+            )}
+            {e.quote && <span class="fm-item-detail fm-quote">“{excerpt(e.quote, 160)}”</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ClaimList({ annotations, verdicts, onSelect, filter }: ListProps) {
+  const groups = groupClaims(annotations, verdicts)
+    .map((g) => ({ ...g, claims: g.claims.filter((a) => passes(filter, verdicts.get(a.id))) }))
+    .filter((g) => g.claims.length > 0);
+  if (groups.length === 0) return <Empty filter={filter} none="empty_claims" />;
   return (
     <ul class="fm-list fm-list-claim">
-      {claims.map((a) => {
-        const v = verdicts.get(a.id);
-        const who = claimSource(a);
+      {groups.map((g, gi) => {
+        const headingId = `fm-speaker-${gi}`;
         return (
-          <li key={a.id}>
-            <button type="button" class="fm-item" onClick={() => onSelect(a.id)} data-annotation={a.id}>
-              <span class="fm-item-head">
-                <span class="fm-item-name">{who ?? 'Unnamed source'}</span>
-                {a.claim && <span class="fm-item-kind">{a.claim.cue.text}</span>}
-                <VerdictBadge verdict={v} />
-              </span>
-              <span class="fm-item-detail fm-quote">“{excerpt(a.text)}”</span>
-              {v && v.kind !== 'unverified' && <span class="fm-item-detail">{v.summary}</span>}
-            </button>
+          <li key={g.speaker ?? ''} class="fm-speaker">
+            <p class="fm-speaker-name" id={headingId}>
+              <span class="fm-item-name">{g.speaker ?? t('unnamed_source')}</span>
+              {g.claims.length > 1 && <span class="fm-item-count"> {t('speaker_claims', g.claims.length)}</span>}
+            </p>
+            <ul class="fm-list fm-speaker-claims" aria-labelledby={headingId}>
+              {g.claims.map((a) => {
+                const v = verdicts.get(a.id);
+                return (
+                  <li key={a.id}>
+                    <button type="button" class="fm-item" onClick={() => onSelect(a.id)} data-annotation={a.id}>
+                      <span class="fm-item-head">
+                        {a.claim && <span class="fm-item-kind">{a.claim.cue.text}</span>}
+                        <VerdictBadge verdict={v} />
+                      </span>
+                      <span class="fm-item-detail fm-quote">“{excerpt(a.text)}”</span>
+                      {v && v.kind !== 'unverified' && <span class="fm-item-detail">{v.summary}</span>}
+                    </button>
+                    {v && (v.kind === 'consistent' || v.kind === 'differs') && <EvidenceList evidence={v.evidence} />}
+                  </li>
+                );
+              })}
+            </ul>
           </li>
         );
       })}

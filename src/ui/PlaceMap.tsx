@@ -1,6 +1,17 @@
-// A small map of the article's places: dots at their gazetteer coordinates (equirectangular, scaled to
-// the places' extent) with a scale bar, so relative positions and distances can be checked at a glance.
+// A map of the article's places, drawn offline: Natural Earth country shapes (world-atlas, 1:110m, through
+// topojson-client) projected with d3-geo and fitted to the places' extent, a dot per located town, the
+// countries the article names shaded, and a scale bar. Each dot has a real button over it (keyboard,
+// screen readers) whose label shows on hover and focus; choosing one scrolls the page to the mention.
+// Popup bundle only: the content script never imports this file.
+import { useMemo } from 'preact/hooks';
+import { geoMercator, geoPath, geoDistance } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
 import type { Annotation } from '../types';
+import { countryName } from './describe';
+import { t } from './i18n';
 
 export interface MapPoint {
   key: string;
@@ -51,55 +62,133 @@ export function layout(points: readonly MapPoint[], width: number, height: numbe
   return { x, y, scale: { px: km * pxPerKm, km } };
 }
 
+
+type Country = Feature<Geometry, { name: string }>;
+let countries: Country[] | undefined;
+/** The country shapes, converted from TopoJSON once per popup. */
+function worldCountries(): Country[] {
+  if (!countries) {
+    const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    countries = (feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>).features;
+  }
+  return countries;
+}
+
+/** Natural Earth's short names where they differ from the browser's English region names. */
+const NE_NAME: Record<string, string> = { 'United States': 'United States of America', Czechia: 'Czechia', 'Bosnia & Herzegovina': 'Bosnia and Herz.', 'Central African Republic': 'Central African Rep.', 'Dominican Republic': 'Dominican Rep.', 'South Sudan': 'S. Sudan' };
+
+/** Names (as in world-atlas) of the countries the article names or its towns lie in. */
+export function mentionedCountries(annotations: readonly Annotation[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of annotations) {
+    const p = a.place;
+    if (a.category !== 'place' || !p?.country) continue;
+    const name = countryName(p.country);
+    if (name) out.add(NE_NAME[name] ?? name);
+  }
+  return out;
+}
+
+export interface Projected {
+  /** [x, y] of a point in the drawing. */
+  project(lon: number, lat: number): [number, number];
+  /** SVG path data per country shape. */
+  path(f: Country): string;
+  scale: { px: number; km: number };
+}
+
+const EARTH_KM = 6371;
+/** Fits a Mercator projection to the points (at least ~80 km across, so one town does not fill the map). */
+export function projectPoints(points: readonly MapPoint[], width: number, height: number, pad = 18): Projected {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  let [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const minSpan = 0.75;
+  if (e - w < minSpan) [w, e] = [(w + e) / 2 - minSpan / 2, (w + e) / 2 + minSpan / 2];
+  if (n - s < minSpan / 2) [s, n] = [(s + n) / 2 - minSpan / 4, (s + n) / 2 + minSpan / 4];
+  const corners = { type: 'MultiPoint' as const, coordinates: [[w, s], [e, s], [w, n], [e, n]] };
+  const proj = geoMercator().fitExtent([[pad, pad], [width - pad, height - pad]], corners);
+  const path = geoPath(proj);
+  // Scale bar at the middle of the map: px per km from two points 1 degree of longitude apart.
+  const midLat = (s + n) / 2;
+  const a = proj([(w + e) / 2, midLat])!;
+  const b = proj([(w + e) / 2 + 1, midLat])!;
+  const kmPerDeg = geoDistance([0, midLat], [1, midLat]) * EARTH_KM;
+  const pxPerKm = Math.abs(b[0] - a[0]) / kmPerDeg;
+  const target = width / 4 / pxPerKm;
+  const km = [...NICE].reverse().find((x) => x <= target) ?? NICE[0]!;
+  return {
+    project: (lon, lat) => proj([lon, lat]) ?? [-1, -1],
+    path: (f) => path(f) ?? '',
+    scale: { px: km * pxPerKm, km },
+  };
+}
+
 export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
   annotations: readonly Annotation[];
   onSelect(annotationId: string): void;
   width?: number;
   height?: number;
 }) {
-  const points = mapPoints(annotations);
-  if (points.length < 2) return null;
-  const { x, y, scale } = layout(points, width, height);
-  // Greedy label placement: a label that would overlap one already placed is left out (the dot keeps its title).
+  const points = useMemo(() => mapPoints(annotations), [annotations]);
+  const shaded = useMemo(() => mentionedCountries(annotations), [annotations]);
+  const drawing = useMemo(() => (points.length < 2 ? undefined : projectPoints(points, width, height)), [points, width, height]);
+  const shapes = useMemo(() => {
+    if (!drawing) return [];
+    return worldCountries().map((f) => ({ name: f.properties.name, d: drawing.path(f), on: shaded.has(f.properties.name) })).filter((c) => c.d);
+  }, [drawing, shaded]);
+  if (!drawing) return null;
+  const { project, scale } = drawing;
+  // Greedy label placement: a label that would overlap one already placed waits for hover or focus.
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const labelled = new Set<string>();
-  for (const p of points) {
-    const px = x(p.lon);
-    const py = y(p.lat);
+  const placed = points.map((p) => {
+    const [px, py] = project(p.lon, p.lat);
     const w = p.name.length * 5.6;
     const right = px < width * 0.7;
     const box = { x0: right ? px + 5 : px - 6 - w, x1: right ? px + 6 + w : px - 5, y0: py - 6, y1: py + 6 };
-    if (boxes.every((b) => b.x1 < box.x0 || box.x1 < b.x0 || b.y1 < box.y0 || box.y1 < b.y0)) {
-      boxes.push(box);
-      labelled.add(p.key);
-    }
-  }
+    const free = boxes.every((b) => b.x1 < box.x0 || box.x1 < b.x0 || b.y1 < box.y0 || box.y1 < b.y0);
+    if (free) boxes.push(box);
+    return { p, px, py, right, labelled: free };
+  });
+  const captionId = 'fm-map-caption';
   return (
     <figure class="fm-map">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby="fm-map-caption">
-        {points.map((p) => {
-          const px = x(p.lon);
-          const py = y(p.lat);
-          const right = px < width * 0.7;
-          return (
-            <g key={p.key} class="fm-map-point" onClick={() => onSelect(p.annotationId)}>
-              <title>{p.name}</title>
+      <div class="fm-map-frame" style={{ aspectRatio: `${width} / ${height}` }}>
+        <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={captionId}>
+          <g class="fm-map-land">
+            {shapes.map((c) => <path key={c.name} d={c.d} class={c.on ? 'fm-map-mentioned' : undefined} />)}
+          </g>
+          {placed.map(({ p, px, py, right, labelled }) => (
+            <g key={p.key} class={`fm-map-point${labelled ? ' fm-map-labelled' : ''}`} data-key={p.key}>
               <circle cx={px} cy={py} r={4} />
-              {labelled.has(p.key) && <text x={right ? px + 6 : px - 6} y={py + 4} text-anchor={right ? 'start' : 'end'}>
-                {p.name}
-              </text>}
+              {labelled && (
+                <text x={right ? px + 6 : px - 6} y={py + 4} text-anchor={right ? 'start' : 'end'}>
+                  {p.name}
+                </text>
+              )}
             </g>
-          );
-        })}
-        <g class="fm-map-scale" aria-hidden="true">
-          <line x1={8} y1={height - 8} x2={8 + scale.px} y2={height - 8} />
-          <text x={8} y={height - 12}>
-            {scale.km} km
-          </text>
-        </g>
-      </svg>
-      <figcaption id="fm-map-caption" class="fm-visually-hidden">
-        Map of {points.length} places mentioned: {points.map((p) => p.name).join(', ')}
+          ))}
+          <g class="fm-map-scale">
+            <line x1={8} y1={height - 8} x2={8 + scale.px} y2={height - 8} />
+            <text x={8} y={height - 12}>{t('map_scale', scale.km)}</text>
+          </g>
+        </svg>
+        {placed.map(({ p, px, py }) => (
+          <button
+            key={p.key}
+            type="button"
+            class="fm-map-hit"
+            style={{ left: `${(px / width) * 100}%`, top: `${(py / height) * 100}%` }}
+            aria-label={t('map_point', p.name)}
+            data-key={p.key}
+            onClick={() => onSelect(p.annotationId)}
+          >
+            <span class="fm-map-tip" aria-hidden="true">{p.name}</span>
+          </button>
+        ))}
+      </div>
+      <figcaption id={captionId} class="fm-visually-hidden">
+        {t('map_caption', points.length, points.map((p) => p.name).join(', '))}
       </figcaption>
     </figure>
   );

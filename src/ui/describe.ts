@@ -1,16 +1,32 @@
 // Display text for annotations and verdicts in the popup and options page: place lines, figure values,
 // claim sources, verdict labels. Pure functions; the output is rendered as text (Preact escapes it).
 import type { Annotation, Category, Verdict, VerdictKind } from '../types';
+import { t } from './i18n';
 
-export const CATEGORY_LABEL: Record<Category, string> = { place: 'Places', figure: 'Figures', claim: 'Claims' };
+export const CATEGORY_LABEL: Record<Category, string> = { place: t('category_place'), figure: t('category_figure'), claim: t('category_claim') };
 
 export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  consistent: 'consistent',
-  differs: 'differs',
-  variant: 'spelling variant',
-  ambiguous: 'ambiguous',
-  unverified: 'unverified',
+  consistent: t('verdict_consistent'),
+  differs: t('verdict_differs'),
+  variant: t('verdict_variant'),
+  ambiguous: t('verdict_ambiguous'),
+  unverified: t('verdict_unverified'),
 };
+
+/** Order of verdicts in lists: what differs first, then what needs a look, then the rest. */
+export const VERDICT_ORDER: readonly VerdictKind[] = ['differs', 'ambiguous', 'variant', 'consistent', 'unverified'];
+
+/** Sort rank of an annotation by its verdict (lower first); marks without a verdict last. */
+export function verdictRank(v: Verdict | undefined): number {
+  return v ? VERDICT_ORDER.indexOf(v.kind) : VERDICT_ORDER.length;
+}
+
+/** An evidence date as shown: "2022-09-10 (inferred)" -> the date and whether it was inferred. */
+export function evidenceDate(date: string | undefined): { date: string; inferred: boolean } | undefined {
+  if (!date) return undefined;
+  const m = /^(.*?)\s*\(inferred\)\s*$/.exec(date);
+  return m ? { date: m[1]!, inferred: true } : { date, inferred: false };
+}
 
 let regionNames: Intl.DisplayNames | undefined;
 /** "UA" -> "Ukraine" (the browser's English region names); the code itself when unknown. */
