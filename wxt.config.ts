@@ -21,6 +21,13 @@ export default defineConfig({
     description:
       'Marks place names, figures and attributed claims in news articles and compares them with a bundled reference dataset. Works offline.',
     permissions: ['storage', 'activeTab', 'scripting'],
+    // A keyboard command that turns every highlight off or back on (handled in the background).
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn all Factmark highlights off or back on',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -195,6 +195,48 @@ export function createBackground(deps: BackgroundDeps) {
   };
 }
 
+/** The keyboard command (manifest `commands`) that turns every highlight off, or back on. */
+export const TOGGLE_COMMAND = 'toggle-highlights';
+/** Where the categories switched on before the command turned them all off are kept, to restore them. */
+export const TOGGLE_RESTORE_KEY = 'factmark:toggle-restore';
+
+/**
+ * The categories after the toggle command: any on -> all off (remembering which were on); all off
+ * -> those remembered, or all of them when nothing (valid, non-empty) was remembered.
+ */
+export function toggledCategories(
+  current: Record<Category, boolean>,
+  remembered: unknown,
+): { categories: Record<Category, boolean>; remember: Record<Category, boolean> | null } {
+  const anyOn = current.place || current.figure || current.claim;
+  if (anyOn) return { categories: { place: false, figure: false, claim: false }, remember: { ...current } };
+  const r = migrateSettings({ categories: remembered }).categories;
+  const valid = typeof remembered === 'object' && remembered !== null && (r.place || r.figure || r.claim);
+  return { categories: valid ? r : { place: true, figure: true, claim: true }, remember: null };
+}
+
+/** The part of storage.local the command needs. */
+export interface StorageLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Flips every highlight through the stored settings, which every tab listens to. Other fields of
+ * the stored settings (whatever their version) are kept as they are.
+ */
+export async function runToggleCommand(storage: StorageLike): Promise<Record<Category, boolean>> {
+  const stored = await storage.get(SETTINGS_KEY);
+  const kept = await storage.get(TOGGLE_RESTORE_KEY);
+  const raw = stored[SETTINGS_KEY];
+  const base = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const current = migrateSettings(raw);
+  const { categories, remember } = toggledCategories(current.categories, kept[TOGGLE_RESTORE_KEY]);
+  const next = { ...base, version: current.version, categories };
+  await storage.set(remember ? { [SETTINGS_KEY]: next, [TOGGLE_RESTORE_KEY]: remember } : { [SETTINGS_KEY]: next });
+  return categories;
+}
+
 /** The browser action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 interface BadgeApi {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
@@ -237,6 +279,11 @@ export default defineBackground(() => {
       return true; // answers asynchronously
     },
   );
+
+  // Keyboard command: every highlight off, or back on, in every tab (through the stored settings).
+  browser.commands?.onCommand.addListener((command: string) => {
+    if (command === TOGGLE_COMMAND) runToggleCommand(browser.storage.local as unknown as StorageLike).catch(() => {});
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => bg.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

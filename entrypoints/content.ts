@@ -37,8 +37,14 @@ export default defineContentScript({
       browser.runtime.onMessage.addListener(onMessage);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-      // SPA navigation: run again for the new location (the session unpaints first).
-      ctx.addEventListener(window, 'wxt:locationchange', () => void session.run());
+      // SPA navigation: run again for the new location (the session unpaints first). The URLs are
+      // read here, not from the event: a page script could dispatch an event of that name itself.
+      let lastUrl = location.href;
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        const oldUrl = lastUrl;
+        lastUrl = location.href;
+        session.navigated(oldUrl, lastUrl);
+      });
       await session.run();
     } catch (e) {
       // Never throw into the page.

@@ -6,7 +6,7 @@ import type { Settings } from '../settings';
 import { extractArticleAsync, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
 import { BLOCK_SEPARATOR, locateArticleAsync, type TextModel } from '../article/text-model';
 import { createSlicer, type Slicer } from './slicer';
-import { GrowthWatch } from './growth';
+import { GrowthWatch, resetGrowthRuns } from './growth';
 import { isHiddenElement } from '../article/visibility';
 import { MARK_TAG } from '../article/dom-rules';
 import { Painter, browserPaintEnv, type PaintEnv } from './paint';
@@ -40,6 +40,15 @@ export const MAX_SLICE_CHARS = 60_000;
 export const HUGE_PAGE_CHARS = 300_000;
 /** Longest article text analysed at all; beyond it the rest of the page is left unmarked. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
+/** After in-app navigation: time for the new page to render before it is read, and one retry. */
+export const NAV_SETTLE_MS = 300;
+export const NAV_RETRY_MS = 1500;
+
+function withoutHash(u: string | URL): string {
+  const s = String(u);
+  const i = s.indexOf('#');
+  return i < 0 ? s : s.slice(0, i);
+}
 
 export class PageSession {
   private state: PageState = { status: 'pending' };
@@ -211,6 +220,41 @@ export class PageSession {
     });
   }
 
+  private navTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * In-app navigation (history.pushState, popstate): a changed fragment alone is the same page and
+   * changes nothing; otherwise the old page's marks go at once and the new page is analysed once
+   * it has had a moment to render, and once more a little later if it was not an article yet.
+   */
+  navigated(oldUrl: string | URL | undefined, newUrl: string | URL | undefined, settleMs = NAV_SETTLE_MS): void {
+    try {
+      if (oldUrl !== undefined && newUrl !== undefined && withoutHash(oldUrl) === withoutHash(newUrl)) return;
+      this.generation++;
+      this.growth?.stop();
+      this.growth = null;
+      this.unpaint();
+      this.state = { status: 'pending' };
+      resetGrowthRuns();
+      if (this.navTimer) clearTimeout(this.navTimer);
+      const gen = this.generation;
+      this.navTimer = setTimeout(() => {
+        this.navTimer = null;
+        if (gen !== this.generation) return;
+        void this.run().then((st) => {
+          if (st.status !== 'not-article' || gen + 1 !== this.generation) return;
+          const again = this.generation;
+          this.navTimer = setTimeout(() => {
+            this.navTimer = null;
+            if (again === this.generation) void this.run();
+          }, NAV_RETRY_MS);
+        });
+      }, settleMs);
+    } catch {
+      // never throw into the page
+    }
+  }
+
   /** Settings changed (popup switches, options): repaint, or stop/start for the per-site switch. */
   async updateSettings(next: Settings): Promise<void> {
     const wasDisabled = this.siteDisabled();
@@ -258,6 +302,8 @@ export class PageSession {
 
   destroy(): void {
     this.generation++;
+    if (this.navTimer) clearTimeout(this.navTimer);
+    this.navTimer = null;
     this.growth?.stop();
     this.growth = null;
     this.unpaint();

@@ -1,10 +1,10 @@
 // Unit tests of the background's logic: message and sender checks, the reference loaded once,
 // per-tab results and the badge text that follows the enabled categories.
 import { describe, expect, test, vi } from 'vitest';
-import { badgeText, createBackground } from '../../entrypoints/background';
+import { badgeText, createBackground, runToggleCommand, toggledCategories, TOGGLE_COMMAND } from '../../entrypoints/background';
 import type { Reference } from '../../src/reference/types';
 import type { AnalysisResult, Annotation } from '../../src/types';
-import { DEFAULT_SETTINGS } from '../../src/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, migrateSettings } from '../../src/settings';
 
 const emptyReference: Reference = {
   gazetteer: { version: 'test', size: 0, lookup: () => [], get: () => undefined, country: () => undefined },
@@ -140,5 +140,54 @@ describe('createBackground', () => {
     bg.applySettings({ ...DEFAULT_SETTINGS, categories: { place: false, figure: false, claim: false } });
     expect(badges.length).toBe(before + 1);
     expect(badges.at(-1)).toEqual([5, '']);
+  });
+});
+
+describe('toggle-highlights command', () => {
+  const memStorage = (init: Record<string, unknown> = {}) => {
+    const data: Record<string, unknown> = structuredClone(init);
+    return {
+      data,
+      get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+      set: async (items: Record<string, unknown>) => { Object.assign(data, structuredClone(items)); },
+    };
+  };
+
+  test('toggledCategories: any on -> all off, remembering; all off -> the remembered ones, or all', () => {
+    const some = { place: true, figure: false, claim: true };
+    const off = { place: false, figure: false, claim: false };
+    expect(toggledCategories(some, undefined)).toEqual({ categories: off, remember: some });
+    expect(toggledCategories(off, some)).toEqual({ categories: some, remember: null });
+    expect(toggledCategories(off, undefined).categories).toEqual({ place: true, figure: true, claim: true });
+    expect(toggledCategories(off, off).categories).toEqual({ place: true, figure: true, claim: true });
+    expect(toggledCategories(off, 'junk').categories).toEqual({ place: true, figure: true, claim: true });
+  });
+
+  test('runToggleCommand writes the settings every tab listens to, keeping other stored fields', async () => {
+    const st = memStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, categories: { place: true, figure: false, claim: true }, disabledSites: ['x.org'], colours: { place: '#123456' } } });
+    expect(await runToggleCommand(st)).toEqual({ place: false, figure: false, claim: false });
+    const stored = st.data[SETTINGS_KEY] as Record<string, unknown>;
+    expect(stored.categories).toEqual({ place: false, figure: false, claim: false });
+    expect(stored.disabledSites).toEqual(['x.org']);
+    expect(stored.colours).toEqual({ place: '#123456' }); // a field this file does not know survives
+    expect(await runToggleCommand(st)).toEqual({ place: true, figure: false, claim: true });
+    expect((st.data[SETTINGS_KEY] as Record<string, unknown>).categories).toEqual({ place: true, figure: false, claim: true });
+  });
+
+  test('runToggleCommand with nothing stored turns everything off, then on', async () => {
+    const st = memStorage();
+    expect(await runToggleCommand(st)).toEqual({ place: false, figure: false, claim: false });
+    expect(migrateSettings(st.data[SETTINGS_KEY]).categories).toEqual({ place: false, figure: false, claim: false });
+    expect(await runToggleCommand(st)).toEqual({ place: true, figure: true, claim: true });
+  });
+
+  test('the manifest declares the command with a suggested key', async () => {
+    const config = (await import('../../wxt.config')).default as { manifest: (env: { browser: string }) => { commands?: Record<string, { suggested_key?: { default?: string } }> } };
+    for (const browser of ['chrome', 'firefox']) {
+      const m = config.manifest({ browser });
+      expect(m.commands?.[TOGGLE_COMMAND]?.suggested_key?.default).toBe('Alt+Shift+H');
+      expect(JSON.stringify(m)).not.toContain('externally_connectable');
+      expect(JSON.stringify(m)).not.toContain('content_security_policy');
+    }
   });
 });

@@ -138,3 +138,56 @@ describe('PageSession', () => {
     expect(document.querySelector('factmark-card, factmark-flash, factmark-style, factmark-mark')).toBeNull();
   });
 });
+
+describe('in-app navigation', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('a changed fragment changes nothing; a new path unpaints at once and analyses the new page once', async () => {
+    load(ARTICLE);
+    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    await s.run();
+    const before = document.querySelectorAll('factmark-mark').length;
+    expect(before).toBeGreaterThan(0);
+    s.navigated('http://x.test/a', 'http://x.test/a#section-2', 10);
+    await sleep(40);
+    expect(fakeAnalyze).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('factmark-mark').length).toBe(before);
+
+    // Several navigations in a row: the marks go at once, one run for the last.
+    s.navigated('http://x.test/a', 'http://x.test/b', 30);
+    expect(document.querySelectorAll('factmark-mark').length).toBe(0);
+    expect(s.getState().status).toBe('pending');
+    s.navigated('http://x.test/b', 'http://x.test/c', 30);
+    await vi.waitFor(() => expect(s.getState().status).toBe('analysed'));
+    expect(fakeAnalyze).toHaveBeenCalledTimes(2);
+    expect(document.querySelectorAll('factmark-mark').length).toBe(before);
+    expect(document.querySelectorAll('factmark-mark factmark-mark').length).toBe(0);
+    s.destroy();
+  });
+
+  test('destroy cancels a pending navigation run', async () => {
+    load(ARTICLE);
+    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    s.navigated('http://x.test/a', 'http://x.test/b', 20);
+    s.destroy();
+    await sleep(60);
+    expect(fakeAnalyze).not.toHaveBeenCalled();
+    expect(document.querySelector('factmark-mark')).toBeNull();
+  });
+
+  test('switching screen-reader mode on repaints with focusable, described element marks, once', async () => {
+    load(ARTICLE);
+    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    await s.run();
+    expect(document.querySelector('factmark-mark[tabindex]')).toBeNull();
+    await s.updateSettings(settings({ screenReaderMode: true }));
+    const marks = [...document.querySelectorAll('factmark-mark')];
+    expect(marks.length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('factmark-mark factmark-mark').length).toBe(0);
+    const place = marks.find((m) => m.getAttribute('data-factmark-category') === 'place')!;
+    expect(place.getAttribute('role')).toBe('mark');
+    expect(place.getAttribute('tabindex')).toBe('0');
+    expect(place.getAttribute('aria-description')).toMatch(/variant/i);
+    s.destroy();
+  });
+});
