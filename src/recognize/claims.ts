@@ -41,7 +41,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // "Clarke hopes to", "Video shows that": a complement clause makes it a verb unless a possessive precedes
   const complement = /^(that|to)$/.test(n.lower) && !/^(his|her|its|their|our|my|your|the|a|an)$/.test(toks[i - 1]?.lower ?? '') && !/[’']s$/.test(toks[i - 1]?.text ?? '');
   let aux = false;
-  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) {
+  while (j >= 0 && isAux(toks[j])) {
     j--;
     aux = true;
   }
@@ -58,6 +58,36 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // subject-verb agreement: "the video shows", "videos show", not "member states"
   return /s$/.test(toks[i].lower) !== (/s$/.test(p.lower) && !/ss$/.test(p.lower));
 }
+
+/** Heads of noun phrases that show or find things: "video of the incident shows", "an analysis of filings shows". */
+const EVIDENCE = new Set(['video', 'videos', 'footage', 'poll', 'polls', 'polling', 'analysis', 'data', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'records', 'documents', 'document', 'average', 'figures', 'numbers', 'tape', 'tapes', 'recording', 'photos', 'photo', 'images', 'transcript', 'letter', 'memo', 'emails', 'research', 'results', 'review', 'audit', 'filing', 'filings', 'statistics', 'estimates', 'census', 'map', 'chart', 'evidence', 'investigation', 'probe', 'testing', 'tests']);
+
+/** Does a noun phrase of evidence stand before the verb at i ("a review of the records shows")? */
+function evidenceSubject(toks: readonly Token[], i: number, lemma: string): boolean {
+  if (!/^(show|find|suggest|indicate|reveal|confirm|conclude)$/.test(lemma) || /ing$/.test(toks[i].lower)) return false;
+  const n = toks[i + 1];
+  if (!n || (!n.word && n.text !== ':' && n.text !== '.' && n.text !== ',')) return false;
+  for (let k = i - 1, words = 0; k >= 0 && words < 12; k--) {
+    const t = toks[k];
+    if (!t.word) {
+      if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+      return false;
+    }
+    if (/^(that|which|who|and|but|or|to|is|are|was|were|has|have)$/.test(t.lower)) return false;
+    words++;
+    if (EVIDENCE.has(t.lower) && !/^(his|her|their|its|the|a|an)$/.test(toks[k + 1]?.lower ?? 'x')) return true;
+  }
+  return false;
+}
+
+/** An auxiliary, or an adverb in -ly between subject and verb ("generally praised", "boldly suggested"). */
+function isAux(t: Token): boolean {
+  if (!t.word) return false;
+  if (AUX.has(t.lower)) return true;
+  return t.lower.length > 4 && /ly$/.test(t.lower) && !isCap(t) && !LY_NOUNS.has(t.lower) && !CUE_FORMS.has(t.lower) && t.quote < 0;
+}
+/** "He’s", "they’re", "I’m": a pronoun with its auxiliary in one token. */
+const CONTRACTED = /^(he|she|it|they|we|i|you|who)[’'](s|re|m|ve|d|ll)$/;
 
 const OPEN_Q = /^["“‘'«„]$/;
 const CLOSE_Q = /^["”’'»]$/;
@@ -252,7 +282,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     if (isCap(t) && i > 0 && !headline) continue;
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
-    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
+    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
@@ -268,7 +298,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const prev = toks[i - 1];
     if (prev && /^(the|a|an|its|his|her|their|our)$/.test(prev.lower)) continue;
     let b = i - 1;
-    while (b >= 0 && toks[b].word && AUX.has(toks[b].lower) && !BE.has(toks[b].lower)) b--;
+    while (b >= 0 && isAux(toks[b]) && !BE.has(toks[b].lower)) b--;
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
@@ -319,7 +349,7 @@ function colonLead(toks: readonly Token[]): Omit<Found, 'content'> | undefined {
   const lemma = CUE_FORMS.get(v.lower);
   if (!lemma || !v.word || isCap(v) || /ing$/.test(v.lower)) return undefined;
   let j = n - 3;
-  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  while (j >= 0 && isAux(toks[j])) j--;
   if (j < 0) return undefined;
   const first = npBack(toks, j, 0);
   if (first > j || first !== 0 || !plausibleSource(toks, first, j)) return undefined;
@@ -463,21 +493,22 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   const cue = { start: toks[i].start, end: toks[cueEnd].end };
   // a participle without auxiliary ("published photos showing ...", ", saying ..."): the sentence's subject speaks
   let back = i - 1;
-  while (back >= 0 && toks[back].word && AUX.has(toks[back].lower) && !BE.has(toks[back].lower)) back--;
-  if (/ing$/.test(toks[i].lower) && !(toks[back] && BE.has(toks[back].lower))) {
+  while (back >= 0 && isAux(toks[back]) && !BE.has(toks[back].lower)) back--;
+  if (/ing$/.test(toks[i].lower) && !(toks[back] && (BE.has(toks[back].lower) || /[’'](s|re|m)$/.test(toks[back].lower)))) {
     const p = participial(text, s, toks, i, cueEnd, lemma);
     return p ? [p] : [];
   }
   // the source before the cue, past auxiliaries, adverbs and time phrases
   let j = i - 1;
-  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  while (j >= 0 && isAux(toks[j])) j--;
   // "who in 2010 said": a year phrase between subject and verb
   if (j >= 1 && /^(1[89]|20)\d\d$/.test(toks[j].text) && /^(in|since|by)$/.test(toks[j - 1].lower)) j -= 2;
   if (j >= 0) j = skipTimeBack(toks, j);
-  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  while (j >= 0 && isAux(toks[j])) j--;
   let source: Range | undefined;
   let speaker: Range | undefined;
   let srcFirst = -1;
+  const contracted = j >= 0 ? CONTRACTED.exec(toks[j].lower) : null;
   if (j >= 0 && toks[j].text === ',' && toks[j].quote < 0) {
     // apposition: "Igor Konashenkov, a spokesman for the Russian Defense Ministry, said"
     let k = j - 1;
@@ -506,6 +537,10 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
         source = { start: toks[j].start, end: toks[j].end };
       }
     }
+  } else if (contracted) {
+    // "He’s claiming that ...": the pronoun without its auxiliary
+    srcFirst = j;
+    source = { start: toks[j].start, end: toks[j].start + contracted[1].length };
   } else if (j >= 0) {
     const first = npBack(toks, j, 0);
     // the object of a preposition ("photos on Telegram showing") is no speaker
@@ -592,7 +627,7 @@ const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'wel
 /** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
 function stanceSubject(toks: readonly Token[], i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && toks[j].word && AUX.has(toks[j].lower)) j--;
+  while (j >= 0 && isAux(toks[j])) j--;
   const p = toks[j];
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i)$/.test(p.lower)) return true;

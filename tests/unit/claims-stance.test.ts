@@ -97,3 +97,20 @@ describe('noun cues, relational speakers and split clauses', () => {
     'They walked close to him for an hour.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('adverbs, contractions and evidence subjects', () => {
+  test.each([
+    ['The experts generally praised the new proposals.', 'the new proposals', 'The experts', 'praised'],
+    ['The nominee aggressively attacked her opponent as a fraud.', 'her opponent as a fraud', 'The nominee', 'attacked'],
+    ['Senator Ray boldly suggested that the vote was rigged.', 'the vote was rigged', 'Senator Ray', 'suggested'],
+    ['He’s claiming that fraud is a big problem.', 'fraud is a big problem', 'He', 'claiming'],
+    ['Video of the incident shows him with his hands in the air.', 'him with his hands in the air', 'Video of the incident', 'shows'],
+    ['That beats last year, an analysis of new filings shows.', 'That beats last year', 'an analysis of new filings', 'shows'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The family quickly moved to a new house.',
+    'The troupe staged two new shows in May.',
+    'He’s running for the bus.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -61,6 +61,9 @@ export const SUBJECT_STANCE = [
   'predict', 'estimate', 'expect', 'hope', 'fear', 'want', 'plan', 'believe', 'suspect', 'envision',
   'envisage', 'favor', 'favour', 'oppose', 'support', 'downplay', 'tout', 'hype', 'portray', 'depict',
   'frame', 'cast', 'characterize', 'characterise', 'describe', 'paint', 'brand', 'dub', 'nickname',
+  // cognition and sentiment: what the subject holds or feels about something
+  'imagine', 'fathom', 'comprehend', 'remember', 'trust', 'distrust',
+  'appreciate', 'regret', 'resent', 'love', 'hate', 'despise', 'dislike', 'respect', 'address',
 ];
 
 /** Verbs that only count with a following particle ("called for", "pointed out"). */
