@@ -98,12 +98,17 @@ export async function evaluatePlaces(sharedDir: string, reference: Reference, op
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { loadBundledReference } = await import('../../cli/load-reference');
-  const shared = process.argv.find((a, i) => i > 1 && !a.startsWith('-')) ?? resolve(process.cwd(), '../shared');
-  const report = await evaluatePlaces(shared, loadBundledReference(), { verbose: process.argv.includes('-v') });
-  for (const [k, s] of Object.entries(report.scores)) {
-    console.log(`${k.padEnd(8)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn})`);
-  }
-  for (const [k, v] of Object.entries(report.extra)) console.log(`${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`);
-  for (const n of report.notes) console.log(n);
+  const shared = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? resolve(process.cwd(), '../shared');
+  import('../../cli/load-reference')
+    .then(({ loadBundledReference }) => evaluatePlaces(shared, loadBundledReference(), { verbose: process.argv.includes('-v') }))
+    .then((report) => {
+      for (const [k, s] of Object.entries(report.scores)) {
+        console.log(`${k.padEnd(8)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn})`);
+      }
+      for (const [k, v] of Object.entries(report.extra)) console.log(`${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`);
+      for (const n of report.notes) console.log(n);
+    }, (e: unknown) => {
+      console.error(`places eval: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(2);
+    });
 }

@@ -474,7 +474,7 @@ function canon(name: string): string {
   return c;
 }
 
-function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry; close: boolean } {
+function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry } {
   const surface = canon(m.surface);
   const within = m.within;
   // A town holding a large share of its same-named region's people is what the bare name means
@@ -500,8 +500,7 @@ function choose(m: Mention, countries: Map<string, number>, regions: Map<string,
     return { e, s };
   });
   scored.sort((a, b) => b.s - a.s);
-  const close = scored.length > 1 && scored[0].s - scored[1].s < 0.3 && scored[0].e.country !== scored[1].e.country;
-  return { entry: scored[0].e, close };
+  return { entry: scored[0].e };
 }
 
 /** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
@@ -604,9 +603,10 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         }
       }
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
-      // Otherwise the article's main town (named most often, at least twice), unless the text
-      // just spoke of another country ("French President ... the Élysée Palace").
-      // First a town or region named close by, in the same paragraph ("in Abagana, an outskirts of Makurdi").
+      // Otherwise a town or region named close by, in the same paragraph ("in Abagana, an outskirts
+      // of Makurdi"); failing that the article's main town (named most often, at least twice); in
+      // both cases only if the text did not just speak of another country ("French President ...
+      // the Élysée Palace").
       if (!anchor) {
         const near = nearestLocal(mentions, idx, text, countries, regions);
         if (near && (lastCue(cues, resolved, m.start) ?? near.country) === near.country) anchor = [near];
@@ -619,14 +619,13 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         if (!place.region) delete place.region;
       }
     } else {
-      const { entry, close } = choose(m, countries, regions);
+      const { entry } = choose(m, countries, regions);
       place = {
         name: entry.name, kind: entry.kind, geonameId: entry.id, lat: entry.lat, lon: entry.lon,
         population: entry.population, candidates: m.candidates.length,
       };
       if (entry.country) { place.country = entry.country; resolved.push({ at: m.start, country: entry.country }); }
       if (entry.region) place.region = entry.region;
-      void close;
     }
     out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
   }
