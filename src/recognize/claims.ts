@@ -55,6 +55,9 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return false;
   if (isCap(p)) return !/s$/.test(toks[i].lower) || !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower);
   if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
+  // "two new shows", "several big plans": a quantity and an adjective before a plural noun
+  const q = toks[j - 1];
+  if (q && /s$/.test(toks[i].lower) && (/^\d/.test(q.text) || /^(two|three|four|five|six|seven|eight|nine|ten|several|many|few|some|these|those|more|other)$/.test(q.lower)) && !SPEAKER_NOUNS.has(p.lower) && !EVIDENCE.has(p.lower)) return false;
   // subject-verb agreement: "the video shows", "videos show", not "member states"
   return /s$/.test(toks[i].lower) !== (/s$/.test(p.lower) && !/ss$/.test(p.lower));
 }
