@@ -2,7 +2,7 @@
 // All logic lives in src/page/ and src/article/; this file only adapts browser.* to it.
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, migrateSettings } from '../src/settings';
-import { isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
+import { isAnalyzeResponse, isFromOwnPage, isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
 import { PageSession } from '../src/page/session';
 
 export default defineContentScript({
@@ -14,8 +14,10 @@ export default defineContentScript({
       const session = new PageSession(
         {
           doc: document,
-          analyze: (article) =>
-            browser.runtime.sendMessage({ type: 'content:analyze', article } satisfies ContentToBackground) as Promise<AnalyzeResponse>,
+          analyze: async (article): Promise<AnalyzeResponse> => {
+            const resp: unknown = await browser.runtime.sendMessage({ type: 'content:analyze', article } satisfies ContentToBackground);
+            return isAnalyzeResponse(resp) ? resp : { ok: false, error: 'malformed analysis response' };
+          },
           noArticle: (url) => {
             browser.runtime.sendMessage({ type: 'content:no-article', url } satisfies ContentToBackground).catch(() => {});
           },
@@ -30,8 +32,11 @@ export default defineContentScript({
       browser.storage.onChanged.addListener(onStorage);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
-      const onMessage = (msg: unknown, sender: { id?: string }) => {
-        if (sender.id !== browser.runtime.id || !isPopupToContent(msg)) return undefined;
+      // Only the extension's own pages (the popup) talk to this script; page scripts cannot reach
+      // runtime messaging at all, and there is no window `message` listener for them to post to.
+      const ownOrigin = (browser.runtime.getURL as (p: string) => string)('/');
+      const onMessage = (msg: unknown, sender: { id?: string; url?: string }) => {
+        if (!isFromOwnPage(sender, browser.runtime.id, ownOrigin) || !isPopupToContent(msg)) return undefined;
         return session.handle(msg);
       };
       browser.runtime.onMessage.addListener(onMessage);

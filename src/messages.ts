@@ -83,3 +83,29 @@ export function isPopupToContent(m: unknown): m is PopupToContent {
   if (m.type === 'popup:get-state' || m.type === 'popup:force-analyze') return true;
   return m.type === 'popup:scroll-to' && typeof m.annotationId === 'string';
 }
+
+/** What the sender checks read from runtime.MessageSender. */
+export interface MessageSenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * A message for the content script may come only from the extension's own pages (the popup): the
+ * same extension id and, where the browser says, a URL of the extension's own origin.
+ */
+export function isFromOwnPage(sender: MessageSenderLike | undefined, extensionId: string, extensionOrigin: string): boolean {
+  if (!sender || !extensionId || sender.id !== extensionId) return false;
+  if (sender.url === undefined) return true;
+  return typeof sender.url === 'string' && extensionOrigin.length > 0 && sender.url.startsWith(extensionOrigin);
+}
+
+/** The background's answer to content:analyze, checked before the content script reads it. */
+export function isAnalyzeResponse(m: unknown): m is AnalyzeResponse {
+  if (!isRecord(m)) return false;
+  if (m.ok === false) return typeof m.error === 'string';
+  if (m.ok !== true || !isRecord(m.result)) return false;
+  const r = m.result;
+  return Array.isArray(r.annotations) && Array.isArray(r.verdicts) && isRecord(r.summary);
+}

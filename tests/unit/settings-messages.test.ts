@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS, migrateSettings } from '../../src/settings';
-import { isContentToBackground, isPopupToContent } from '../../src/messages';
+import { isAnalyzeResponse, isContentToBackground, isFromOwnPage, isPopupToContent } from '../../src/messages';
 
 describe('migrateSettings', () => {
   test.each([undefined, null, 42, 'x', []])('%j gives the defaults', (stored) => {
@@ -38,4 +38,33 @@ describe('message shape checks', () => {
     [{ type: 'content:analyze' }, false],
     [[], false],
   ])('isPopupToContent(%j) = %s', (m, ok) => expect(isPopupToContent(m)).toBe(ok));
+});
+
+describe('sender and response checks', () => {
+  const ID = 'abcdefghijklmnopabcdefghijklmnop';
+  const ORIGIN = `chrome-extension://${ID}/`;
+  test.each([
+    ['the popup', { id: ID, url: `${ORIGIN}popup.html` }, true],
+    ['the popup opened in a tab', { id: ID, url: `${ORIGIN}popup.html?tab=3`, tab: { id: 3 } }, true],
+    ['own extension, no url given', { id: ID }, true],
+    ['a content script (web page url)', { id: ID, url: 'https://news.example/a', tab: { id: 3 } }, false],
+    ['a page pretending with a look-alike origin', { id: ID, url: `https://evil.example/${ORIGIN}` }, false],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }, false],
+    ['no id', { url: `${ORIGIN}popup.html` }, false],
+    ['nothing', undefined, false],
+  ])('isFromOwnPage: %s', (_n, sender, ok) => expect(isFromOwnPage(sender, ID, ORIGIN)).toBe(ok));
+  test('an empty extension id or origin never matches', () => {
+    expect(isFromOwnPage({ id: '' }, '', ORIGIN)).toBe(false);
+    expect(isFromOwnPage({ id: ID, url: 'x' }, ID, '')).toBe(false);
+  });
+  test.each([
+    [{ ok: true, result: { annotations: [], verdicts: [], summary: {} } }, true],
+    [{ ok: false, error: 'x' }, true],
+    [{ ok: false }, false],
+    [{ ok: true }, false],
+    [{ ok: true, result: { annotations: 'x', verdicts: [], summary: {} } }, false],
+    [{ ok: 'yes', result: { annotations: [], verdicts: [], summary: {} } }, false],
+    [undefined, false],
+    ['ok', false],
+  ])('isAnalyzeResponse(%j) = %s', (m, ok) => expect(isAnalyzeResponse(m)).toBe(ok));
 });
