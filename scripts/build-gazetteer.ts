@@ -10,7 +10,7 @@ import { isLatinName, normalizeName } from '../src/reference/names';
 import { GAZETTEER_FORMAT, type CompactGazetteer } from '../src/reference/gazetteer';
 import { DEMONYM_PREFIX } from '../src/recognize/places';
 
-const BUILD_SCRIPT_VERSION = 1;
+const BUILD_SCRIPT_VERSION = 2;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NM = resolve(ROOT, 'node_modules');
 const OUT = resolve(ROOT, 'assets/reference/gazetteer.json');
@@ -49,6 +49,27 @@ function isRiskyAlternate(name: string, population: number): boolean {
   const letters = key.replace(/ /g, '').length;
   if (letters <= 3 || (letters === 4 && population < 1_000_000)) return true;
   return key.split(' ').every((w) => COMMON_WORDS.has(w));
+}
+
+/** Dice coefficient of letter bigrams of two names' search keys: 1 same, 0 nothing shared. */
+function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const k = normalizeName(s).replace(/ /g, '');
+    const out: string[] = [];
+    for (let i = 0; i + 1 < k.length; i++) out.push(k.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (!x.length || !y.length) return 0;
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) { shared++; pool.set(g, n - 1); }
+  }
+  return (2 * shared) / (x.length + y.length);
 }
 
 function main(): void {
@@ -99,7 +120,13 @@ function main(): void {
     const names = new Set<string>();
     for (const n of [r.name, r.asciiName]) if (n && !isNoiseName(n, r)) names.add(n);
     if (r.population >= ALTERNATES_MIN_POPULATION) {
-      for (const n of r.alternates) if (n && !isNoiseName(n) && !isRiskyAlternate(n, r.population)) names.add(n);
+      for (const n of r.alternates) {
+        if (!n || isNoiseName(n) || isRiskyAlternate(n, r.population)) continue;
+        // Unrelated alternates ("Google" for Topeka, "Stalino" for Donetsk) only for cities of a million:
+        // there they are well-known former names and exonyms ("Bombay", "Salisbury", "Peking").
+        if (r.population < 1_000_000 && similarity(n, r.asciiName) < 0.25 && similarity(n, r.name) < 0.25) continue;
+        names.add(n);
+      }
     }
     if (!names.size) continue;
     entries.push({

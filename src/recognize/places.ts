@@ -19,6 +19,8 @@ interface Token {
   joinNext: boolean;
   /** The next token follows a comma. */
   commaNext: boolean;
+  /** Joined to the next token by a hyphen ("Rostov-on-Don"). */
+  hyphenNext: boolean;
   headline: boolean;
 }
 
@@ -113,7 +115,7 @@ function tokenize(text: string): Token[] {
     }
     tokens.push({
       start: m.index, end: m.index + word.length, text: word, possessive, cap, allCaps,
-      sentenceStart: false, joinNext: false, commaNext: false, headline: false,
+      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false,
     });
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -137,6 +139,7 @@ function tokenize(text: string): Token[] {
       if (gapLen === 1) {
         const c = text[t.end];
         t.joinNext = (c === ' ' || c === '-' || c === '\u2010' || c === '\u00a0') && !t.possessive;
+        t.hyphenNext = t.joinNext && (c === '-' || c === '\u2010');
       } else if (gapLen === 2) {
         const a = text[t.end];
         const b = text[t.end + 1];
@@ -192,6 +195,8 @@ interface Mention {
 }
 
 const lower = (t: Token) => t.text.toLowerCase();
+/** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
+const isConnector = (prev: Token, t: Token) => CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
 
 function isNameWord(t: Token): boolean {
   return t.cap && !(t.text[0] >= '0' && t.text[0] <= '9');
@@ -256,7 +261,7 @@ function matchAt(tokens: Token[], i: number, g: Gazetteer): { to: number; entrie
   let last = i;
   while (last + 1 < tokens.length && last - i + 1 < MAX_WORDS && tokens[last].joinNext && !tokens[last].possessive) {
     const nx = tokens[last + 1];
-    if (!(isNameWord(nx) || CONNECTORS.has(lower(nx)) || /^\p{N}+$/u.test(nx.text))) break;
+    if (!(isNameWord(nx) || isConnector(tokens[last], nx) || /^\p{N}+$/u.test(nx.text))) break;
     last++;
   }
   for (let j = last; j >= i; j--) {
@@ -413,7 +418,7 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
   }
   let k = i;
   const limit = Math.min(tokens.length - 1, i + MAX_WORDS - 1);
-  while (k < limit && tokens[k].joinNext && !tokens[k].possessive && (isNameWord(tokens[k + 1]) || (CONNECTORS.has(lower(tokens[k + 1])) && k + 2 <= limit && isNameWord(tokens[k + 2])))) {
+  while (k < limit && tokens[k].joinNext && !tokens[k].possessive && (isNameWord(tokens[k + 1]) || (isConnector(tokens[k], tokens[k + 1]) && k + 2 <= limit && isNameWord(tokens[k + 2])))) {
     k++;
     if (isNameWord(tokens[k]) && FEATURE_WORDS.has(lower(tokens[k])) && !(k + 1 <= limit && tokens[k].joinNext && isNameWord(tokens[k + 1]) && FEATURE_WORDS.has(lower(tokens[k + 1])))) {
       // A title, person or organisation before the run disqualifies it.

@@ -86,7 +86,7 @@ hope joy faith grace victory independence progress unity friendship harmony ente
 paradise eden el-nino la-nina
 university justice media economy none sauce band chamber orange college academy institute
 mary david john james michael robert william richard joseph thomas charles daniel paul mark george kyle leo allen scott
-reserve catholic international world great public processing detention national federal global regional local royal? general former new? old? first second third
+globe mobile hell java mac reserve catholic international world great public processing detention national federal global regional local royal? general former new? old? first second third
 `;
 
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(
