@@ -25,6 +25,7 @@ const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'dail
 const PAGE_LABELS = new Set(['warning', 'update', 'updated', 'note', 'correction', 'clarification', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking', 'exclusive', 'opinion', 'analysis', 'live', 'advertisement', 'caption', 'credit', 'source', 'sources', 'editor', 'contact', 'email', 'tags', 'topics', 'subscribe', 'listen', 'see', 'also', 'more', 'background', 'summary', 'abstract', 'disclaimer', 'disclosure', 'pictured', 'above', 'below', 'top', 'bottom', 'image', 'images', 'graphic', 'map', 'chart', 'table', 'figure', 'fig', 'example', 'question', 'answer', 'q', 'a']);
 const REL_TO = new Set(['close', 'closest', 'advisers', 'adviser', 'advisors', 'advisor', 'aides', 'aide', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'counselor', 'assistant', 'assistants', 'successor', 'loyal', 'sympathetic', 'friendly', 'near', 'allies', 'ally', 'heir', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'consultant', 'consultants']);
 const OBJ_PRONOUN = new Set(['him', 'her', 'them', 'us', 'me']);
+const LEAD_PREP = new Set(['in', 'at', 'during', 'after', 'before', 'on', 'with', 'from', 'speaking', 'under', 'amid']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
@@ -469,7 +470,9 @@ function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: num
   let k = cueEnd + 1;
   k = skipTime(toks, k);
   if (toks[k]?.lower !== 'by') return undefined;
-  const srcLast = npForward(toks, k + 1);
+  let srcLast = npForward(toks, k + 1);
+  // "endorsed by dozens of papers ranging from ...": a participle after the agent starts a new phrase
+  for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower)) srcLast = m - 1;
   if (srcLast < k + 1 || !plausibleSource(toks, k + 1, srcLast)) return undefined;
   const source = { start: toks[k + 1].start, end: toks[srcLast].end };
   const cue = { start: toks[i].start, end: toks[cueEnd].end };
@@ -477,7 +480,7 @@ function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: num
   c = skipTime(toks, c);
   if (toks[c]?.text === ',' ) c++;
   if (toks[c]?.lower === 'that') c++;
-  const after = tail(text, toks, c, s);
+  const after = /(ing|ed)$/.test(toks[c]?.lower ?? '') ? undefined : tail(text, toks, c, s);
   if (after) return { source, cue, content: after };
   // "the plan was announced by X": the subject is the content
   let b = i - 1;
@@ -551,6 +554,14 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     if (first <= j && !pp && plausibleSource(toks, first, j)) {
       srcFirst = first;
       source = { start: toks[first].start, end: toks[j].end };
+    } else if (pp && isCap(toks[j]) && LEAD_PREP.has(toks[0].lower) && !toks.slice(1, j).some((t) => t.text === ',' || t.quote >= 0)) {
+      // "In a meeting with the board Trump said ...": the name closing an opening phrase without a comma
+      let r = j;
+      while (r - 1 > 0 && j - r < 3 && toks[r - 1].word && isCap(toks[r - 1])) r--;
+      if (r > 1 && !PRONOUNS[toks[r].lower]) {
+        srcFirst = r;
+        source = { start: toks[r].start, end: toks[j].end };
+      }
     }
   }
   // "..., said Revesz." / "..." said the president.
@@ -589,6 +600,19 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // "..., X said (on Saturday)": content before the source; both sides when the cue also opens a quote
   const b = toks[srcFirst - 1];
   const frontSep = b && (b.text === ',' || b.text === '—' || b.text === '–' || CLOSE_Q.test(b.text));
+  // "Hawaii, as one adviser pointed out, rarely ...", "..., as Mr. Bown observed.": the sentence around the aside
+  if (b?.lower === 'as' && srcFirst >= 1 && (srcFirst === 1 || toks[srcFirst - 2].text === ',') && (ends || !next)) {
+    const parts: Found[] = [];
+    if (srcFirst >= 3) {
+      const front = frontContent(toks, srcFirst - 3, 1);
+      if (front) parts.push({ source, cue, content: front });
+    }
+    if (next?.text === ',') {
+      const rest = tail(text, toks, c + 1, s);
+      if (rest) parts.push({ source, cue, content: rest });
+    }
+    if (parts.length) return parts;
+  }
   // '"...," she said of the election', '"...," Trump said this month on CNBC': a trailing adverbial, no content after
   const after = toks[cueEnd + 1];
   const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1;

@@ -114,3 +114,18 @@ describe('adverbs, contractions and evidence subjects', () => {
     'He’s running for the bus.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('asides, opening phrases and agents', () => {
+  test.each([
+    ['Yet, as Mr. Bown observed, in the early days the rules could change.', 'in the early days the rules could change', 'Mr. Bown', 'observed'],
+    ['The plant will close, as the mayor predicted.', 'The plant will close', 'the mayor', 'predicted'],
+    ['In a radio interview Senator Ray declared that the treaty was dead.', 'the treaty was dead', 'Senator Ray', 'declared'],
+    ['The nominee has been endorsed by dozens of papers ranging from big to small.', 'The nominee', 'dozens of papers', 'endorsed'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'In the morning the crew cleaned the deck.',
+    'The boxes were packed by volunteers working late.',
+    'As the sun set, the town grew quiet.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
