@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const REFERENCE_DIR = resolve(import.meta.dirname, 'assets/reference');
+const LOCALES_DIR = resolve(import.meta.dirname, 'src/ui/locales');
 
 export default defineConfig({
   srcDir: '.',
@@ -18,6 +19,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Factmark',
+    // UI strings live in src/ui/locales/<lang>/messages.json, copied to _locales/ below.
+    default_locale: 'en',
     description:
       'Marks place names, figures and attributed claims in news articles and compares them with a bundled reference dataset. Works offline.',
     permissions: ['storage', 'activeTab', 'scripting'],
@@ -50,6 +53,10 @@ export default defineConfig({
         if (name.endsWith('.json')) {
           files.push({ absoluteSrc: resolve(REFERENCE_DIR, name), relativeDest: `reference/${name}` });
         }
+      }
+      // UI strings: one catalogue per language (English complete), used by browser.i18n.
+      for (const lang of readdirSync(LOCALES_DIR)) {
+        files.push({ absoluteSrc: resolve(LOCALES_DIR, lang, 'messages.json'), relativeDest: `_locales/${lang}/messages.json` });
       }
     },
   },

@@ -1,5 +1,6 @@
 // Typed settings with defaults and versioned migration; stored in storage.local under one key.
 import type { Category } from './types';
+import { DEFAULT_APPEARANCE, parseAppearance, type Appearance } from './appearance';
 
 export const SETTINGS_KEY = 'factmark:settings';
 export const SETTINGS_VERSION = 1;
@@ -12,6 +13,8 @@ export interface Settings {
   disabledSites: string[];
   /** Paint with elements carrying accessible labels instead of CSS highlights. */
   screenReaderMode: boolean;
+  /** Colour and underline style per category. */
+  appearance: Appearance;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   categories: { place: true, figure: true, claim: true },
   disabledSites: [],
   screenReaderMode: false,
+  appearance: DEFAULT_APPEARANCE,
 };
 
 /** Any stored value (older version, partial, corrupt) -> valid current settings. */
@@ -35,5 +39,6 @@ export function migrateSettings(stored: unknown): Settings {
   }
   if (Array.isArray(o.disabledSites)) s.disabledSites = o.disabledSites.filter((x): x is string => typeof x === 'string');
   if (typeof o.screenReaderMode === 'boolean') s.screenReaderMode = o.screenReaderMode;
+  s.appearance = parseAppearance(o.appearance);
   return s;
 }
