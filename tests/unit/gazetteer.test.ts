@@ -88,6 +88,16 @@ describe('bundled gazetteer', () => {
 });
 
 describe('malformed gazetteer files are refused with the reason', () => {
+  test('a bad reference the start-up sample skipped fails clearly when looked up', () => {
+    const copy = JSON.parse(JSON.stringify(data)) as { keys: string[]; refs: (number | number[])[] };
+    const i = copy.keys.indexOf('kupyansk');
+    expect(i).toBeGreaterThan(0);
+    copy.refs[i] = 1e9;
+    let broken;
+    try { broken = createGazetteer(copy); } catch (e) { expect(String(e)).toMatch(/out of range/); return; }
+    expect(() => broken.lookup('Kupyansk')).toThrow(/Malformed gazetteer: reference 1000000000 out of range/);
+  });
+
   const base = () => JSON.parse(JSON.stringify({ ...data, keys: ['a', 'b'], refs: [0, 0] })) as Record<string, unknown>;
   test.each<[string, (d: Record<string, unknown>) => unknown, RegExp]>([
     ['not an object', () => 'hello', /expected a JSON object/],
