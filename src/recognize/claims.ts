@@ -5,7 +5,7 @@ import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
 import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
-import { ORG_WORDS, STANCE_ONLY } from './claims/lexicon';
+import { ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 
 export { sameSpeaker } from './claims/speakers';
 
@@ -278,6 +278,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    if (STANCE_ADJ.has(t.lower) && i > 0 && STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '')) {
+      const f = stanceAdjective(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     // "added to the pressure", "added up": no report
@@ -324,6 +331,31 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     found.push(...got);
   }
   return found;
+}
+
+const BE_FORMS = /^(is|are|was|were|be|been|being|am|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|seems|seemed|appears|appeared|remains|remained|became|become|sounded|looked|grew|felt)$/;
+const DEGREE = new Set(['not', 'too', 'very', 'so', 'more', 'most', 'less', 'quite', 'rather', 'far', 'much', 'particularly', 'deeply', 'highly', 'increasingly', 'always', 'never', 'also', 'still', 'all', 'both', 'equally', 'as', 'fairly', 'pretty', 'really', 'no', 'longer', 'just', 'now']);
+
+/** "Graham has been critical of ...", "aides were coy about ...", "she is confident that ...". */
+function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  let b = i - 1;
+  while (b >= 0 && toks[b].word && (DEGREE.has(toks[b].lower) || (/ly$/.test(toks[b].lower) && !isCap(toks[b])))) b--;
+  if (b < 0 || !toks[b].word || !(BE_FORMS.test(toks[b].lower) || /[’'](s|re|m)$/.test(toks[b].lower))) return undefined;
+  let source: Range | undefined;
+  const contracted = CONTRACTED.exec(toks[b].lower);
+  if (contracted) source = { start: toks[b].start, end: toks[b].start + contracted[1].length };
+  else {
+    let j = b - 1;
+    while (j >= 0 && isAux(toks[j])) j--;
+    if (j < 0 || !stanceSubject(toks, j + 1)) return undefined;
+    const first = PRONOUNS[toks[j].lower] ? j : npBack(toks, j, 0);
+    if (first > j || !plausibleSource(toks, first, j)) return undefined;
+    source = { start: toks[first].start, end: toks[j].end };
+  }
+  const prep = toks[i + 1];
+  const content = tail(text, toks, i + 2, s);
+  if (!content) return undefined;
+  return { source, cue: { start: toks[i].start, end: prep.lower === 'that' ? toks[i].end : prep.end }, content };
 }
 
 /** Nouns of saying and holding that take a "that" clause: "Trump's claim that ...", "her view that ...". */

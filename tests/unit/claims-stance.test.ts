@@ -129,3 +129,20 @@ describe('asides, opening phrases and agents', () => {
     'As the sun set, the town grew quiet.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('stance with a preposition and stance adjectives', () => {
+  test.each([
+    ['The senator has railed against the special provisions in the code.', 'the special provisions in the code', 'The senator', 'railed against'],
+    ['Ms. Lane talked about the cost of college.', 'the cost of college', 'Ms. Lane', 'talked about'],
+    ['Graham has been critical of the trade deal since May.', 'the trade deal since May', 'Graham', 'critical of'],
+    ['Campaign aides were coy about whether they would change course.', 'whether they would change course', 'Campaign aides', 'coy about'],
+    ['She is confident that the bill will pass.', 'the bill will pass', 'She', 'confident'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The kitchen is open on Sundays.',
+    'The weather was clear over the hills.',
+    'The river rallied the town around its banks'.replace('rallied', 'divided'),
+    'The room was full of smoke.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -66,6 +66,33 @@ export const SUBJECT_STANCE = [
   'appreciate', 'regret', 'resent', 'love', 'hate', 'despise', 'dislike', 'respect', 'address',
 ];
 
+/** Verbs of stance that count only with their preposition ("railed against", "talked about"). */
+export const PREP_STANCE: Record<string, string[]> = {
+  talk: ['about', 'of'],
+  rail: ['against'],
+  vote: ['against'],
+  care: ['about'],
+  campaign: ['against'],
+  rally: ['against', 'behind', 'around'],
+  spar: ['over', 'with'],
+  weigh: ['in'],
+  lash: ['out'],
+  fire: ['back'],
+  hit: ['back', 'out'],
+  sound: ['off'],
+};
+
+/** Adjectives of stance after a form of "be" ("is critical of", "were coy about", "is confident that"). */
+export const STANCE_ADJ = new Set([
+  'critical', 'skeptical', 'sceptical', 'supportive', 'wary', 'confident', 'certain', 'sure', 'convinced',
+  'adamant', 'optimistic', 'pessimistic', 'concerned', 'passionate', 'coy', 'frustrated', 'angry', 'upset',
+  'proud', 'opposed', 'afraid', 'hopeful', 'doubtful', 'dismissive', 'enthusiastic', 'unhappy', 'aware',
+  'furious', 'outraged', 'disappointed', 'alarmed', 'cautious', 'emphatic', 'insistent', 'unequivocal',
+  'vocal', 'silent', 'open', 'candid', 'blunt', 'clear', 'unconvinced', 'determined', 'eager', 'reluctant',
+  'willing', 'unwilling', 'fond', 'contemptuous', 'scornful', 'suspicious', 'fearful', 'nervous', 'anxious',
+]);
+export const STANCE_ADJ_PREPS = new Set(['that', 'about', 'of', 'with', 'over', 'on', 'at', 'toward', 'towards', 'to']);
+
 /** Verbs that only count with a following particle ("called for", "pointed out"). */
 export const NEEDS_PARTICLE: Record<string, string[]> = {
   call: ['for', 'on', 'upon', 'it', 'him', 'her', 'them', 'the', 'a', 'an', 'this', 'that', 'his'],
@@ -128,7 +155,7 @@ function regularForms(base: string): string[] {
     ing = base.slice(0, -1) + 'ing';
   } else {
     s = /(s|sh|ch|x|z)$/.test(base) ? base + 'es' : base + 's';
-    const doubled = /^(admit|commit|regret|submit|plan|beg|quip|scoff|rebut|refer|prefer|infer|concur|confer|aver|abet|ship|chat|spot|text)$/.test(base) && !base.endsWith('ff');
+    const doubled = /^(spar|admit|commit|regret|submit|plan|beg|quip|scoff|rebut|refer|prefer|infer|concur|confer|aver|abet|ship|chat|spot|text)$/.test(base) && !base.endsWith('ff');
     const last = base[base.length - 1];
     ed = doubled && cons(last) ? base + last + 'ed' : base + 'ed';
     ing = doubled && cons(last) ? base + last + 'ing' : base + 'ing';
@@ -143,6 +170,7 @@ export const CUE_FORMS: Map<string, string> = (() => {
   for (const [lemma, forms] of Object.entries(IRREGULAR)) for (const f of forms) m.set(f, lemma);
   for (const base of REGULAR) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
   for (const base of SUBJECT_STANCE) if (!IRREGULAR[base]) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
+  for (const base of Object.keys(PREP_STANCE)) for (const f of base === 'hit' ? ['hit', 'hits', 'hitting'] : regularForms(base)) if (!m.has(f)) m.set(f, base);
   return m;
 })();
 
@@ -151,7 +179,7 @@ export const STANCE_ONLY: ReadonlySet<string> = new Set(SUBJECT_STANCE.filter((v
 
 /** Verb lemmas that need a following particle or a specific context to count as a cue. */
 export function particleRule(lemma: string): string[] | undefined {
-  return NEEDS_PARTICLE[lemma] ?? (STANCE_ONLY.has(lemma) ? [] : undefined);
+  return NEEDS_PARTICLE[lemma] ?? PREP_STANCE[lemma] ?? (STANCE_ONLY.has(lemma) ? [] : undefined);
 }
 
 /** Auxiliaries, modals and adverbs that may stand between a source and its cue. */
