@@ -185,6 +185,7 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
   return /^(\p{L}\.)+\p{L}$/u.test(w); // "U.S."
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
 
 /** Tokens of a range, each marked with the quotation it lies in. */
@@ -200,8 +201,10 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     if (end > range.end) end = range.end;
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
-    const t = text.slice(start, end);
-    out.push({ start, end, text: t, lower: t.toLowerCase(), word: /[\p{L}\p{N}]/u.test(t), quote: inQuote });
+    const t = end - start === m[0].length ? m[0] : text.slice(start, end);
+    // a match longer than one character starts with a letter or digit: only single characters need the test
+    const word = t.length > 1 || WORD_CHAR.test(t);
+    out.push({ start, end, text: t, lower: word ? t.toLowerCase() : t, word, quote: inQuote });
   }
   return out;
 }
