@@ -84,7 +84,7 @@ export async function evaluatePlaces(sharedDir: string, reference: Reference, op
   const ms = performance.now() - t0;
   const notes = [
     `missed by gold type: ${[...missedByType].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `recogniser time ${ms.toFixed(0)} ms for ${words} words (${((ms / words) * 1000).toFixed(2)} ms per 1,000 words)`,
+    `recogniser time ${ms.toFixed(0)} ms for ${words} words (${((ms / words) * 1000).toFixed(2)} ms per 1,000 words; one cold run, JIT warm-up included)`,
   ];
   if (options.verbose) {
     notes.push('--- false alarms', ...falseAlarms, '--- misses', ...misses, '--- resolved far off', ...farOff);
