@@ -7,7 +7,7 @@ export interface GazetteerEntry {
   /** Canonical name. */
   name: string;
   kind: Exclude<PlaceKind, 'feature'>;
-  /** ISO 3166-1 alpha-2 country code. */
+  /** ISO 3166-1 alpha-2 country code; '' for multinational areas (oceans, continents, the Middle East). */
   country: string;
   /** First-level region name (for cities and areas), where known. */
   region?: string;
