@@ -271,6 +271,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       i++;
       continue;
     }
+    if (t.lower === 'in' && toks[i + 1]?.word) {
+      const f = inPoll(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     if (NOUN_CUES.has(t.lower) && i > 0 && toks[i + 1]?.lower === 'that') {
       const f = nounCue(text, s, toks, i);
       if (f) {
@@ -293,7 +300,9 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     if (isCap(t) && i > 0 && !headline) continue;
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
-    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !(/ing$/.test(t.lower) && toks[i - 1]?.text === ',')) continue;
+    // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
+    const gerund = /ing$/.test(t.lower) && i > 1 && (toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
+    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
@@ -356,6 +365,47 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
   const content = tail(text, toks, i + 2, s);
   if (!content) return undefined;
   return { source, cue: { start: toks[i].start, end: prep.lower === 'that' ? toks[i].end : prep.end }, content };
+}
+
+const GERUND_PREP = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'upon', 'when']);
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+
+/** "In this poll, Trump rose ...", "Trump did well in online polls": the poll is the source, the clause the content. */
+function inPoll(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  // the poll noun within a short phrase after "in"
+  let h = -1;
+  for (let k = i + 1; k < toks.length && k - i <= 8; k++) {
+    const t = toks[k];
+    if (!t.word && t.text !== '/' && t.text !== '-' && t.text !== '’' && t.text !== "'") break;
+    if (t.word && POLL_HEADS.has(t.lower)) {
+      h = k;
+      break;
+    }
+    if (t.word && (NP_STOP.has(t.lower) || CUE_FORMS.has(t.lower)) && !/^(the|this|that|these|those)$/.test(t.lower)) break;
+  }
+  if (h < 0) return undefined;
+  const cue = { start: toks[i].start, end: toks[i].end };
+  const source = { start: toks[i + 1].start, end: toks[h].end };
+  if (i === 0) {
+    // "In the latest poll, conducted ..., Clinton led": the content follows the phrase's comma
+    let c = h + 1;
+    while (c < toks.length && c - h < 16 && toks[c].text !== ',') c++;
+    const content = toks[c]?.text === ',' ? tail(text, toks, c + 1, s) : undefined;
+    return content ? { source, cue, content } : undefined;
+  }
+  // "Trump did fare well in online polls": the clause before
+  const prev = toks[i - 1];
+  // "than in other polls", "from 58 percent in the last poll": a comparison, not a report
+  if (!prev.word || i < 3 || NP_STOP.has(prev.lower) || /^(percent|points?|%)$/.test(prev.lower) || /^\d/.test(prev.text)) return undefined;
+  const content = frontContent(toks, i - 1);
+  return content ? { source, cue, content } : undefined;
+}
+
+/** Is there a run of 1-3 capitalised words right before i, itself after a word matching `before`? */
+function capRunAfter(toks: readonly Token[], i: number, before: RegExp): boolean {
+  let k = i - 1;
+  while (k > 0 && i - k <= 4 && toks[k].quote < 0 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)))) k--;
+  return k < i - 1 && k >= 0 && before.test(toks[k].lower) && !PRONOUNS[toks[i - 1].lower];
 }
 
 /** Nouns of saying and holding that take a "that" clause: "Trump's claim that ...", "her view that ...". */
@@ -767,8 +817,19 @@ function firstPhrase(toks: readonly Token[]): [number, number] {
 function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
   if (!/ing$/.test(toks[i].lower)) return undefined;
   // the subject of the sentence, past a leading adverbial ("On Thursday, the panel ..., saying")
-  const subj = sentenceSubject(toks, i) ?? firstPhrase(toks);
+  // "footage of Trump saying ...": the name right before the participle speaks
+  let named = i > 2 && isCap(toks[i - 1]) && !PRONOUNS[toks[i - 1].lower] ? i - 1 : -1;
+  while (named > 1 && i - named < 4 && (isCap(toks[named - 1]) || (toks[named - 1].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[named - 2].text)))) named--;
+  const subj: [number, number] = named >= 1 && /^(of|with|shows?|showed|showing)$/.test(toks[named - 1]?.lower ?? '') ? [named, i - 1] : sentenceSubject(toks, GERUND_PREP.has(toks[i - 1]?.lower ?? '') ? i - 1 : i) ?? firstPhrase(toks);
   const [first, last] = subj;
+  if (named >= 1 && first === named) {
+    let c = cueEnd + 1;
+    if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
+    c = skipCircumstance(toks, c);
+    if (toks[c]?.text === ',') c++;
+    const content = tail(text, toks, c, s);
+    return content ? { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content } : undefined;
+  }
   if (last < first || last >= i - 1 || !plausibleSource(toks, first, last)) return undefined;
   let c = cueEnd + 1;
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;

@@ -146,3 +146,18 @@ describe('stance with a preposition and stance adjectives', () => {
     'The room was full of smoke.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('polls and gerunds', () => {
+  test.each([
+    ['In this poll, the senator rose two points since the debate.', 'the senator rose two points since the debate', 'this poll', 'In'],
+    ['She did not receive a bump in one of the first polls to emerge.', 'She did not receive a bump', 'one of the first polls', 'in'],
+    ['Dr. Lee appeared on the show and began by saying he would never diagnose anyone.', 'he would never diagnose anyone', 'Dr. Lee', 'saying'],
+    ['The ad closes with footage of Jane Doe saying, “That makes me smart.”', '“That makes me smart.”', 'Jane Doe', 'saying'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'Support fell from 58 percent in the last poll to 55 percent now.',
+    'In the morning polls opened at seven.'.replace('polls opened', 'the doors opened'),
+    'He was fined for speeding in the village.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
