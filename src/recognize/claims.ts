@@ -221,7 +221,7 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const those = /^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '');
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
-      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || (k > floor && isCap(toks[k - 1])))) break;
+      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
       if (++words > 14) break;
     } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
@@ -524,7 +524,9 @@ function according(text: string, s: Range, toks: readonly Token[], i: number): F
   const source = { start: toks[srcFirst].start, end: toks[srcLast].end };
   let next = srcLast + 1;
   if (toks[next]?.text === ',') next++;
-  const after = tail(text, toks, next, s);
+  // "X, according to Y, a former aide, ...": with a clause before, the content is what comes before
+  const frontFirst = i >= 3 && toks[i - 1].text === ',' && !bounded;
+  const after = frontFirst ? undefined : tail(text, toks, next, s);
   if (after && next < toks.length && toks[next].start > source.end) return { source, cue, content: after };
   // "..., according to X": the content is what comes before
   let end = i - 1;
@@ -698,7 +700,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // '"...," she said of the election', '"...," Trump said this month on CNBC': a trailing adverbial, no content after
   const after = toks[cueEnd + 1];
   const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1;
-  const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
+  const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards|after|before|when|while|as|because|since|although|though|until|despite|amid|following|shortly|just|moments|minutes|hours|days)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
   // "African-Americans, he said, can rock": a parenthetical speaker inside the content
   const parenthetical = b?.text === ',' && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0 && !/^(as|while|when|after|before|because|since|although|though|but|and|or|which|who|where|according|amid|despite|with|in|on|at|for|during|if|so|than|then)$/.test(toks[c + 1].lower) && !/ing$/.test(toks[c + 1].lower);
   let front = false;
@@ -866,6 +868,9 @@ function skipHearer(toks: readonly Token[], c: number): number {
 function skipCircumstance(toks: readonly Token[], c: number): number {
   const t = toks[c];
   if (!t || !/^(in|at|during|on|via|through|to|from|of|about)$/.test(t.lower)) return c;
+  // "urged Congress to leave ...": an infinitive is the content, not a circumstance
+  const n = toks[c + 1];
+  if (t.lower === 'to' && n?.word && !isCap(n) && !DETERMINERS.has(n.lower) && !/^(reporters|journalists|supporters|voters|me|us|him|her|them|you)$/.test(n.lower)) return c;
   for (let k = c + 1; k < Math.min(toks.length, c + 14); k++) {
     if (toks[k].quote >= 0 && OPEN_Q.test(toks[k].text)) return k;
     if (toks[k].text === ',') return k + 1;

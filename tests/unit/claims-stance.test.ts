@@ -161,3 +161,18 @@ describe('polls and gerunds', () => {
     'He was fined for speeding in the village.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('content boundaries', () => {
+  test.each([
+    // an infinitive after the hearer is the content
+    ['Graham urged Republicans to join the ranks of believers, and criticized the party.', 'to join the ranks of believers, and criticized the party', 'Graham', 'urged'],
+    // a trailing clause after the cue: the quotation before is the content
+    ['"We have had problems with intrusions," Obama said after meeting with the premier.', '"We have had problems with intrusions,"', 'Obama', 'said'],
+    // "according to" after a comma with an apposition: the clause before is the content
+    ['Some families would pay more, according to Joe Ross, a former tax aide, whose work was praised.', 'Some families would pay more', 'Joe Ross', 'according to'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test('"they say they support": the source stops at the verb', () => {
+    expect(all('Critics were unhappy, although they say they support some of the changes.').some((c) => c.source === 'they say they')).toBe(false);
+  });
+});
