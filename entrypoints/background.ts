@@ -4,7 +4,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '../src/analyze';
 import { createReference } from '../src/reference';
 import type { Reference } from '../src/reference/types';
-import { isContentToBackground, type AnalyzeResponse, type ArticlePart } from '../src/messages';
+import { isContentToBackground, type AnalyzeResponse, type ArticlePart, type ExtractResponse } from '../src/messages';
+import { parseHTML } from 'linkedom';
+import { readabilityBlocks } from '../src/article/extract';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
 import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
@@ -149,11 +151,13 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   /** Answers one message; undefined for messages that are not ours or not from our content scripts. */
-  async function handleMessage(message: unknown, sender: SenderLike): Promise<AnalyzeResponse | undefined> {
+  async function handleMessage(message: unknown, sender: SenderLike): Promise<AnalyzeResponse | ExtractResponse | undefined> {
     if (!isContentToBackground(message)) return undefined;
     if (sender.id !== deps.extensionId) return undefined;
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || tabId < 0) return undefined;
+
+    if (message.type === 'content:extract') return extractRemote(message.html);
 
     if (message.type === 'content:no-article') {
       tabs.delete(tabId);
@@ -193,6 +197,19 @@ export function createBackground(deps: BackgroundDeps) {
       for (const tabId of tabs.keys()) refreshBadge(tabId);
     },
   };
+}
+
+/**
+ * Readability on a page copy serialised by the content script (scripts, styles and media already
+ * left out), parsed with linkedom: no script runs, nothing loads, and the page's main thread is free.
+ */
+export function extractRemote(html: string): ExtractResponse {
+  try {
+    const { document } = parseHTML(html);
+    return { ok: true, article: readabilityBlocks(document as unknown as Document) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /** The keyboard command (manifest `commands`) that turns every highlight off, or back on. */

@@ -2,7 +2,7 @@
 // All logic lives in src/page/ and src/article/; this file only adapts browser.* to it.
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, migrateSettings } from '../src/settings';
-import { isAnalyzeResponse, isFromOwnPage, isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
+import { isAnalyzeResponse, isExtractResponse, isFromOwnPage, isPopupToContent, MAX_EXTRACT_HTML, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
 import { PageSession } from '../src/page/session';
 
 export default defineContentScript({
@@ -17,6 +17,12 @@ export default defineContentScript({
           analyze: async (article): Promise<AnalyzeResponse> => {
             const resp: unknown = await browser.runtime.sendMessage({ type: 'content:analyze', article } satisfies ContentToBackground);
             return isAnalyzeResponse(resp) ? resp : { ok: false, error: 'malformed analysis response' };
+          },
+          // Readability in the background, off the page's main thread; undefined -> it runs here.
+          extract: async (html) => {
+            if (html.length > MAX_EXTRACT_HTML) return undefined;
+            const resp: unknown = await browser.runtime.sendMessage({ type: 'content:extract', html } satisfies ContentToBackground).catch(() => undefined);
+            return isExtractResponse(resp) && resp.ok ? resp.article : undefined;
           },
           noArticle: (url) => {
             browser.runtime.sendMessage({ type: 'content:no-article', url } satisfies ContentToBackground).catch(() => {});

@@ -41,7 +41,37 @@ export function isArticlePart(v: unknown): v is ArticlePart {
 /** content -> background */
 export type ContentToBackground =
   | { type: 'content:analyze'; article: ArticleInfo }
-  | { type: 'content:no-article'; url: string };
+  | { type: 'content:no-article'; url: string }
+  | { type: 'content:extract'; html: string };
+
+/** Largest page copy (scripts, styles and media left out) the background runs Readability on. */
+export const MAX_EXTRACT_HTML = 8_000_000;
+
+/** What Readability found in the page copy, run in the background (off the page's main thread). */
+export interface RemoteExtraction {
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  lang?: string;
+  publishedTime?: string;
+  blocks: string[];
+  kinds: ('heading' | 'text')[];
+}
+
+export type ExtractResponse = { ok: true; article: RemoteExtraction | null } | { ok: false; error: string };
+
+export function isExtractResponse(m: unknown): m is ExtractResponse {
+  if (!isRecord(m)) return false;
+  if (m.ok === false) return typeof m.error === 'string';
+  if (m.ok !== true) return false;
+  if (m.article === null) return true;
+  if (!isRecord(m.article)) return false;
+  const a = m.article;
+  const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+  return Array.isArray(a.blocks) && a.blocks.every((b) => typeof b === 'string') &&
+    Array.isArray(a.kinds) && a.kinds.length === a.blocks.length && a.kinds.every((k) => k === 'heading' || k === 'text') &&
+    optStr(a.title) && optStr(a.byline) && optStr(a.siteName) && optStr(a.lang) && optStr(a.publishedTime);
+}
 
 /** popup -> content (through tabs.sendMessage) */
 export type PopupToContent =
@@ -71,6 +101,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function isContentToBackground(m: unknown): m is ContentToBackground {
   if (!isRecord(m)) return false;
   if (m.type === 'content:no-article') return typeof m.url === 'string';
+  if (m.type === 'content:extract') return typeof m.html === 'string' && m.html.length <= MAX_EXTRACT_HTML;
   if (m.type !== 'content:analyze' || !isRecord(m.article)) return false;
   const a = m.article;
   return typeof a.url === 'string' && typeof a.title === 'string' && typeof a.text === 'string' &&

@@ -2,6 +2,7 @@
 // (it mutates what it parses), and the metadata Factmark needs (title, byline, site, publication date).
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { readBlocksWithKinds, type BlockKind } from './dom-rules';
+import type { RemoteExtraction } from '../messages';
 
 export interface ExtractedArticle {
   title: string;
@@ -50,6 +51,61 @@ export async function extractArticleAsync(doc: Document, outOfTime: () => boolea
   if (!copy) return extractArticle(doc);
   await pause();
   return parseClone(doc, copy);
+}
+
+/**
+ * The same, with Readability run elsewhere (the background, on a copy serialised without scripts,
+ * styles and media): only the copy, made in slices, and its serialisation run in the page.
+ * Falls back to running Readability here when the remote run fails.
+ */
+export async function extractArticleRemote(
+  doc: Document,
+  outOfTime: () => boolean,
+  pause: () => Promise<void>,
+  remote: (html: string) => Promise<RemoteExtraction | null | undefined>,
+): Promise<ExtractedArticle | null> {
+  let copy: Document | null = null;
+  try {
+    copy = await copyDocument(doc, outOfTime, pause);
+  } catch {
+    copy = null;
+  }
+  if (!copy?.documentElement) return extractArticle(doc);
+  await pause();
+  let got: RemoteExtraction | null | undefined;
+  try {
+    got = await remote(copy.documentElement.outerHTML);
+  } catch {
+    got = undefined;
+  }
+  if (got === undefined) {
+    await pause();
+    return parseClone(doc, copy); // the background could not do it: do it here
+  }
+  if (!got || !got.blocks.length) return null;
+  return {
+    title: clean(got.title) ?? clean(doc.title) ?? '',
+    byline: clean(got.byline),
+    siteName: clean(got.siteName),
+    lang: clean(got.lang),
+    published: publishedDate(doc) ?? toIsoDate(got.publishedTime),
+    blocks: got.blocks,
+    blockKinds: got.kinds,
+  };
+}
+
+/** Readability on a parsed page copy (e.g. linkedom in the background): the blocks and metadata. */
+export function readabilityBlocks(copy: Document): RemoteExtraction | null {
+  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
+  if (!parsed || !parsed.content) return null;
+  const { blocks, kinds } = readBlocksWithKinds(parsed.content);
+  if (!blocks.length) return null;
+  const opt = (k: string, v: string | null | undefined) => (typeof v === 'string' && v ? { [k]: v } : {});
+  return {
+    ...opt('title', parsed.title), ...opt('byline', parsed.byline), ...opt('siteName', parsed.siteName),
+    ...opt('lang', parsed.lang), ...opt('publishedTime', parsed.publishedTime),
+    blocks, kinds,
+  };
 }
 
 async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<Document | null> {

@@ -1,9 +1,9 @@
 // One tab's Factmark session: gate, extract, locate, ask for analysis, paint, and the in-page
 // interactions (hover card, keyboard navigation, scroll-to); browser.* is injected by the entrypoint.
 import type { AnalysisResult, Annotation, Verdict } from '../types';
-import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent } from '../messages';
+import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent, RemoteExtraction } from '../messages';
 import type { Settings } from '../settings';
-import { extractArticleAsync, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
+import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
 import { BLOCK_SEPARATOR, locateArticleAsync, type TextModel } from '../article/text-model';
 import { createSlicer, type Slicer } from './slicer';
 import { GrowthWatch, resetGrowthRuns } from './growth';
@@ -20,6 +20,11 @@ export interface SessionDeps {
   analyze(article: ArticleInfo): Promise<AnalyzeResponse>;
   /** Tells the background this page is not analysed (e.g. to clear the badge). */
   noArticle?(url: string): void;
+  /**
+   * Runs Readability elsewhere (the background) on the serialised page copy: null when it finds no
+   * article, undefined when it could not run (then it runs here). Absent: it runs here.
+   */
+  extract?(html: string): Promise<RemoteExtraction | null | undefined>;
   /** Highlight registry (tests pass a fake); defaults to the page's. */
   paintEnv?: PaintEnv;
 }
@@ -125,7 +130,10 @@ export class PageSession {
         const published = publishedDate(doc);
         meta = { url, title: doc.title ?? '', ...(published ? { published } : {}) };
       } else {
-        const ex = await extractArticleAsync(doc, sl.outOfTime, sl.pause);
+        const remote = this.deps.extract?.bind(this.deps);
+        const ex = remote
+          ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote)
+          : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
         if (stale()) return this.state;
         if (!ex && !force) return notArticle();
         blocks = ex ? ex.blocks : null;

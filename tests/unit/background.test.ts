@@ -49,7 +49,7 @@ describe('createBackground', () => {
     const { bg, badges } = setup();
     const res = await bg.handleMessage({ type: 'content:analyze', article }, fromTab(7));
     expect(res?.ok).toBe(true);
-    if (!res?.ok) throw new Error('not ok');
+    if (!res?.ok || !('result' in res)) throw new Error('not ok');
     expect(res.result.summary.words).toBe(6);
     expect(bg.result(7)?.url).toBe(article.url);
     expect(badges.at(-1)?.[0]).toBe(7);
