@@ -218,7 +218,7 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
       // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
       const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
-      const those = /^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '');
+      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && /s$/.test(toks[k - 1].lower));
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
       if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
@@ -301,7 +301,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
-    const gerund = /ing$/.test(t.lower) && i > 1 && (toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
+    const gerund = /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
@@ -312,7 +312,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (!(STANCE.has(lemma) && next && next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower) && stanceSubject(toks, i))) continue;
+      else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',')))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
@@ -818,6 +818,27 @@ function firstPhrase(toks: readonly Token[]): [number, number] {
 /** ", saying ...": the source is the subject of the sentence. */
 function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
   if (!/ing$/.test(toks[i].lower)) return undefined;
+  // "Citing a report, Trump accused ...": an opening participle; the subject after its comma speaks
+  if (i === 0) {
+    let k = cueEnd + 1;
+    while (k < toks.length && k < 30 && !(toks[k].text === ',' && toks[k].quote < 0)) k++;
+    if (toks[k]?.text !== ',' || k - cueEnd < 3) return undefined;
+    // the subject: a pronoun, a run of capitalised words, or a determiner up to its speaker noun
+    const f = toks[k + 1];
+    let end = -1;
+    if (f && PRONOUNS[f.lower]) end = k + 1;
+    else if (f && isCap(f) && !DETERMINERS.has(f.lower)) {
+      end = k + 1;
+      while (end + 1 < toks.length && (isCap(toks[end + 1]) || (toks[end + 1].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[end].text) && toks[end + 2] && isCap(toks[end + 2])))) end++;
+    } else if (f && DETERMINERS.has(f.lower)) {
+      for (let m = k + 2; m < toks.length && m - k < 6 && toks[m].word; m++) if (SPEAKER_NOUNS.has(toks[m].lower) || isCap(toks[m])) end = m;
+    }
+    if (end < k + 1 || !plausibleSource(toks, k + 1, end) || !(isCap(toks[k + 1]) || PRONOUNS[toks[k + 1].lower] || DETERMINERS.has(toks[k + 1].lower))) return undefined;
+    let c = cueEnd + 1;
+    if (toks[c]?.lower === 'that') c++;
+    if (c >= k) return undefined;
+    return { source: { start: toks[k + 1].start, end: toks[end].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content: { start: toks[c].start, end: toks[k - 1].end } };
+  }
   // the subject of the sentence, past a leading adverbial ("On Thursday, the panel ..., saying")
   // "footage of Trump saying ...": the name right before the participle speaks
   let named = i > 2 && isCap(toks[i - 1]) && !PRONOUNS[toks[i - 1].lower] ? i - 1 : -1;

@@ -176,3 +176,19 @@ describe('content boundaries', () => {
     expect(all('Critics were unhappy, although they say they support some of the changes.').some((c) => c.source === 'they say they')).toBe(false);
   });
 });
+
+describe('participles and group speakers', () => {
+  test.each([
+    ['Citing an unfounded theory, Trump repeatedly accused the senator.', 'an unfounded theory', 'Trump', 'Citing'],
+    ['Saying the deal was dead, the minister left the room.', 'the deal was dead', 'the minister', 'Saying'],
+    ['“You squeezed employees,” she said, referencing the bank’s sales drive.', 'the bank’s sales drive', 'she', 'referencing'],
+    ['Elected officials from both parties say he is a hard worker.', 'he is a hard worker', 'Elected officials from both parties', 'say'],
+    ['In an August speech, Trump attacked “the hateful ideology” of the group.', '“the hateful ideology” of the group', 'Trump', 'attacked'],
+    ['The ad then references the criticism of her email system.', 'the criticism of her email system', 'The ad', 'references'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'Walking to the car, the minister waved.',
+    'Water from both rivers reached the town.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -261,6 +261,8 @@ export const SPEAKER_NOUNS = new Set([
   'neighbors', 'neighbours', 'friends', 'relatives', 'colleagues', 'inspectors', 'monitors', 'counterpart',
   'delegation', 'side', 'spokespeople', 'representatives', 'representative', 'panel', 'commission',
   'party', 'parties', 'team', 'club', 'council', 'committee', 'service', 'services', 'department', 'palace',
+  'ad', 'ads', 'advertisement', 'spot', 'commercial', 'editorial', 'editorials', 'column', 'columnist', 'transcript',
+  'analysis', 'indictment', 'resolution', 'platform', 'proposal', 'board', 'union', 'unions', 'coalition', 'alliance',
 ]);
 
 /** Words that cannot be inside a speaker noun phrase: a backward scan stops at them. */
