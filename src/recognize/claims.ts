@@ -136,11 +136,28 @@ export function recognizeClaims(text: string): Annotation[] {
         inPara.push({ ...quoted, content: { start: q.start, end: Math.min(q.end, s.end) } });
       }
     }
-    for (const f of inPara) out.push(toAnnotation(text, f));
+    for (const f of inPara) if (!nestedStance(text, f, inPara)) out.push(toAnnotation(text, f));
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   const seen = new Set<string>();
   return out.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+}
+
+/** Speech verbs: a nested report with one of these is a claim of its own ("he said she told him ..."). */
+const SPEECH = new Set(['say', 'tell', 'add', 'state', 'note', 'write', 'claim', 'insist', 'warn', 'announce', 'declare', 'explain', 'ask', 'reply', 'respond', 'argue', 'deny', 'confirm', 'admit', 'acknowledge', 'tweet', 'post', 'report', 'testify', 'allege', 'assert']);
+const INNER = new Set(['think', 'believe', 'feel', 'know', 'want', 'plan', 'hope', 'expect', 'fear', 'intend', 'seem', 'worry', 'wish']);
+const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you)$/i;
+
+/**
+ * "Stein said she plans to join ...": a stance verb whose subject is a pronoun inside another claim's
+ * content belongs to that content (the speaker's own plan, hope or view), not a claim of its own.
+ */
+function nestedStance(text: string, f: Found, all: readonly Found[]): boolean {
+  const cue = text.slice(f.cue.start, f.cue.end).toLowerCase().split(/\s/)[0];
+  const lemma = CUE_FORMS.get(cue);
+  if (!PRONOUN_SOURCE.test(text.slice(f.source.start, f.source.end)) && !(lemma && INNER.has(lemma))) return false;
+  if (lemma && SPEECH.has(lemma)) return false;
+  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end);
 }
 
 function span(text: string, r: Range): Span {

@@ -192,3 +192,23 @@ describe('participles and group speakers', () => {
     'Water from both rivers reached the town.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('nested stance belongs to the outer claim', () => {
+  test.each([
+    ['Stein said she plans to join her supporters at the protest.', 'plans'],
+    ['The mayor said residents want the video released.', 'want'],
+  ])('%s', (text, inner) => {
+    const got = all(text);
+    expect(got.some((c) => c.cue === 'said')).toBe(true);
+    expect(got.some((c) => c.cue === inner)).toBe(false);
+  });
+
+  test('a nested speech verb stays a claim of its own', () => {
+    const got = all('The aide said she told the police that the gate was open.');
+    expect(got.some((c) => c.cue === 'told' && c.source === 'she')).toBe(true);
+  });
+
+  test('a stance verb outside any claim stays', () => {
+    expectClaim('She plans to join her supporters at the protest.', 'to join her supporters at the protest', 'She', 'plans');
+  });
+});
