@@ -758,7 +758,7 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   while (j >= 0 && isAux(toks[j])) j--;
   const p = toks[j];
   if (!p || !p.word || p.quote >= 0) return false;
-  if (/^(he|she|they|we|i)$/.test(p.lower)) return true;
+  if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
   if (!isCap(p)) return SPEAKER_NOUNS.has(p.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(p.lower);
   if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;

@@ -18,7 +18,7 @@ describe('stance verbs with a named or pronoun subject', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
 
   test.each([
-    'The committee will discuss the budget on Monday.',
+    'The crew will repair the bridge on Monday.',
     'The bridge was compared to a cathedral.',
     'Member states in the south voted against the budget.',
     'Hackers targeted more than 20 states in recent months.',

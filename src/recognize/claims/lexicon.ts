@@ -64,6 +64,9 @@ export const SUBJECT_STANCE = [
   // cognition and sentiment: what the subject holds or feels about something
   'imagine', 'fathom', 'comprehend', 'remember', 'trust', 'distrust',
   'appreciate', 'regret', 'resent', 'love', 'hate', 'despise', 'dislike', 'respect', 'address',
+  // discourse: what a speaker takes up, weighs or sets out
+  'discuss', 'decide', 'offer', 'detail', 'explore', 'chronicle', 'identify', 'illustrate',
+  'examine', 'introduce',
 ];
 
 /** Verbs of stance that count only with their preposition ("railed against", "talked about"). */
