@@ -212,3 +212,16 @@ describe('nested stance belongs to the outer claim', () => {
     expectClaim('She plans to join her supporters at the protest.', 'to join her supporters at the protest', 'She', 'plans');
   });
 });
+
+describe('discourse and decision verbs with named subjects', () => {
+  test.each([
+    ['The Security Council imposed sweeping new sanctions on the regime.', 'sweeping new sanctions on the regime', 'The Security Council', 'imposed'],
+    ['Trump discussed his commitment to mental health services.', 'his commitment to mental health services', 'Trump', 'discussed'],
+    ['She also chronicles many of the deaths that followed.', 'many of the deaths that followed', 'She', 'chronicles'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The storm blocked the road for hours.',
+    'Presidential debates are long evenings.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -19,6 +19,7 @@ const IRREGULAR: Record<string, string[]> = {
   put: ['put it'],
   understand: ['understand', 'understands', 'understood'],
   cast: ['casts'],
+  strike: ['strikes', 'struck'],
 };
 
 /** Regular reporting verbs (base form). */
@@ -67,6 +68,8 @@ export const SUBJECT_STANCE = [
   // discourse: what a speaker takes up, weighs or sets out
   'discuss', 'decide', 'offer', 'detail', 'explore', 'chronicle', 'identify', 'illustrate',
   'examine', 'introduce',
+  // decisions of an authority: what it approves, blocks, grants or imposes
+  'approve', 'block', 'grant', 'impose', 'veto', 'overrule', 'uphold', 'strike',
 ];
 
 /** Verbs of stance that count only with their preposition ("railed against", "talked about"). */
