@@ -63,6 +63,15 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   return /s$/.test(toks[i].lower) !== (/s$/.test(p.lower) && !/ss$/.test(p.lower));
 }
 
+/** "..., The Wall Street Journal reports.": a named source and a present-tense cue closing the sentence after a comma. */
+function closingReport(toks: readonly Token[], i: number): boolean {
+  const n = toks[i + 1];
+  if (!/s$/.test(toks[i].lower) || (n && !/^[.!?]$/.test(n.text))) return false;
+  const first = npBack(toks, i - 1, 0);
+  if (first < 1 || first > i - 1 || toks[first - 1].text !== ',') return false;
+  return toks.slice(first, i).some((t) => isCap(t) && !DETERMINERS.has(t.lower)) || SPEAKER_NOUNS.has(toks[i - 1].lower);
+}
+
 /** Heads of noun phrases that show or find things: "video of the incident shows", "an analysis of filings shows". */
 const EVIDENCE = new Set(['video', 'videos', 'footage', 'poll', 'polls', 'polling', 'analysis', 'data', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'records', 'documents', 'document', 'average', 'figures', 'numbers', 'tape', 'tapes', 'recording', 'photos', 'photo', 'images', 'transcript', 'letter', 'memo', 'emails', 'research', 'results', 'review', 'audit', 'filing', 'filings', 'statistics', 'estimates', 'census', 'map', 'chart', 'evidence', 'investigation', 'probe', 'testing', 'tests']);
 
@@ -144,7 +153,7 @@ export function recognizeClaims(text: string): Annotation[] {
 }
 
 /** Speech verbs: a nested report with one of these is a claim of its own ("he said she told him ..."). */
-const SPEECH = new Set(['say', 'tell', 'add', 'state', 'note', 'write', 'claim', 'insist', 'warn', 'announce', 'declare', 'explain', 'ask', 'reply', 'respond', 'argue', 'deny', 'confirm', 'admit', 'acknowledge', 'tweet', 'post', 'report', 'testify', 'allege', 'assert']);
+const SPEECH = new Set(['say', 'tell', 'add', 'state', 'note', 'write', 'claim', 'insist', 'warn', 'announce', 'declare', 'explain', 'ask', 'reply', 'respond', 'argue', 'deny', 'confirm', 'admit', 'acknowledge', 'tweet', 'post', 'report', 'testify', 'allege', 'assert', 'urge', 'call', 'demand', 'accuse', 'praise', 'criticize', 'criticise', 'condemn', 'blast', 'attack', 'promise', 'pledge', 'vow', 'threaten', 'propose', 'recommend']);
 const INNER = new Set(['think', 'believe', 'feel', 'know', 'want', 'plan', 'hope', 'expect', 'fear', 'intend', 'seem', 'worry', 'wish']);
 const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you)$/i;
 
@@ -174,13 +183,13 @@ function toAnnotation(text: string, f: Found): Annotation {
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 
 /** Content range from token index `from` to the sentence end, without the final full stop. */
-function tail(text: string, toks: readonly Token[], from: number, s: Range): Range | undefined {
+function tail(text: string, toks: readonly Token[], from: number, s: Range, minWords = 2): Range | undefined {
   if (from >= toks.length || /^(of|for)$/.test(toks[from].lower)) return undefined;
   let end = s.end;
   while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
   if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
   const words = toks.filter((t) => t.word && t.start >= toks[from].start && t.end <= end).length;
-  if (words < 2) return undefined;
+  if (words < minWords) return undefined;
   return { start: toks[from].start, end };
 }
 
@@ -319,7 +328,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
     const gerund = /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
-    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund) continue;
+    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
@@ -329,7 +338,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',')))) continue;
+      else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
@@ -339,7 +348,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
-    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !(rule?.includes('to') && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
@@ -743,7 +752,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     }
   }
   if (!ends && !(trailing && front)) {
-    const content = tail(text, toks, c, s);
+    // "Cruz has endorsed Trump.": a name alone is the object of a verb of stance
+    const content = tail(text, toks, c, s) ?? (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0 ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
   return out;
@@ -763,6 +773,17 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   if (!isCap(p)) return SPEAKER_NOUNS.has(p.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(p.lower);
   if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;
   return true;
+}
+/** "Trump tweeted ... and encouraged", "Mr. Obama, who understood": a coordinated or relative subject. */
+function coordinateSubject(toks: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isAux(toks[j])) j--;
+  const p = toks[j];
+  if (!p) return false;
+  if (p.lower === 'who') return j > 0 && (toks[j - 1].text === ',' ? isCap(toks[j - 2] ?? p) : SPEAKER_NOUNS.has(toks[j - 1].lower) || isCap(toks[j - 1]));
+  if (p.lower !== 'and') return false;
+  const r = sentenceSubject(toks, j);
+  return !!r && (isCap(toks[r[1]]) || PRONOUNS[toks[r[1]].lower] !== undefined || SPEAKER_NOUNS.has(toks[r[1]].lower));
 }
 const TITLES_OFF = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'as']);
 

@@ -225,3 +225,18 @@ describe('discourse and decision verbs with named subjects', () => {
     'Presidential debates are long evenings.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('coordinated and relative subjects, closing reports, names as objects', () => {
+  test.each([
+    ['Trump tweeted that she was a con and encouraged Americans to check the tape.', 'Americans to check the tape', 'Trump', 'encouraged'],
+    ['Mr. Obama, who understood that a push would fail, told his aides to wait.', 'a push would fail, told his aides to wait', 'who', 'understood'],
+    ['Bonuses were $500 every three months, The Wall Street Journal reports.', 'Bonuses were $500 every three months', 'The Wall Street Journal', 'reports'],
+    ['The chatter may fade now that Cruz has endorsed Trump.', 'Trump', 'Cruz', 'endorsed'],
+    ['The House panel voted to hold the aide in contempt.', 'to hold the aide in contempt', 'The House panel', 'voted'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'The garden, with its roses and lilies, shows.'.replace(', shows', ' was lovely'),
+    'Rain fell in the night and flooded the cellar.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

@@ -76,7 +76,7 @@ export const SUBJECT_STANCE = [
 export const PREP_STANCE: Record<string, string[]> = {
   talk: ['about', 'of'],
   rail: ['against'],
-  vote: ['against'],
+  vote: ['against', 'to'],
   care: ['about'],
   campaign: ['against'],
   rally: ['against', 'behind', 'around'],
