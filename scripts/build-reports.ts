@@ -42,6 +42,8 @@ const CORRECTIONS: Record<string, { fix: Correction[]; add?: Omit<ReportClaim, '
       // "Russia has said is its own country": the statement is Donbas being part of Russia
       { match: 'is its own country', statement: 'Donbas is its own country' },
       { match: 'people in Balakliya cheering', speaker: 'videos posted to social media' },
+      // "Videos on social media seemed to show ...": the videos are the source, not the media
+      { match: 'troops at a roadside checkpoint', speaker: 'videos on social media' },
       // the tweet's picture is not a statement; the claim inside it ("he said was a government building") stays
       { match: 'a picture of soldiers', drop: true },
       // "they wanted to focus on Donetsk": they = Russia (the reason Russia gave)
