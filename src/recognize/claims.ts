@@ -53,7 +53,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (complement && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
-  if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return false;
+  // "Trump questions the fairness ...", "Axelrod calls on ...": a headline's name and an agreeing verb
+  if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return /s$/.test(toks[i].lower) && !/s$/.test(p.lower) && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
   if (isCap(p)) return !/s$/.test(toks[i].lower) || !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower);
   if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
   // "two new shows", "several big plans": a quantity and an adjective before a plural noun
@@ -268,7 +269,7 @@ function npForward(toks: readonly Token[], i: number): number {
     const t = toks[k];
     if (t.quote >= 0) break;
     if (t.word) {
-      if (NP_STOP.has(t.lower) && !isCap(t)) break;
+      if (NP_STOP.has(t.lower) && !isCap(t) && !(/^(those|these)$/.test(t.lower) && toks[k - 1]?.lower === 'of')) break;
       if (words > 0 && /^(the|a|an)$/.test(t.lower) && !/^(of|for|in|at)$/.test(toks[k - 1]?.lower ?? '')) break;
       if (++words > 14) break;
       last = k;
@@ -338,6 +339,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
+      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)))) cueEnd = i;
       else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
@@ -582,7 +584,7 @@ function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: num
   if (toks[k]?.lower !== 'by') return undefined;
   let srcLast = npForward(toks, k + 1);
   // "endorsed by dozens of papers ranging from ...": a participle after the agent starts a new phrase
-  for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower)) srcLast = m - 1;
+  for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower) && !/^(those|these)$/.test(toks[m - 1].lower)) srcLast = m - 1;
   if (srcLast < k + 1 || !plausibleSource(toks, k + 1, srcLast)) return undefined;
   const source = { start: toks[k + 1].start, end: toks[srcLast].end };
   const cue = { start: toks[i].start, end: toks[cueEnd].end };
@@ -911,13 +913,22 @@ function skipHearer(toks: readonly Token[], c: number): number {
   if (HEARERS.has(t.lower) || DETERMINERS.has(t.lower) || isCap(t)) {
     let k = c;
     while (k < toks.length && k - c < 7 && toks[k].word && toks[k].quote < 0 && (isCap(toks[k]) || !NP_STOP.has(toks[k].lower))) k++;
-    if (k > c && k < toks.length && (/^[,.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0))) return k;
+    const after = toks[k + 1];
+    const closes = k < toks.length && (/^[.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && /ing$/.test(after.lower)) || OPEN_Q.test(after.text))));
+    if (k > c && closes) return k;
   }
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
   if (HEARERS.has(t.lower) || isCap(t)) {
     let k = c;
     if (DETERMINERS.has(toks[k].lower)) k++;
     while (k < toks.length && toks[k].word && (isCap(toks[k]) || (k - c < 3 && !NP_STOP.has(toks[k].lower) && HEARERS.has(toks[k].lower)))) k++;
+    // "asked Lester Holt, the moderator, to ...": past an apposition to the hearer
+    if (k > c && toks[k]?.text === ',') {
+      for (let m = k + 1; m < toks.length && m - k < 10; m++) {
+        if (toks[m].quote >= 0 || /^[.;:!?]$/.test(toks[m].text)) break;
+        if (toks[m].text === ',' && /^(to|that)$/.test(toks[m + 1]?.lower ?? '')) return m + 1;
+      }
+    }
     return k > c ? k : c;
   }
   return c;

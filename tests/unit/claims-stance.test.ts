@@ -240,3 +240,16 @@ describe('coordinated and relative subjects, closing reports, names as objects',
     'Rain fell in the night and flooded the cellar.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('passive stance, headline verbs, hearers with appositions', () => {
+  test.each([
+    ['Clinton was supported by a union of flight attendants.', 'Clinton', 'a union of flight attendants', 'supported'],
+    ['Axelrod calls on Dean to apologize for the remark.', 'Dean to apologize for the remark', 'Axelrod', 'calls on'],
+    ['The campaign has asked Lester Holt, the moderator, to check the facts.', 'to check the facts', 'The campaign', 'asked'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'Police reports were filed on Monday.',
+    'Texas votes in March.'.replace('votes in', 'voted early in'),
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
