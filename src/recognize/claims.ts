@@ -27,7 +27,7 @@ const REL_TO = new Set(['close', 'closest', 'advisers', 'adviser', 'advisors', '
 const OBJ_PRONOUN = new Set(['him', 'her', 'them', 'us', 'me']);
 const LEAD_PREP = new Set(['in', 'at', 'during', 'after', 'before', 'on', 'with', 'from', 'speaking', 'under', 'amid']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
-const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', ...['isn', 'wasn', 'aren', 'weren'].flatMap((w) => [`${w}’t`, `${w}'t`])]);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
 const HEARERS = new Set(['reporters', 'journalists', 'lawmakers', 'supporters', 'members', 'viewers', 'listeners', 'residents', 'officials', 'parliament', 'congress', 'him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'crowd', 'audience', 'voters']);
 /** Forms that are often nouns ("member states", "his tweets"): they count as cues only after a subject. */
@@ -328,13 +328,15 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
-    const gerund = /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
+    const gerund = /ing$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {
       const next = toks[i + 1];
       // the infinitive marker stays out of the cue ("declined | to comment")
+      // "continues to insist": only with a speaker as subject ("prices continue to rise" is no report)
+      if (lemma === 'continue' && next?.lower === 'to' && !(stanceSubject(toks, i) || coordinateSubject(toks, i))) continue;
       if (next && rule.includes(next.lower)) cueEnd = next.lower === 'to' ? i : i + 1;
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
@@ -772,6 +774,8 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
+  // "Prices continue ...": a capitalised plural opening the sentence is a common noun
+  if (j === 0 && isCap(p) && /[^s]s$/.test(p.lower) && !SPEAKER_NOUNS.has(p.lower)) return false;
   if (!isCap(p)) return SPEAKER_NOUNS.has(p.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(p.lower);
   if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;
   return true;
@@ -916,6 +920,9 @@ function skipHearer(toks: readonly Token[], c: number): number {
     const after = toks[k + 1];
     const closes = k < toks.length && (/^[.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && /ing$/.test(after.lower)) || OPEN_Q.test(after.text))));
     if (k > c && closes) return k;
+    // "told Bill O'Reilly of Fox News this week.": a time phrase closing the hearer
+    const timed = skipTime(toks, k);
+    if (k > c && timed > k && (!toks[timed] || /^[.;!?]$/.test(toks[timed].text) || (toks[timed].text === ',' && toks[timed + 1] && (OPEN_Q.test(toks[timed + 1].text) || /ing$/.test(toks[timed + 1].lower))))) return timed;
   }
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
   if (HEARERS.has(t.lower) || isCap(t)) {

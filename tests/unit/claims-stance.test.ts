@@ -253,3 +253,16 @@ describe('passive stance, headline verbs, hearers with appositions', () => {
     'Texas votes in March.'.replace('votes in', 'voted early in'),
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('negated auxiliaries, "continues to", hearers closed by a time phrase', () => {
+  test.each([
+    ['The attorney general isn’t saying if the foundation broke any laws.', 'if the foundation broke any laws', 'The attorney general', 'saying'],
+    ['The nominee continues to insist that he will release the returns.', 'to insist that he will release the returns', 'The nominee', 'continues'],
+    ['"It is a phony system," Trump told Bill Reilly of Fox News this week.', '"It is a phony system,"', 'Trump', 'told'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'Prices continue to rise across the region.',
+    'The rain didn’t stop until noon.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});

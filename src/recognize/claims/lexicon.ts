@@ -104,7 +104,7 @@ export const NEEDS_PARTICLE: Record<string, string[]> = {
   call: ['for', 'on', 'upon', 'it', 'him', 'her', 'them', 'the', 'a', 'an', 'this', 'that', 'his'],
   speak: ['out', 'of', 'about'],
   point: ['out', 'to'],
-  continue: [':'],
+  continue: [':', 'to'],
 
   support: [],
   oppose: [],
@@ -198,6 +198,9 @@ export const AUX = new Set([
   'clearly', 'initially', 'originally', 'subsequently', 'finally', 'simply', 'always', 'long', 'now',
   'twice', 'herself', 'himself', 'themselves', 'itself', 'too', 'sharply', 'strongly', 'loudly',
   'ominously', 'confidently', 'triumphantly', 'proudly', 'formally', 'officially', 'jokingly', 'meanwhile', 'however', 'each',
+  // negated auxiliaries written as one word, with either apostrophe
+  ...['isn', 'wasn', 'aren', 'weren', 'doesn', 'didn', 'don', 'won', 'can', 'couldn', 'wouldn', 'hasn', 'haven', 'hadn', 'shouldn', 'mustn'].flatMap((w) => [`${w}’t`, `${w}'t`]),
+  'cannot', 'keeps', 'kept', 'still',
 ]);
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
