@@ -54,6 +54,15 @@ export async function launchPlain({ viewport = { width: 1100, height: 900 } } = 
 export function instrumentScript() {
   const fm = { longtasks: [], gaps: [], dcl: null, firstMark: null, pristine: null };
   Object.defineProperty(window, '__fm', { value: fm, enumerable: false });
+  // Pages that change themselves at random (ad rotation, sampled loggers: aktualne) would make the runs
+  // with and without the extension differ by chance: the same seeded Math.random in both runs.
+  let seed = 0x9e3779b9;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) fm.longtasks.push({ start: e.startTime, duration: e.duration });

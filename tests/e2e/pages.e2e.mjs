@@ -42,11 +42,24 @@ async function baseline(path) {
   try {
     await page.addInitScript(instrumentScript);
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout: 20000 });
-    await page.waitForTimeout(250);
+    // Some pages change themselves for a while after load (aktualne adds and later removes a teaser):
+    // take the baseline once the body has stopped changing (two equal snapshots 300 ms apart, 5 s at most).
+    await settleBody(page);
     const snap = await page.evaluate(() => ({ text: document.body?.innerText ?? '', html: document.body?.outerHTML ?? '', pristine: window.__fm?.pristine }));
     return { errors, ...snap, timing: await readInstrument(page) };
   } finally {
     await page.close();
+  }
+}
+
+async function settleBody(page, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let prev = await page.evaluate(() => document.body?.outerHTML ?? '');
+  while (Date.now() < end) {
+    await page.waitForTimeout(300);
+    const now = await page.evaluate(() => document.body?.outerHTML ?? '');
+    if (now === prev) return;
+    prev = now;
   }
 }
 
