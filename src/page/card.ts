@@ -1,7 +1,7 @@
 // The hover/focus card: what a mark is and how it compares with the reference, rendered with DOM
 // APIs and textContent only inside a closed shadow root on a <factmark-card>, placed beside the mark.
 import type { Annotation, Verdict } from '../types';
-import { CATEGORY_STYLE } from './styles';
+import { CATEGORY_LABEL } from './styles';
 
 export interface CardModel {
   category: string;
@@ -61,7 +61,7 @@ export function cardModel(a: Annotation, v?: Verdict): CardModel {
       .join(' · '),
   );
   return {
-    category: CATEGORY_STYLE[a.category].label,
+    category: CATEGORY_LABEL[a.category],
     heading,
     rows,
     verdict: v ? { kind: KIND_WORDS[v.kind] ?? v.kind, summary: v.summary } : undefined,

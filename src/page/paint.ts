@@ -4,6 +4,7 @@ import type { Annotation, Category } from '../types';
 import { CATEGORIES } from '../types';
 import type { NodeSlice, TextModel } from '../article/text-model';
 import { MARK_TAG } from '../article/dom-rules';
+import type { Appearance } from '../appearance';
 import { HIGHLIGHT_NAMES, ensureStyles, removeStyles } from './styles';
 
 export type PaintMode = 'highlight' | 'element';
@@ -40,6 +41,8 @@ export interface PaintOptions {
   describe?: (a: Annotation) => string;
   /** Make each element mark's first piece focusable (screen-reader mode). */
   focusable?: boolean;
+  /** Colours and underline styles of the marks (the settings' appearance; defaults when absent). */
+  appearance?: () => Appearance;
 }
 
 const MAX_REREGISTER = 20;
@@ -159,7 +162,7 @@ export class Painter {
     if (this.mode && this.mode !== mode) this.clear();
     const done = mode === 'highlight' ? this.paintHighlights(want, outOfTime) : this.paintElements(want, outOfTime);
     this.mode = this.painted.size ? mode : null;
-    if (this.painted.size) ensureStyles(this.doc);
+    if (this.painted.size) ensureStyles(this.doc, this.options.appearance?.());
     else removeStyles(this.doc);
     return done;
   }

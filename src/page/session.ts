@@ -11,7 +11,7 @@ import { isHiddenElement } from '../article/visibility';
 import { MARK_TAG } from '../article/dom-rules';
 import { Painter, browserPaintEnv, type PaintEnv } from './paint';
 import { Card, cardModel } from './card';
-import { CATEGORY_STYLE } from './styles';
+import { categoryColour, updateStyles } from './styles';
 import { annotationAt, byStart, stepMark } from './marks';
 
 export interface SessionDeps {
@@ -158,6 +158,7 @@ export class PageSession {
       const painter = new Painter(doc, model, [], this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
         describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
         focusable: this.settings.screenReaderMode,
+        appearance: () => this.settings.appearance,
       });
       const focus = viewportOffset(doc, model);
       painter.setFocus(focus);
@@ -267,9 +268,15 @@ export class PageSession {
   async updateSettings(next: Settings): Promise<void> {
     const wasDisabled = this.siteDisabled();
     const modeChanged = next.screenReaderMode !== this.settings.screenReaderMode;
+    const lookChanged = JSON.stringify(next.appearance) !== JSON.stringify(this.settings.appearance);
     this.settings = next;
     const nowDisabled = this.siteDisabled();
     try {
+      // New colours or underlines: the stylesheet already in the page is rewritten at once.
+      if (lookChanged && this.painted) {
+        updateStyles(this.doc, next.appearance);
+        if (this.card.currentId) this.showCard(this.card.currentId); // the card's category colour
+      }
       if (nowDisabled && !wasDisabled) {
         this.generation++;
         this.unpaint();
@@ -469,7 +476,7 @@ export class PageSession {
     const p = this.painted;
     const a = p?.byId.get(id);
     if (!p || !a || !this.settings.categories[a.category]) return;
-    this.card.show(id, cardModel(a, p.verdicts.get(id)), this.anchorRect(a), CATEGORY_STYLE[a.category].colour);
+    this.card.show(id, cardModel(a, p.verdicts.get(id)), this.anchorRect(a), categoryColour(this.settings.appearance, a.category));
   }
 
   /** Scroll a mark into view, flash it, and (keyboard) show its card. */
@@ -506,7 +513,7 @@ export class PageSession {
       s.top = `${rect.top - 2}px`;
       s.width = `${rect.width + 4}px`;
       s.height = `${rect.height + 4}px`;
-      s.outline = `3px solid ${CATEGORY_STYLE[a.category].colour}`;
+      s.outline = `3px solid ${categoryColour(this.settings.appearance, a.category)}`;
       s.borderRadius = '3px';
       s.transition = `opacity ${FLASH_MS}ms ease-in`;
       doc.documentElement.appendChild(el);

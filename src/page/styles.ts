@@ -1,13 +1,12 @@
 // The page-level CSS for marks: ::highlight() rules for the CSS Custom Highlight API and the same
 // look for the <factmark-mark> fallback, injected in one <factmark-style> element and removed with it.
+// Colours and underline styles come from the settings' appearance (src/appearance.ts holds the
+// defaults); a settings change rewrites the stylesheet in place.
 import type { Category } from '../types';
+import { DEFAULT_APPEARANCE, decoration, parseAppearance, type Appearance } from '../appearance';
 
-/** Okabe-Ito colours (colour-blind safe), one per category, each with its own underline style. */
-export const CATEGORY_STYLE: Record<Category, { colour: string; tint: string; line: 'solid' | 'dotted' | 'wavy'; label: string }> = {
-  place: { colour: '#0072B2', tint: 'rgba(0, 114, 178, 0.16)', line: 'solid', label: 'Place' },
-  figure: { colour: '#D55E00', tint: 'rgba(213, 94, 0, 0.14)', line: 'dotted', label: 'Figure' },
-  claim: { colour: '#CC79A7', tint: 'rgba(204, 121, 167, 0.10)', line: 'wavy', label: 'Claim' },
-};
+/** The category's name as the card shows it. */
+export const CATEGORY_LABEL: Record<Category, string> = { place: 'Place', figure: 'Figure', claim: 'Claim' };
 
 export const HIGHLIGHT_NAMES: Record<Category, string> = {
   place: 'factmark-place',
@@ -15,15 +14,42 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
   claim: 'factmark-claim',
 };
 
+/** Opacity of the background tint per category (claims span whole sentences: the lightest). */
+const TINT_ALPHA: Record<Category, number> = { place: 0.16, figure: 0.14, claim: 0.1 };
+const UNDERLINE_OFFSET: Record<Category, number> = { place: 2, figure: 2, claim: 4 };
+
 const STYLE_TAG = 'factmark-style';
 
-export function pageCss(): string {
+/** A #rrggbb colour as rgba() with the given opacity. */
+export function tint(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** An appearance validated (colours #rrggbb in lower case, underline styles from the fixed list). */
+function validAppearance(appearance: Appearance | undefined): Appearance {
+  const a = parseAppearance(appearance ?? DEFAULT_APPEARANCE);
+  for (const c of ['place', 'figure', 'claim'] as const) a.colors[c] = a.colors[c].toLowerCase();
+  return a;
+}
+
+/** The category's colour in an appearance (validated: never anything but #rrggbb). */
+export function categoryColour(appearance: Appearance | undefined, c: Category): string {
+  return validAppearance(appearance).colors[c];
+}
+
+/**
+ * The stylesheet for an appearance. The appearance is validated again here (colours #rrggbb,
+ * underline styles from the fixed list), so nothing else can reach the CSS text.
+ */
+export function pageCss(appearance: Appearance = DEFAULT_APPEARANCE): string {
+  const a = validAppearance(appearance);
   const rules: string[] = [];
   for (const c of ['claim', 'figure', 'place'] as const) {
-    const s = CATEGORY_STYLE[c];
-    const deco = `text-decoration: underline ${s.line} ${s.colour}; text-decoration-thickness: ${c === 'place' ? 2 : 2}px; text-underline-offset: ${c === 'claim' ? 4 : 2}px;`;
-    rules.push(`::highlight(${HIGHLIGHT_NAMES[c]}) { background-color: ${s.tint}; ${deco} }`);
-    rules.push(`factmark-mark[data-factmark-category="${c}"] { display: inline; background-color: ${s.tint}; ${deco} color: inherit; font: inherit; }`);
+    const bg = tint(a.colors[c], TINT_ALPHA[c]);
+    const deco = `text-decoration: ${decoration(a, c)}; text-underline-offset: ${UNDERLINE_OFFSET[c]}px;`;
+    rules.push(`::highlight(${HIGHLIGHT_NAMES[c]}) { background-color: ${bg}; ${deco} }`);
+    rules.push(`factmark-mark[data-factmark-category="${c}"] { display: inline; background-color: ${bg}; ${deco} color: inherit; font: inherit; }`);
   }
   rules.push('factmark-mark:focus-visible { outline: 2px solid #000; outline-offset: 1px; }');
   rules.push('factmark-style, factmark-flash { all: initial; }');
@@ -31,14 +57,28 @@ export function pageCss(): string {
   return rules.join('\n');
 }
 
-/** Adds the stylesheet once (idempotent). */
-export function ensureStyles(doc: Document): void {
-  if (doc.querySelector(STYLE_TAG)) return;
+/** Adds the stylesheet once (idempotent); an existing one is brought up to this appearance. */
+export function ensureStyles(doc: Document, appearance: Appearance = DEFAULT_APPEARANCE): void {
+  const css = pageCss(appearance);
+  const existing = doc.querySelector(STYLE_TAG);
+  if (existing) {
+    const style = existing.querySelector('style');
+    if (style) {
+      if (style.textContent !== css) style.textContent = css;
+      return;
+    }
+    existing.remove();
+  }
   const host = doc.createElement(STYLE_TAG);
   const style = doc.createElement('style');
-  style.textContent = pageCss();
+  style.textContent = css;
   host.appendChild(style);
   (doc.head ?? doc.documentElement).appendChild(host);
+}
+
+/** Rewrites the stylesheet for a new appearance, if there is one in the page (adds none). */
+export function updateStyles(doc: Document, appearance: Appearance): void {
+  if (doc.querySelector(STYLE_TAG)) ensureStyles(doc, appearance);
 }
 
 export function removeStyles(doc: Document): void {
