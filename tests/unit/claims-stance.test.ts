@@ -266,3 +266,21 @@ describe('negated auxiliaries, "continues to", hearers closed by a time phrase',
     'The rain didn’t stop until noon.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('nouns that look like verbs', () => {
+  test.each([
+    'Clinton cited derogatory comments Trump had made about her.',
+    'Voting rights advocates have expressed concern.',
+    'Several people declined to discuss the Clinton email matter.',
+    'The tax would eventually add $84 billion over ten years.',
+    'Mrs. Clinton has held rallies before large crowds.',
+  ])('no cue on the noun in %j', (text) => {
+    const cues = all(text).map((c) => c.cue);
+    for (const w of ['comments', 'advocates', 'email', 'add', 'held']) expect(cues).not.toContain(w);
+  });
+
+  test.each([
+    ['The senator comments that the bill is dead.', 'the bill is dead', 'The senator', 'comments'],
+    ['The group advocates a ban on the sales.', 'a ban on the sales', 'The group', 'advocates'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+});
