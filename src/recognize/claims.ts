@@ -50,7 +50,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
-  const baseAfterSingular = !/s$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !/s$/.test(p.lower);
+  const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !/s$/.test(p.lower);
   if (complement && !baseAfterSingular && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;

@@ -284,3 +284,7 @@ describe('nouns that look like verbs', () => {
     ['The group advocates a ban on the sales.', 'a ban on the sales', 'The group', 'advocates'],
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
 });
+
+test('"a message saying that ...": the gerund after a noun is a cue', () => {
+  expectClaim('The security service posted a message saying that troops were in the town.', 'troops were in the town', 'The security service', 'saying');
+});
