@@ -1,9 +1,12 @@
 // Background (service worker in Chromium, event page in Firefox): loads the bundled reference once,
-// analyses the articles content scripts send, keeps per-tab results in memory and sets the toolbar badge.
+// adds the user's imported reports to it (rebuilt when they change), analyses the articles content
+// scripts send, keeps per-tab results in memory and sets the toolbar badge.
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '../src/analyze';
 import { createReference } from '../src/reference';
-import type { Reference } from '../src/reference/types';
+import type { Reference, ReferenceReport } from '../src/reference/types';
+import { validateReports } from '../src/reference/reports';
+import { IMPORTED_REPORTS_KEY, parseStoredReports } from '../src/ui/imported-reports';
 import { isContentToBackground, type AnalyzeResponse, type ArticlePart, type ExtractResponse } from '../src/messages';
 import { parseHTML } from 'linkedom';
 import { readabilityBlocks } from '../src/article/extract';
@@ -12,8 +15,13 @@ import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from 
 
 /** What the background needs from the browser; injected so the logic runs in unit tests. */
 export interface BackgroundDeps {
-  /** Loads the bundled reference; called at most once while it succeeds. */
+  /** Loads the bundled reference (gazetteer and bundled reports); called at most once while it succeeds. */
   loadReference(): Promise<Reference>;
+  /**
+   * Reads the stored value of the user's imported reports (storage.local[IMPORTED_REPORTS_KEY]);
+   * called once, then again only after a failed read. Without it, only the bundled reports are used.
+   */
+  loadImported?(): Promise<unknown>;
   setBadge(tabId: number, text: string): void;
   /** The extension's own id, for the sender check. */
   extensionId: string;
@@ -117,6 +125,32 @@ export function badgeText(result: AnalysisResult | undefined, categories: Record
   return n > 999 ? '999+' : String(n);
 }
 
+/**
+ * The stored imported reports -> the valid ones. Nothing stored gives none; a value that fails
+ * validation is ignored as a whole (with a console warning) and the bundled reports keep working.
+ */
+export function importedFromStorage(stored: unknown, warn: (msg: string) => void = (m) => console.warn(m)): ReferenceReport[] {
+  if (stored === undefined || stored === null) return [];
+  const reports = parseStoredReports(stored);
+  if (reports.length) return reports;
+  const list = typeof stored === 'object' ? (stored as { reports?: unknown }).reports : undefined;
+  if (Array.isArray(list) && list.length === 0) return [];
+  const problems = Array.isArray(list) ? validateReports(list).problems : ['expected { version, reports: [...] }'];
+  warn(`[factmark] imported reports in storage ignored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  return [];
+}
+
+/**
+ * The reference for analysis: the bundled one plus the imported reports whose id is not a bundled
+ * report's (the same thing createReference(gazetteer, bundled, imported) builds, without parsing
+ * the gazetteer again: the parsed one is shared).
+ */
+export function withImported(bundled: Reference, imported: readonly ReferenceReport[]): Reference {
+  const ids = new Set(bundled.reports.map((r) => r.id));
+  const extra = imported.filter((r) => !ids.has(r.id));
+  return extra.length ? { gazetteer: bundled.gazetteer, reports: [...bundled.reports, ...extra] } : bundled;
+}
+
 function hostname(url: string): string {
   try {
     return new URL(url).hostname;
@@ -127,14 +161,18 @@ function hostname(url: string): string {
 
 export function createBackground(deps: BackgroundDeps) {
   let reference: Promise<Reference> | undefined;
+  /** The imported reports (validated), read once from storage and replaced when storage changes. */
+  let imported: Promise<ReferenceReport[]> | undefined;
+  /** The last combined reference and what it was built from, so it is rebuilt only on a change. */
+  let combined: { base: Reference; extra: ReferenceReport[]; ref: Reference } | undefined;
   let settings: Settings = migrateSettings(undefined);
   const tabs = new Map<number, TabResult>();
   /** Bumped when a tab navigates or closes: an analysis begun before that no longer speaks for the tab. */
   const generation = new Map<number, number>();
   const genOf = (tabId: number) => generation.get(tabId) ?? 0;
 
-  /** The reference, loaded once; a failed load is retried on the next request rather than cached. */
-  function getReference(): Promise<Reference> {
+  /** The bundled reference, loaded once; a failed load is retried on the next request rather than cached. */
+  function getBundled(): Promise<Reference> {
     if (!reference) {
       reference = deps.loadReference().catch((err: unknown) => {
         reference = undefined;
@@ -142,6 +180,30 @@ export function createBackground(deps: BackgroundDeps) {
       });
     }
     return reference;
+  }
+
+  /** The imported reports; a failed storage read counts as none and is retried next time. */
+  function getImported(): Promise<ReferenceReport[]> {
+    if (!imported) {
+      if (!deps.loadImported) return Promise.resolve([]);
+      const p: Promise<ReferenceReport[]> = deps.loadImported().then(
+        (stored) => importedFromStorage(stored),
+        (err: unknown) => {
+          if (imported === p) imported = undefined;
+          console.warn('[factmark] could not read imported reports:', err);
+          return [];
+        },
+      );
+      imported = p;
+    }
+    return imported;
+  }
+
+  /** The reference for analysis: bundled plus imported reports, rebuilt only when either changed. */
+  async function getReference(): Promise<Reference> {
+    const [base, extra] = await Promise.all([getBundled(), getImported()]);
+    if (combined?.base !== base || combined.extra !== extra) combined = { base, extra, ref: withImported(base, extra) };
+    return combined.ref;
   }
 
   function refreshBadge(tabId: number): void {
@@ -190,6 +252,10 @@ export function createBackground(deps: BackgroundDeps) {
       generation.set(tabId, genOf(tabId) + 1);
       tabs.delete(tabId);
       refreshBadge(tabId);
+    },
+    /** The stored imported reports changed (storage.onChanged): the next analysis uses the new ones. */
+    setImported(stored: unknown): void {
+      imported = Promise.resolve(importedFromStorage(stored));
     },
     /** New settings: badges follow the categories that are switched on and the sites switched off. */
     applySettings(next: Settings): void {
@@ -254,6 +320,20 @@ export async function runToggleCommand(storage: StorageLike): Promise<Record<Cat
   return categories;
 }
 
+/** The stored value of the imported reports (validated by the background, not here). */
+export function readStoredImports(): Promise<unknown> {
+  return browser.storage.local.get(IMPORTED_REPORTS_KEY).then((stored) => stored[IMPORTED_REPORTS_KEY]);
+}
+
+/** Calls back with the new stored value whenever the imported reports in storage.local change. */
+export function watchStoredImports(onChange: (stored: unknown) => void): () => void {
+  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'local' && IMPORTED_REPORTS_KEY in changes) onChange(changes[IMPORTED_REPORTS_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 /** The browser action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 interface BadgeApi {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
@@ -280,6 +360,7 @@ export default defineBackground(() => {
       const [gazetteer, reports] = await Promise.all([fetchJson('/reference/gazetteer.json'), fetchJson('/reference/reports.json')]);
       return createReference(gazetteer, reports);
     },
+    loadImported: readStoredImports,
     setBadge: (tabId, text) => {
       // The tab may be gone by the time the analysis ends; nothing to do then.
       action?.setBadgeText({ tabId, text }).catch(() => {});
@@ -316,6 +397,9 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) bg.applySettings(migrateSettings(changes[SETTINGS_KEY]?.newValue));
   });
+
+  // Imported reports: the options page writes them; the next analysis uses them.
+  watchStoredImports((stored) => bg.setImported(stored));
 
   // Warm the reference so the first article does not wait for it.
   bg.getReference().catch(() => {});
