@@ -323,8 +323,24 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "I know your returns are audited", "we know that ...": the base form with a first-person or plural subject
+    if (t.lower === 'know' && i > 0 && /^(i|we|they)$/.test(toks[i - 1].lower) && toks[i + 1]?.word && !/^(what|how|if|whether|why|where|when|who|it)$/.test(toks[i + 1].lower)) {
+      let c = i + 1;
+      if (toks[c].lower === 'that') c++;
+      const content = tail(text, toks, c, s);
+      if (content) found.push({ source: { start: toks[i - 1].start, end: toks[i - 1].end }, cue: { start: t.start, end: t.end }, content });
+      continue;
+    }
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
+    // "led the journalist Dainis Ivans to fear ...", "forced Stumpf to admit ...": the causee holds the view
+    if (t.lower === lemma && toks[i - 1]?.lower === 'to' && i >= 3) {
+      const f = causee(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     // "added to the pressure", "added up": no report
     if (lemma === 'add' && (/^(to|up|on|so|more|much|fuel|another|new|layers|jobs|billions?|millions?|thousands?)$/.test(toks[i + 1]?.lower ?? '') || /^[$\d]/.test(toks[i + 1]?.text ?? ''))) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
@@ -440,6 +456,26 @@ function capRunAfter(toks: readonly Token[], i: number, before: RegExp): boolean
   let k = i - 1;
   while (k > 0 && i - k <= 4 && toks[k].quote < 0 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)))) k--;
   return k < i - 1 && k >= 0 && before.test(toks[k].lower) && !PRONOUNS[toks[i - 1].lower];
+}
+
+const CAUSATIVE = new Set(['led', 'lead', 'leads', 'leading', 'forced', 'force', 'forces', 'prompted', 'prompt', 'prompts', 'pushed', 'pressed', 'pressured', 'encouraged', 'allowed', 'caused', 'drove', 'invited', 'challenged', 'moved', 'compelled', 'inspired', 'persuaded', 'convinced']);
+
+function causee(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  const last = i - 2;
+  if (!toks[last].word) return undefined;
+  let first = last;
+  // back to the causative verb, past a short noun phrase or an object pronoun (and an apposition)
+  while (first > 0 && last - first < 12 && !CAUSATIVE.has(toks[first - 1].lower)) {
+    const p = toks[first - 1];
+    if (p.quote >= 0 || /^[.;:!?]$/.test(p.text) || (p.word && NP_STOP.has(p.lower) && !/^(him|her|them|us|me)$/.test(p.lower))) return undefined;
+    first--;
+  }
+  if (first <= 0 || !CAUSATIVE.has(toks[first - 1].lower)) return undefined;
+  const words = toks.slice(first, last + 1).filter((t) => t.word);
+  if (!words.length || !(words.some((t) => isCap(t)) || /^(him|her|them|us|me)$/.test(words[0].lower) || SPEAKER_NOUNS.has(words[words.length - 1].lower))) return undefined;
+  const content = tail(text, toks, toks[i + 1]?.lower === 'that' ? i + 2 : i + 1, s);
+  if (!content) return undefined;
+  return { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[i].end }, content };
 }
 
 /** Nouns of saying and holding that take a "that" clause: "Trump's claim that ...", "her view that ...". */

@@ -288,3 +288,17 @@ describe('nouns that look like verbs', () => {
 test('"a message saying that ...": the gerund after a noun is a cue', () => {
   expectClaim('The security service posted a message saying that troops were in the town.', 'troops were in the town', 'The security service', 'saying');
 });
+
+describe('"I know ..." and causatives', () => {
+  test.each([
+    ['I know your tax returns are being audited.', 'your tax returns are being audited', 'I', 'know'],
+    ['All this has led the journalist Dainis Ivans to fear a new pact.', 'a new pact', 'the journalist Dainis Ivans', 'fear'],
+    ['The senator forced Stumpf to admit that no one had been fired.', 'no one had been fired', 'Stumpf', 'admit'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test.each([
+    'You know, the weather was fine.',
+    'I know what you did.',
+    'The flood forced the town to close the bridge.',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
