@@ -252,7 +252,9 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && /s$/.test(toks[k - 1].lower));
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
-      if (k < j && !isCap(t) && (CUE_FORMS.has(t.lower) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
+      // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
+      const verb = CUE_FORMS.get(t.lower);
+      if (k < j && !isCap(t) && ((verb && !particleRule(verb)) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
       if (++words > 14) break;
     } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
@@ -769,7 +771,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   }
   // '"...," she said of the election', '"...," Trump said this month on CNBC': a trailing adverbial, no content after
   const after = toks[cueEnd + 1];
-  const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1;
+  // "... several months after her release", "two days later": a counted time phrase
+  const counted = /^(several|a|an|two|three|four|five|some|few|many|\d+)$/.test(after?.lower ?? '') && /^(months?|days?|weeks?|years?|hours?|minutes?|moments?|decades?)$/.test(toks[cueEnd + 2]?.lower ?? '');
+  const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1 || counted;
   const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards|after|before|when|while|as|because|since|although|though|until|despite|amid|following|shortly|just|moments|minutes|hours|days)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
   // "African-Americans, he said, can rock": a parenthetical speaker inside the content
   const parenthetical = b?.text === ',' && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0 && !/^(as|while|when|after|before|because|since|although|though|but|and|or|which|who|where|according|amid|despite|with|in|on|at|for|during|if|so|than|then)$/.test(toks[c + 1].lower) && !/ing$/.test(toks[c + 1].lower);
@@ -810,7 +814,9 @@ const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'wel
 function stanceSubject(toks: readonly Token[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && isAux(toks[j])) j--;
-  const p = toks[j];
+  let p = toks[j];
+  // "Another critic, Laurence Tribe, likened ...": the name closing an apposition
+  if (p?.text === ',' && p.quote < 0 && j > 1 && isCap(toks[j - 1]) && toks.slice(0, j - 1).some((t) => t.text === ',')) p = toks[j - 1];
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject

@@ -302,3 +302,12 @@ describe('"I know ..." and causatives', () => {
     'The flood forced the town to close the bridge.',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('appositions before stance verbs, counted time, singing', () => {
+  test.each([
+    ['Another critic, Laurence Tribe, likened the rules to "burning the Constitution."', 'the rules to "burning the Constitution."', 'Another critic, Laurence Tribe', 'likened'],
+    ['“It never crossed my mind,” she said several months after her release.', '“It never crossed my mind,”', 'she', 'said'],
+    ['“Keep your hands in sight,” Blige sings to the candidate.', '“Keep your hands in sight,”', 'Blige', 'sings'],
+    ['“We think he will win,” campaign spokesman Brian Fallon said on Monday.', '“We think he will win,”', 'campaign spokesman Brian Fallon', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+});

@@ -19,6 +19,7 @@ const IRREGULAR: Record<string, string[]> = {
   put: ['put it'],
   understand: ['understand', 'understands', 'understood'],
   cast: ['casts'],
+  sing: ['sings', 'sang', 'sung', 'singing'],
   strike: ['strikes', 'struck'],
 };
 
@@ -45,6 +46,7 @@ const REGULAR = [
   'welcome', 'hail', 'slam', 'attack', 'decry', 'denounce', 'deplore', 'rebuke', 'chide', 'scold',
   'argue', 'reason', 'posit', 'theorize', 'surmise', 'deduce', 'infer', 'gather', 'figure',
   'vouch', 'confide', 'volunteer', 'counsel', 'speak', 'seem', 'decline', 'refuse', 'intend', 'vow',
+  'chant', 'mutter', 'murmur', 'holler', 'cry',
 ];
 
 /**
