@@ -28,7 +28,8 @@ export default defineConfig({
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Turn all Factmark highlights off or back on',
+        // From _locales (src/ui/locales/<lang>/messages.json).
+        description: '__MSG_command_toggle_highlights__',
       },
     },
     ...(browser === 'firefox'
