@@ -325,6 +325,22 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "Trump made clear that ...", "she has made it clear": a verb of making and "clear"
+    if (t.lower === 'clear' && i > 1) {
+      const v = toks[i - 1].lower === 'it' ? i - 2 : i - 1;
+      if (v >= 1 && /^(made|makes|make|making)$/.test(toks[v].lower)) {
+        let j = v - 1;
+        while (j >= 0 && isAux(toks[j])) j--;
+        const first = j >= 0 && PRONOUNS[toks[j].lower] ? j : j >= 0 ? npBack(toks, j, 0) : -1;
+        let c = i + 1;
+        if (toks[c]?.lower === 'that') c++;
+        const content = first >= 0 && first <= j && stanceSubject(toks, v) ? tail(text, toks, c, s) : undefined;
+        if (content) {
+          found.push({ source: { start: toks[first].start, end: toks[j].end }, cue: { start: toks[v].start, end: t.end }, content });
+          continue;
+        }
+      }
+    }
     // "I know your returns are audited", "we know that ...": the base form with a first-person or plural subject
     if (t.lower === 'know' && i > 0 && /^(i|we|they)$/.test(toks[i - 1].lower) && toks[i + 1]?.word && !/^(what|how|if|whether|why|where|when|who|it)$/.test(toks[i + 1].lower)) {
       let c = i + 1;

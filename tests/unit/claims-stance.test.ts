@@ -311,3 +311,12 @@ describe('appositions before stance verbs, counted time, singing', () => {
     ['“We think he will win,” campaign spokesman Brian Fallon said on Monday.', '“We think he will win,”', 'campaign spokesman Brian Fallon', 'said'],
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
 });
+
+describe('"made (it) clear"', () => {
+  test.each([
+    ['The senator has made it clear that she will vote no.', 'she will vote no', 'The senator', 'made it clear'],
+    ['Trump made clear that he would not apologize.', 'he would not apologize', 'Trump', 'made clear'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+
+  test('no claim in "The rain made the air clear."', () => expect(all('The rain made the air clear.')).toEqual([]));
+});
