@@ -26,7 +26,7 @@ const ALTERNATES_MIN_POPULATION = Number(process.argv[3] ?? 15000);
 const REGION_SUFFIX: Record<string, string> = { UA: 'Oblast', BY: 'Region' };
 const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat' | 'mid' | 'auto';
 const AUTO_SPAN_KM = Number(process.env.AUTO_SPAN_KM ?? 800);
-const DIRECTION_NAMES = /^(north|south|east|west|northern|southern|eastern|western|central|north ?east|north ?west|south ?east|south ?west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|upper|lower|coast|capital|islands|city)$/i;
+const DIRECTION_NAMES = /^(north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|upper|lower|coast|capital|islands|city)$/i;
 const REGION_GENERIC = /\s+(oblast|region|province|governorate|state|prefecture|krai|kray|county|district|voivodeship|department|municipality|territory|canton|city)$/i;
 
 type Kind = 'country' | 'region' | 'city' | 'area';

@@ -479,7 +479,28 @@ function canon(name: string): string {
   return c;
 }
 
-function choose(m: Mention, countries: Map<string, number>, regions: Map<string, number>): { entry: GazetteerEntry } {
+/** What the article says elsewhere: countries and regions it names, and where its unambiguous towns and regions lie. */
+interface Context {
+  countries: Map<string, number>;
+  regions: Map<string, number>;
+  /** Unambiguous towns and regions of the article, with the name they were written as. */
+  near: { lat: number; lon: number; name: string }[];
+}
+
+/** A town this close to one the article names unambiguously gets PROXIMITY_BONUS (measured: 150 km / 1.5 beat 100, 250, 300 km and 1, 2; regions as anchors lose). */
+const PROXIMITY_KM = 150;
+const PROXIMITY_BONUS = 1.5;
+
+/** Rough distance in km (equirectangular; fine for "within a few hundred km"). */
+function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const x = (b.lon - a.lon) * r * Math.cos(((a.lat + b.lat) / 2) * r);
+  const y = (b.lat - a.lat) * r;
+  return 6371 * Math.sqrt(x * x + y * y);
+}
+
+function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
+  const { countries, regions } = ctx;
   const surface = canon(m.surface);
   const within = m.within;
   // A town holding a large share of its same-named region's people is what the bare name means
@@ -497,6 +518,8 @@ function choose(m: Mention, countries: Map<string, number>, regions: Map<string,
     if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
     if (e.country && countries.has(e.country)) s += 1.5;
     if (e.region && regions.has(`${e.country}/${e.region}`)) s += REGION_BONUS;
+    // Close to a town or region the article names unambiguously ("LaFayette" near "Chattanooga").
+    if (e.kind === 'city' && m.candidates.length > 1 && ctx.near.some((a) => a.name !== surface && roughKm(a, e) <= PROXIMITY_KM)) s += PROXIMITY_BONUS;
     // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
     if (within?.some((w) => (w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country))) s += 4;
     // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
@@ -536,6 +559,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   // Context: countries and regions named unambiguously in the article, and countries its demonyms name.
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
+  const ctx: Context = { countries, regions, near: [] };
   /** Where the text names or implies a country: demonyms and resolved mentions, in order. */
   const cues: { at: number; country: string }[] = [];
   /** The different names (places, demonyms) that point to each country. */
@@ -560,10 +584,20 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     if (!c.length) continue;
     const top = c[0];
     const unique = c.length === 1 || top.kind === 'country' || top.population > 20 * (c[1]?.population ?? 0) + 1;
-    if (!unique) continue;
+    if (!unique) {
+      // "New York" (the state or its city): the likely readings agree on the region all the same.
+      const likely = c.filter((e) => e.population * 20 >= top.population);
+      const keyOf = (e: GazetteerEntry) => e.kind === 'region' ? `${e.country}/${e.name}` : e.region ? `${e.country}/${e.region}` : undefined;
+      const k0 = keyOf(top);
+      if (k0 && likely.every((e) => keyOf(e) === k0)) {
+        regions.set(k0, (regions.get(k0) ?? 0) + 1);
+      }
+      continue;
+    }
     if (top.country) { countries.set(top.country, (countries.get(top.country) ?? 0) + 1); supports(top.country, m.surface); }
     const key = top.kind === 'region' ? `${top.country}/${top.name}` : top.region ? `${top.country}/${top.region}` : undefined;
     if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+    if (m.candidates.length && top.kind === 'city') ctx.near.push({ lat: top.lat, lon: top.lon, name: canon(m.surface) });
   }
 
   // The article's main town locates features it says nothing else about, but only in an article
@@ -575,7 +609,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     if (m.kind || !m.candidates.length || m.to !== m.from) continue;
     const t = tokens[m.from];
     if (t.allCaps) continue;
-    const { entry } = choose(m, countries, regions);
+    const { entry } = choose(m, ctx);
     const prev = tokens[m.from - 1];
     const locative = !!prev && prev.joinNext && !prev.cap && (LOCATIVES.has(prev.text) || PLACE_VERBS.has(prev.text));
     const others = [...(support.get(entry.country) ?? [])].filter((n) => n !== canon(m.surface));
@@ -583,7 +617,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const tiny = t.text.length <= 3 && entry.kind !== 'country' && m.end === t.end; // "Va." keeps its dot
     if ((unsupported || tiny) && !locative) mentions.splice(k, 1);
   }
-  let mainTown = mostMentionedTown(mentions, countries, regions);
+  let mainTown = mostMentionedTown(mentions, ctx);
   if (mainTown) {
     let all = 0;
     for (const n of countries.values()) all += n;
@@ -602,7 +636,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       if (nextM && nextM.candidates.length && !nextM.kind) {
         const between = text.slice(m.end, nextM.start);
         if (/^(?:\s*\(|,\s*|\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i.test(between)) {
-          const where = choose(nextM, countries, regions).entry;
+          const where = choose(nextM, ctx).entry;
           const inside = anchor?.filter((e) => e.kind === 'city' && e.country === where.country && (where.kind === 'country' || e.region === where.name));
           anchor = inside?.length ? inside : [where];
         }
@@ -613,18 +647,18 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       // both cases only if the text did not just speak of another country ("French President ...
       // the Élysée Palace").
       if (!anchor) {
-        const near = nearestLocal(mentions, idx, text, countries, regions);
+        const near = nearestLocal(mentions, idx, text, ctx);
         if (near && (lastCue(cues, resolved, m.start) ?? near.country) === near.country) anchor = [near];
       }
       if (!anchor && mainTown && (lastCue(cues, resolved, m.start) ?? mainTown.country) === mainTown.country) anchor = [mainTown];
       if (anchor && anchor.length) {
-        const r = choose({ ...m, candidates: anchor, kind: undefined }, countries, regions).entry;
+        const r = choose({ ...m, candidates: anchor, kind: undefined }, ctx).entry;
         Object.assign(place, { country: r.country || undefined, region: r.kind === 'region' ? r.name : r.region, lat: r.lat, lon: r.lon });
         if (!place.country) delete place.country;
         if (!place.region) delete place.region;
       }
     } else {
-      const { entry } = choose(m, countries, regions);
+      const { entry } = choose(m, ctx);
       place = {
         name: entry.name, kind: entry.kind, geonameId: entry.id, lat: entry.lat, lon: entry.lon,
         population: entry.population, candidates: m.candidates.length,
@@ -683,7 +717,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
 }
 
 /** The closest town or region mention within 300 characters of mention idx, in the same paragraph. */
-function nearestLocal(mentions: Mention[], idx: number, text: string, countries: Map<string, number>, regions: Map<string, number>): GazetteerEntry | undefined {
+function nearestLocal(mentions: Mention[], idx: number, text: string, ctx: Context): GazetteerEntry | undefined {
   const m = mentions[idx];
   let best: GazetteerEntry | undefined;
   let bestD = 301;
@@ -694,7 +728,7 @@ function nearestLocal(mentions: Mention[], idx: number, text: string, countries:
     if (d >= bestD) continue;
     const between = o.start > m.start ? text.slice(m.end, o.start) : text.slice(o.end, m.start);
     if (between.includes('\n')) continue;
-    const e = choose(o, countries, regions).entry;
+    const e = choose(o, ctx).entry;
     if (e.kind !== 'city' && e.kind !== 'region') continue;
     best = e;
     bestD = d;
@@ -711,11 +745,11 @@ function lastCue(cues: { at: number; country: string }[], resolved: { at: number
   return best?.country;
 }
 
-function mostMentionedTown(mentions: Mention[], countries: Map<string, number>, regions: Map<string, number>): GazetteerEntry | undefined {
+function mostMentionedTown(mentions: Mention[], ctx: Context): GazetteerEntry | undefined {
   const counts = new Map<GazetteerEntry, number>();
   for (const m of mentions) {
     if (!m.candidates.length || m.kind) continue;
-    const e = choose(m, countries, regions).entry;
+    const e = choose(m, ctx).entry;
     if (e.kind === 'city') counts.set(e, (counts.get(e) ?? 0) + 1);
   }
   let best: GazetteerEntry | undefined;
