@@ -57,7 +57,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // "Trump questions the fairness ...", "Axelrod calls on ...": a headline's name and an agreeing verb
   if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return /s$/.test(toks[i].lower) && !/s$/.test(p.lower) && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
   // "Clinton email matter", "Times request": a singular name does not take a base-form verb
-  if (isCap(p)) return /s$/.test(toks[i].lower) ? !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower) : /s$/.test(p.lower) && !/ss$/.test(p.lower);
+  // ("China and Russia support": a coordinated subject is plural)
+  if (isCap(p)) return /s$/.test(toks[i].lower) ? !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower) : (/s$/.test(p.lower) && !/ss$/.test(p.lower)) || (j > 1 && toks[j - 1].lower === 'and' && isCap(toks[j - 2]));
   if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
   // "two new shows", "several big plans": a quantity and an adjective before a plural noun
   const q = toks[j - 1];

@@ -320,3 +320,10 @@ describe('"made (it) clear"', () => {
 
   test('no claim in "The rain made the air clear."', () => expect(all('The rain made the air clear.')).toEqual([]));
 });
+
+describe('plural and coordinated subjects', () => {
+  test.each([
+    ['Atrocities continue as China and Russia support the government.', 'the government', 'China and Russia', 'support'],
+    ['Delegates questioned how the senator could turn back on a pledge.', 'how the senator could turn back on a pledge', 'Delegates', 'questioned'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+});

@@ -274,6 +274,9 @@ export const SPEAKER_NOUNS = new Set([
   'party', 'parties', 'team', 'club', 'council', 'committee', 'service', 'services', 'department', 'palace',
   'ad', 'ads', 'advertisement', 'spot', 'commercial', 'editorial', 'editorials', 'column', 'columnist', 'transcript',
   'analysis', 'indictment', 'resolution', 'platform', 'proposal', 'board', 'union', 'unions', 'coalition', 'alliance',
+  'delegates', 'senators', 'governors', 'mayors', 'judges', 'justices', 'ministers', 'candidates', 'nominees',
+  'conservatives', 'liberals', 'progressives', 'demonstrators', 'marchers', 'historians', 'scholars', 'pollsters',
+  'strategists', 'consultants', 'donors', 'skeptics', 'sceptics', 'advocates', 'proponents', 'agents', 'detectives',
 ]);
 
 /** Words that cannot be inside a speaker noun phrase: a backward scan stops at them. */
