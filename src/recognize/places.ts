@@ -192,6 +192,8 @@ interface Mention {
   within?: GazetteerEntry[];
   /** For a feature: the entry resolved from the place inside it or "in X" after it. */
   anchor?: GazetteerEntry[];
+  /** The place name inside a feature as written ("Riverdale" in "Riverdale gas station"). */
+  anchorName?: string;
 }
 
 const lower = (t: Token) => t.text.toLowerCase();
@@ -393,7 +395,7 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
       if (k < tokens.length && FACILITY_HEADS.has(tokens[k].text) && tokens[k - 1].joinNext) {
         out.push({
           start: t.start, end: tokens[k].end, from: i, to: k, surface: text.slice(t.start, tokens[k].end), candidates: [],
-          kind: 'feature', featureName: text.slice(t.start, tokens[k].end), anchor: hit.entries,
+          kind: 'feature', featureName: text.slice(t.start, tokens[k].end), anchor: hit.entries, anchorName: text.slice(t.start, last.end),
         });
         i = k + 1;
         continue;
@@ -439,16 +441,18 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
       // The place named inside it ("Zaporizhzhia nuclear power plant", "Morris County"): only under
       // its own name, not an alternate of some far-off town ("François-Xavier Bagnoud Center").
       const inner: GazetteerEntry[] = [];
+      let innerName: string | undefined;
       for (let s = i; s < k; s++) {
         const m = matchAt(tokens, s, g);
         if (!m || m.to >= k) continue;
-        const written = canon(tokens.slice(s, m.to + 1).map((x) => x.text).join(' '));
+        innerName = tokens.slice(s, m.to + 1).map((x) => x.text).join(' ');
+        const written = canon(innerName);
         inner.push(...m.entries.filter((e) => canon(e.name) === written || e.kind !== 'city'));
         break;
       }
       const name = tokens.slice(i, k + 1).map((x) => x.text);
       const surface = name.join(' ');
-      return { start: t.start, end: tokens[k].end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface, anchor: inner.length ? inner : undefined };
+      return { start: t.start, end: tokens[k].end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface, anchor: inner.length ? inner : undefined, anchorName: inner.length ? innerName : undefined };
     }
   }
   // "Lake Geneva", "Mount Kenya": prefix feature words followed by a name.
@@ -642,6 +646,17 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         }
       }
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
+      // "Morris County", "Washington Township": a division named after a town is seldom around
+      // the namesake town; unless that town lies where the article is, a place named close by says more.
+      if (anchor && anchor === m.anchor && DIVISION_HEADS.has(lower(tokens[m.to]))) {
+        const a = choose({ ...m, candidates: anchor, kind: undefined, surface: m.anchorName ?? m.surface }, ctx).entry;
+        const local = a.kind !== 'city' || (a.region && ctx.regions.has(`${a.country}/${a.region}`)) || ctx.near.some((x) => roughKm(x, a) <= PROXIMITY_KM);
+        if (!local) {
+          const near = nearestLocal(mentions, idx, text, ctx);
+          if (near) anchor = [near];
+          else if (mainTown) anchor = [mainTown];
+        }
+      }
       // Otherwise a town or region named close by, in the same paragraph ("in Abagana, an outskirts
       // of Makurdi"); failing that the article's main town (named most often, at least twice); in
       // both cases only if the text did not just speak of another country ("French President ...
@@ -652,7 +667,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       }
       if (!anchor && mainTown && (lastCue(cues, resolved, m.start) ?? mainTown.country) === mainTown.country) anchor = [mainTown];
       if (anchor && anchor.length) {
-        const r = choose({ ...m, candidates: anchor, kind: undefined }, ctx).entry;
+        const r = choose({ ...m, candidates: anchor, kind: undefined, surface: anchor === m.anchor && m.anchorName ? m.anchorName : m.surface }, ctx).entry;
         Object.assign(place, { country: r.country || undefined, region: r.kind === 'region' ? r.name : r.region, lat: r.lat, lon: r.lon });
         if (!place.country) delete place.country;
         if (!place.region) delete place.region;
@@ -671,6 +686,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   return out;
 }
 
+const DIVISION_HEADS = new Set(['county', 'township', 'parish', 'borough', 'district']);
 const UNLISTED_AFTER = new Set(['in', 'near', 'outside']);
 const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'province', 'region', 'island', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood', 'outskirts']);
 
