@@ -327,3 +327,7 @@ describe('plural and coordinated subjects', () => {
     ['Delegates questioned how the senator could turn back on a pledge.', 'how the senator could turn back on a pledge', 'Delegates', 'questioned'],
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
 });
+
+test('a paragraph opened with a closing quotation mark by mistake still holds a signed quotation', () => {
+  expectClaim('”He represents our greatest shame.” ― Sonya Herridge', '”He represents our greatest shame.”', 'Sonya Herridge', '―');
+});

@@ -56,8 +56,10 @@ export function quotes(text: string, para: Range): Quote[] {
       i = closed ? j + 2 : para.end;
       continue;
     }
-    const close = OPENERS[c];
-    if (close === undefined || !isOpening(text, i, para)) {
+    // a paragraph opened with a closing mark by mistake ("”Mr. Trump ...”") still opens a quotation
+    const misOpened = c === '”' && i === para.start && /\p{L}/u.test(text[i + 1] ?? '');
+    const close = misOpened ? '”' : OPENERS[c];
+    if (close === undefined || (!misOpened && !isOpening(text, i, para))) {
       i++;
       continue;
     }
