@@ -331,3 +331,11 @@ describe('plural and coordinated subjects', () => {
 test('a paragraph opened with a closing quotation mark by mistake still holds a signed quotation', () => {
   expectClaim('”He represents our greatest shame.” ― Sonya Herridge', '”He represents our greatest shame.”', 'Sonya Herridge', '―');
 });
+
+describe('"as X put it"', () => {
+  test.each([
+    ['The rule requires a lawful source of income, as a security memo put it.', 'The rule requires a lawful source of income', 'a security memo', 'put it'],
+    ['As Ms. Simonyan put it in a statement, the critics are trying to silence her.', 'the critics are trying to silence her', 'Ms. Simonyan', 'put it'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "She put the book on the shelf."', () => expect(all('She put the book on the shelf.')).toEqual([]));
+});

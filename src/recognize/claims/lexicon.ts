@@ -16,7 +16,7 @@ const IRREGULAR: Record<string, string[]> = {
   hold: ['holds', 'held'],
   swear: ['swear', 'swears', 'swore', 'sworn'],
   read: ['reads'],
-  put: ['put it'],
+  put: ['put', 'puts'],
   understand: ['understand', 'understands', 'understood'],
   cast: ['casts'],
   sing: ['sings', 'sang', 'sung', 'singing'],
@@ -107,6 +107,8 @@ export const NEEDS_PARTICLE: Record<string, string[]> = {
   speak: ['out', 'of', 'about'],
   point: ['out', 'to'],
   continue: [':', 'to'],
+  // "as a memo put it"
+  put: ['it'],
 
   support: [],
   oppose: [],
