@@ -627,6 +627,26 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     for (const n of countries.values()) all += n;
     if ((countries.get(mainTown.country) ?? 0) < 0.4 * all) mainTown = undefined;
   }
+  // Failing a main town, the article's dateline town ("CALAMBA CITY –", "CAIRO:"), then its most
+  // named region in its main country locate features nothing else places (measured; the main
+  // country's centre as a last resort gained nothing).
+  let all = 0;
+  let mainCountry: string | undefined;
+  for (const [c, n] of countries) { all += n; if (!mainCountry || n > (countries.get(mainCountry) ?? 0)) mainCountry = c; }
+  if (mainCountry && (countries.get(mainCountry) ?? 0) < 0.4 * all) mainCountry = undefined;
+  let fallback: GazetteerEntry | undefined = mainTown;
+  if (!fallback) {
+    const first = mentions.find((x) => !x.kind && x.candidates.length);
+    if (first && first.start < 80 && tokens[first.from].allCaps && !/[a-z]/.test(text.slice(0, first.start))) {
+      const e = choose(first, ctx).entry;
+      if (e.kind === 'city') fallback = e;
+    }
+  }
+  if (!fallback && mainCountry) {
+    let best: string | undefined;
+    for (const [k, n] of regions) if (k.startsWith(`${mainCountry}/`) && (!best || n > (regions.get(best) ?? 0))) best = k;
+    if (best) fallback = g.lookup(best.slice(3)).find((e) => e.kind === 'region' && e.country === mainCountry);
+  }
   const out: Annotation[] = [];
   const resolved: { at: number; country: string }[] = [];
   for (let idx = 0; idx < mentions.length; idx++) {
@@ -665,7 +685,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
         const near = nearestLocal(mentions, idx, text, ctx);
         if (near && (lastCue(cues, resolved, m.start) ?? near.country) === near.country) anchor = [near];
       }
-      if (!anchor && mainTown && (lastCue(cues, resolved, m.start) ?? mainTown.country) === mainTown.country) anchor = [mainTown];
+      if (!anchor && fallback && (lastCue(cues, resolved, m.start) ?? fallback.country) === fallback.country) anchor = [fallback];
       if (anchor && anchor.length) {
         const r = choose({ ...m, candidates: anchor, kind: undefined, surface: anchor === m.anchor && m.anchorName ? m.anchorName : m.surface }, ctx).entry;
         Object.assign(place, { country: r.country || undefined, region: r.kind === 'region' ? r.name : r.region, lat: r.lat, lon: r.lon });
