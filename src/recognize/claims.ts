@@ -26,6 +26,8 @@ const PAGE_LABELS = new Set(['warning', 'update', 'updated', 'note', 'correction
 const REL_TO = new Set(['close', 'closest', 'advisers', 'adviser', 'advisors', 'advisor', 'aides', 'aide', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'counselor', 'assistant', 'assistants', 'successor', 'loyal', 'sympathetic', 'friendly', 'near', 'allies', 'ally', 'heir', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'consultant', 'consultants']);
 const OBJ_PRONOUN = new Set(['him', 'her', 'them', 'us', 'me']);
 const LEAD_PREP = new Set(['in', 'at', 'during', 'after', 'before', 'on', 'with', 'from', 'speaking', 'under', 'amid']);
+/** Verbs whose "to" opens an infinitive ("the company agreed to clean up"), not a destination ("posted to"). */
+const INF_VERBS = new Set(['agree', 'refuse', 'decline', 'vow', 'pledge', 'promise', 'threaten', 'plan', 'want', 'hope', 'expect', 'intend', 'seem', 'offer', 'decide', 'continue', 'vote', 'urge', 'ask', 'demand', 'propose', 'fail', 'try', 'seek', 'wish', 'prefer']);
 const STRONG_TIME = new Set([...WEEKDAYS, ...MONTHS, 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'night', 'overnight', 'earlier', 'later', 'recently']);
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', ...['isn', 'wasn', 'aren', 'weren'].flatMap((w) => [`${w}’t`, `${w}'t`])]);
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
@@ -391,7 +393,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
-    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !(rule?.includes('to') && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);

@@ -339,3 +339,12 @@ describe('"as X put it"', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test('no claim in "She put the book on the shelf."', () => expect(all('She put the book on the shelf.')).toEqual([]));
 });
+
+describe('infinitive verbs after a common-noun subject', () => {
+  test('"the company agreed to clean up ..."', () => {
+    expectClaim('The new company agreed to clean up the shuttered mines.', 'to clean up the shuttered mines', 'The new company', 'agreed');
+  });
+  test('"videos posted to social media" stays no claim', () => {
+    expect(all('The videos posted to social media showed a crowd.').some((c) => c.cue === 'posted')).toBe(false);
+  });
+});
