@@ -348,3 +348,7 @@ describe('infinitive verbs after a common-noun subject', () => {
     expect(all('The videos posted to social media showed a crowd.').some((c) => c.cue === 'posted')).toBe(false);
   });
 });
+
+test('irregular "spoke of"', () => {
+  expectClaim('Chief Justice John G. Roberts Jr. spoke of the legacy of racism.', 'the legacy of racism', 'Chief Justice John G. Roberts Jr.', 'spoke of');
+});

@@ -20,6 +20,8 @@ const IRREGULAR: Record<string, string[]> = {
   understand: ['understand', 'understands', 'understood'],
   cast: ['casts'],
   sing: ['sings', 'sang', 'sung', 'singing'],
+  speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
+  hear: ['hear', 'hears', 'heard', 'hearing'],
   strike: ['strikes', 'struck'],
 };
 
