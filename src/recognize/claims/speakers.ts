@@ -32,16 +32,24 @@ export function editDistance(a: string, b: string): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > 3) return 99;
-  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // three rolling rows (the transposition looks two rows back)
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
   for (let i = 1; i <= n; i++) {
+    cur[0] = i;
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
     }
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return d[n][m];
+  return prev[m];
 }
 
 /** Two spellings of one surname: Zelensky / Zelenskyy / Zelenksy. */
@@ -114,8 +122,22 @@ export function surnameOf(name: string): string {
 }
 
 /** Do two speaker names denote the same speaker? Persons by surname spelling, others by words. */
+const SAME = new Map<string, boolean>();
+
 export function sameSpeaker(a: string, b: string): boolean {
   if (!a || !b) return false;
+  // speakers recur across a document and its comparisons: decide each pair once
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let r = SAME.get(key);
+  if (r === undefined) {
+    r = sameSpeakerUncached(a, b);
+    if (SAME.size > 20000) SAME.clear();
+    SAME.set(key, r);
+  }
+  return r;
+}
+
+function sameSpeakerUncached(a: string, b: string): boolean {
   const fa = fold(a);
   const fb = fold(b);
   if (fa === fb) return true;
