@@ -668,13 +668,12 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       place = { name: m.featureName ?? m.surface, kind: 'feature' };
       // "Morris County", "Washington Township": a division named after a town is seldom around
       // the namesake town; unless that town lies where the article is, a place named close by says more.
-      if (anchor && anchor === m.anchor && DIVISION_HEADS.has(lower(tokens[m.to]))) {
+      if (anchor && anchor === m.anchor) {
         const a = choose({ ...m, candidates: anchor, kind: undefined, surface: m.anchorName ?? m.surface }, ctx).entry;
-        const local = a.kind !== 'city' || (a.region && ctx.regions.has(`${a.country}/${a.region}`)) || ctx.near.some((x) => roughKm(x, a) <= PROXIMITY_KM);
-        if (!local) {
+        if ((DIVISION_HEADS.has(lower(tokens[m.to])) || (a.kind === 'city' && a.population < SMALL_FEATURE)) && !isLocal(a, ctx, m.anchorName ?? m.surface, DIVISION_HEADS.has(lower(tokens[m.to])))) {
           const near = nearestLocal(mentions, idx, text, ctx);
           if (near) anchor = [near];
-          else if (mainTown) anchor = [mainTown];
+          else if (fallback) anchor = [fallback];
         }
       }
       // Otherwise a town or region named close by, in the same paragraph ("in Abagana, an outskirts
@@ -694,6 +693,17 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       }
     } else {
       const { entry } = choose(m, ctx);
+      // A small town far from everything else the article names, right beside a big city the
+      // article does name ("Kilburn" beside "London"), is more likely a part of that city.
+      if (entry.kind === 'city' && entry.population < SMALL_TOWN && !m.within && !isLocal(entry, ctx, m.surface)) {
+        const big = nearestLocal(mentions, idx, text, ctx);
+        if (big && big.kind === 'city' && big.population >= Math.max(BIG_TOWN, 10 * entry.population) && big.id !== entry.id) {
+          place = { name: m.surface, kind: 'feature', country: big.country, lat: big.lat, lon: big.lon };
+          if (big.region) place.region = big.region;
+          out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
+          continue;
+        }
+      }
       place = {
         name: entry.name, kind: entry.kind, geonameId: entry.id, lat: entry.lat, lon: entry.lon,
         population: entry.population, candidates: m.candidates.length,
@@ -706,6 +716,16 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   return out;
 }
 
+/** A town inside a feature's name this small, far from the article's other towns, does not locate it ("Heathrow airport"). */
+const SMALL_FEATURE = 10_000;
+/** A town this small, far from the article's other towns, beside a city of BIG_TOWN people is read as part of it (measured: 10,000 and 20,000 equal, 5,000 less; 1M beats 100k). */
+const SMALL_TOWN = 10_000;
+const BIG_TOWN = 1_000_000;
+/** Close to one of the article's unambiguous towns (other than itself), or with byRegion in a region it names. */
+function isLocal(e: GazetteerEntry, ctx: Context, name: string, byRegion = false): boolean {
+  const own = canon(name);
+  return e.kind !== 'city' || (byRegion && !!e.region && ctx.regions.has(`${e.country}/${e.region}`)) || ctx.near.some((x) => x.name !== own && roughKm(x, e) <= PROXIMITY_KM);
+}
 const DIVISION_HEADS = new Set(['county', 'township', 'parish', 'borough', 'district']);
 const UNLISTED_AFTER = new Set(['in', 'near', 'outside']);
 const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'province', 'region', 'island', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood', 'outskirts']);
@@ -766,6 +786,7 @@ function nearestLocal(mentions: Mention[], idx: number, text: string, ctx: Conte
     if (between.includes('\n')) continue;
     const e = choose(o, ctx).entry;
     if (e.kind !== 'city' && e.kind !== 'region') continue;
+    if (e.kind === 'city' && e.population < SMALL_TOWN && !o.within && !isLocal(e, ctx, o.surface)) continue;
     best = e;
     bestD = d;
   }
