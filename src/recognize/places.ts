@@ -512,7 +512,7 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
   let topRegion: GazetteerEntry | undefined;
   for (const r of m.candidates) if (r.kind === 'region' && (!topRegion || r.population > topRegion.population)) topRegion = r;
   const namesake = (e: GazetteerEntry) => m.kind !== 'region-cue' && e.kind === 'city' && !!topRegion
-    && topRegion.country === e.country && canon(topRegion.name) === canon(e.name) && e.population >= 0.08 * topRegion.population;
+    && topRegion.country === e.country && canon(topRegion.name) === canon(e.name).replace(/ city$/, '') && e.population >= 0.08 * topRegion.population;
   const scored = m.candidates.map((e) => {
     // Areas (continents, oceans, informal regions) have no population: count them as large.
     let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
