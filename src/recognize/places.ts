@@ -469,6 +469,8 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
 
 /** Same first-level region as a place the article names unambiguously (measured: 1 beats 1.5, 2, 3). */
 const REGION_BONUS = 1;
+/** A town that is what its same-named region's bare name means scores just above that region, not above every other namesake (measured: 0.5-2 equal, beat a flat +3). */
+const NAMESAKE_LEAD = 1;
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
 
 /** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
@@ -513,10 +515,9 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
   for (const r of m.candidates) if (r.kind === 'region' && (!topRegion || r.population > topRegion.population)) topRegion = r;
   const namesake = (e: GazetteerEntry) => m.kind !== 'region-cue' && e.kind === 'city' && !!topRegion
     && topRegion.country === e.country && canon(topRegion.name) === canon(e.name).replace(/ city$/, '') && e.population >= 0.08 * topRegion.population;
-  const scored = m.candidates.map((e) => {
+  const score = (e: GazetteerEntry): number => {
     // Areas (continents, oceans, informal regions) have no population: count them as large.
     let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
-    if (namesake(e)) s += 3;
     // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
     if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
     if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
@@ -529,6 +530,12 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
     // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
     const own = canon(e.name);
     if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 3;
+    return s;
+  };
+  const regionScore = topRegion ? score(topRegion) : 0;
+  const scored = m.candidates.map((e) => {
+    let s = score(e);
+    if (namesake(e)) s = Math.max(s, regionScore + NAMESAKE_LEAD);
     return { e, s };
   });
   scored.sort((a, b) => b.s - a.s);
