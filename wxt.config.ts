@@ -18,12 +18,12 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Factmark',
+    name: '__MSG_extName__',
     // UI strings live in src/ui/locales/<lang>/messages.json, copied to _locales/ below.
     default_locale: 'en',
-    description:
-      'Marks place names, figures and attributed claims in news articles and compares them with a bundled reference dataset. Works offline.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    description: '__MSG_extDescription__',
+    // Only storage: the content script's match patterns give it the pages; nothing else is asked for.
+    permissions: ['storage'],
     // A keyboard command that turns every highlight off or back on (handled in the background).
     commands: {
       'toggle-highlights': {
