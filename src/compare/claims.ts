@@ -151,8 +151,19 @@ function dayDiff(a?: string, b?: string): number | undefined {
   return Math.abs(x - y) / 86_400_000;
 }
 
+/** Same page whatever the query, fragment, scheme, host case or trailing slash. */
+export function sameDocumentUrl(a: string, b: string): boolean {
+  const key = (u: string) => {
+    const bare = u.trim().replace(/[#?].*$/, '').replace(/^https?:\/\//i, '');
+    const slash = bare.indexOf('/');
+    const host = (slash < 0 ? bare : bare.slice(0, slash)).toLowerCase().replace(/^www\./, '');
+    return host + (slash < 0 ? '' : bare.slice(slash)).replace(/\/+$/, '');
+  };
+  return key(a) === key(b);
+}
+
 function isSelf(report: ReferenceReport, hashes: Set<number>, options: ClaimCompareOptions): boolean {
-  if (options.url && report.url && options.url.replace(/[#?].*$/, '') === report.url.replace(/[#?].*$/, '')) return true;
+  if (options.url && report.url && sameDocumentUrl(options.url, report.url)) return true;
   if (options.title && report.title && fold(options.title).trim() === fold(report.title).trim()) return true;
   return !!report.fingerprint && containment(report.fingerprint, hashes) >= SELF_CONTAINMENT;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compareClaims, concepts, contentSimilarity, speakersMatch } from '../../src/compare/claims';
+import { compareClaims, concepts, contentSimilarity, sameDocumentUrl, speakersMatch } from '../../src/compare/claims';
 import { recognizeClaims } from '../../src/recognize/claims';
 import { fingerprint, parseReports } from '../../src/reference/reports';
 import type { Gazetteer, Reference, ReferenceReport } from '../../src/reference/types';
@@ -77,4 +77,15 @@ describe('seed reports across', () => {
     expect(found).toMatch(/Kupyansk|Kupiansk/);
     expect(consistent(ref(reports[i]))).toEqual([]);
   });
+});
+
+describe('sameDocumentUrl: a report at the article\'s own address is never evidence for it', () => {
+  test.each([
+    ['https://example.com/news/a', 'https://example.com/news/a', true],
+    ['https://example.com/news/a?utm=1#top', 'http://EXAMPLE.com/news/a/', true],
+    ['https://www.example.com/news/a', 'https://example.com/news/a', true],
+    ['https://example.com/news/a', 'https://example.com/news/b', false],
+    ['https://example.com/News/a', 'https://example.com/news/a', false],
+    ['https://example.org/news/a', 'https://example.com/news/a', false],
+  ])('%s vs %s -> %s', (a, b, same) => expect(sameDocumentUrl(a, b)).toBe(same));
 });
