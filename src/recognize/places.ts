@@ -194,6 +194,8 @@ interface Mention {
   anchor?: GazetteerEntry[];
   /** The place name inside a feature as written ("Riverdale" in "Riverdale gas station"). */
   anchorName?: string;
+  /** Countries of regions listed with this name ("California or Washington"). */
+  listRegions?: string[];
 }
 
 const lower = (t: Token) => t.text.toLowerCase();
@@ -471,6 +473,8 @@ function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undef
 const REGION_BONUS = 1;
 /** A town that is what its same-named region's bare name means scores just above that region, not above every other namesake (measured: 0.5-2 equal, beat a flat +3). */
 const NAMESAKE_LEAD = 1;
+/** A region listed with other regions of its country ("California or Washington") over its namesake town (measured: 1.5-3 equal). */
+const LIST_BONUS = 2;
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
 
 /** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
@@ -536,6 +540,7 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
   const scored = m.candidates.map((e) => {
     let s = score(e);
     if (namesake(e)) s = Math.max(s, regionScore + NAMESAKE_LEAD);
+    if (e.kind === 'region' && m.listRegions?.includes(e.country)) s += LIST_BONUS;
     return { e, s };
   });
   scored.sort((a, b) => b.s - a.s);
@@ -566,6 +571,14 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const a = mentions[k];
     const b = mentions[k + 1];
     if (a.candidates.length && b.candidates.length && /^,\s*$/.test(text.slice(a.end, b.start))) a.within = b.candidates;
+    // "California or Washington", "Utah, Colorado and Idaho": names listed together are of one kind.
+    if (a.candidates.length && b.candidates.length && !a.kind && !b.kind && /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(a.end, b.start))) {
+      const region = (x: Mention) => x.candidates.find((e) => e.kind === 'region' && canon(e.name) === canon(x.surface) && !x.candidates.some((o) => o.kind === 'city' && o.population >= 0.08 * e.population && canon(o.name).replace(/ city$/, '') === canon(x.surface)));
+      const ra = region(a);
+      const rb = region(b);
+      if (rb) (a.listRegions ??= []).push(rb.country);
+      if (ra) (b.listRegions ??= []).push(ra.country);
+    }
   }
   // Context: countries and regions named unambiguously in the article, and countries its demonyms name.
   const countries = new Map<string, number>();
