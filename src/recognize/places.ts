@@ -475,6 +475,8 @@ const REGION_BONUS = 1;
 const NAMESAKE_LEAD = 1;
 /** A region listed with other regions of its country ("California or Washington") over its namesake town (measured: 1.5-3 equal). */
 const LIST_BONUS = 2;
+/** A town chosen with this lead over its namesakes anchors proximity like an unambiguous one (measured: 2 and 3 equal, 1 less). */
+const CONFIDENT = 2;
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
 
 /** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
@@ -493,6 +495,8 @@ function canon(name: string): string {
 interface Context {
   countries: Map<string, number>;
   regions: Map<string, number>;
+  /** The names (as written) that put each region in `regions`. */
+  regionNames: Map<string, Set<string>>;
   /** Unambiguous towns and regions of the article, with the name they were written as. */
   near: { lat: number; lon: number; name: string }[];
 }
@@ -509,7 +513,13 @@ function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number 
   return 6371 * Math.sqrt(x * x + y * y);
 }
 
-function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
+/** The article names this region through some name other than `own` (a name does not support itself). */
+function inRegion(ctx: Context, key: string, own: string): boolean {
+  const by = ctx.regionNames.get(key);
+  return !!by && [...by].some((n) => n !== own);
+}
+
+function choose(m: Mention, ctx: Context): { entry: GazetteerEntry; margin: number } {
   const { countries, regions } = ctx;
   const surface = canon(m.surface);
   const within = m.within;
@@ -526,7 +536,7 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
     if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
     if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
     if (e.country && countries.has(e.country)) s += 1.5;
-    if (e.region && regions.has(`${e.country}/${e.region}`)) s += REGION_BONUS;
+    if (e.region && inRegion(ctx, `${e.country}/${e.region}`, surface)) s += REGION_BONUS;
     // Close to a town or region the article names unambiguously ("LaFayette" near "Chattanooga").
     if (e.kind === 'city' && m.candidates.length > 1 && ctx.near.some((a) => a.name !== surface && roughKm(a, e) <= PROXIMITY_KM)) s += PROXIMITY_BONUS;
     // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
@@ -544,7 +554,7 @@ function choose(m: Mention, ctx: Context): { entry: GazetteerEntry } {
     return { e, s };
   });
   scored.sort((a, b) => b.s - a.s);
-  return { entry: scored[0].e };
+  return { entry: scored[0].e, margin: scored.length > 1 ? scored[0].s - scored[1].s : Infinity };
 }
 
 /** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
@@ -583,7 +593,12 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   // Context: countries and regions named unambiguously in the article, and countries its demonyms name.
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
-  const ctx: Context = { countries, regions, near: [] };
+  const ctx: Context = { countries, regions, regionNames: new Map(), near: [] };
+  const regionNames = (key: string) => {
+    let set = ctx.regionNames.get(key);
+    if (!set) { set = new Set(); ctx.regionNames.set(key, set); }
+    return set;
+  };
   /** Where the text names or implies a country: demonyms and resolved mentions, in order. */
   const cues: { at: number; country: string }[] = [];
   /** The different names (places, demonyms) that point to each country. */
@@ -615,13 +630,25 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       const k0 = keyOf(top);
       if (k0 && likely.every((e) => keyOf(e) === k0)) {
         regions.set(k0, (regions.get(k0) ?? 0) + 1);
+        regionNames(k0).add(canon(m.surface));
       }
       continue;
     }
     if (top.country) { countries.set(top.country, (countries.get(top.country) ?? 0) + 1); supports(top.country, m.surface); }
     const key = top.kind === 'region' ? `${top.country}/${top.name}` : top.region ? `${top.country}/${top.region}` : undefined;
-    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+    if (key) { regions.set(key, (regions.get(key) ?? 0) + 1); regionNames(key).add(canon(m.surface)); }
     if (m.candidates.length && top.kind === 'city') ctx.near.push({ lat: top.lat, lon: top.lon, name: canon(m.surface) });
+  }
+
+  // Towns chosen with a clear lead over their namesakes ("Gainesville, Va.") locate the others too.
+  {
+    const extra: Context['near'] = [];
+    for (const m of mentions) {
+      if (m.kind || m.candidates.length < 2) continue;
+      const { entry, margin } = choose(m, ctx);
+      if (entry.kind === 'city' && margin >= CONFIDENT) extra.push({ lat: entry.lat, lon: entry.lon, name: canon(m.surface) });
+    }
+    ctx.near.push(...extra);
   }
 
   // The article's main town locates features it says nothing else about, but only in an article
