@@ -741,10 +741,15 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     } else {
       const { entry } = choose(m, ctx);
       // A small town far from everything else the article names, right beside a big city the
-      // article does name ("Kilburn" beside "London"), is more likely a part of that city.
+      // article does name ("Kilburn" beside "London"), is more likely a part of that city; so is one
+      // in a country nothing else in the article names, beside a larger town of another country
+      // ("Hampshire" beside "Andover").
       if (entry.kind === 'city' && entry.population < SMALL_TOWN && !m.within && !isLocal(entry, ctx, m.surface)) {
         const big = nearestLocal(mentions, idx, text, ctx);
-        if (big && big.kind === 'city' && big.population >= Math.max(BIG_TOWN, 10 * entry.population) && big.id !== entry.id) {
+        const alone = ![...(support.get(entry.country) ?? [])].some((n) => n !== canon(m.surface));
+        const beside = big && big.kind === 'city' && big.id !== entry.id && (big.population >= Math.max(BIG_TOWN, 10 * entry.population)
+          || (alone && big.country !== entry.country && big.population > entry.population));
+        if (big && beside) {
           place = { name: m.surface, kind: 'feature', country: big.country, lat: big.lat, lon: big.lon };
           if (big.region) place.region = big.region;
           out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
