@@ -10,7 +10,7 @@ import { isLatinName, normalizeName } from '../src/reference/names';
 import { GAZETTEER_FORMAT, type CompactGazetteer } from '../src/reference/gazetteer';
 import { DEMONYM_PREFIX } from '../src/recognize/places';
 
-const BUILD_SCRIPT_VERSION = 2;
+const BUILD_SCRIPT_VERSION = 3;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NM = resolve(ROOT, 'node_modules');
 const OUT = resolve(ROOT, 'assets/reference/gazetteer.json');
@@ -24,7 +24,9 @@ const COMMON_WORD_MIN_POPULATION = 20_000;
 const ALTERNATES_MIN_POPULATION = Number(process.argv[3] ?? 15000);
 /** Regional suffixes GeoNames' admin1 names often omit, per country. */
 const REGION_SUFFIX: Record<string, string> = { UA: 'Oblast', BY: 'Region' };
-const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'mean') as 'box' | 'mean' | 'seat' | 'mid' | 'auto';
+const REGION_CENTRE = (process.env.REGION_CENTRE ?? 'cells') as 'box' | 'mean' | 'seat' | 'mid' | 'auto' | 'cells';
+/** Grid cell (degrees) for the settled-area centre of regions (measured: 0.5, 1 and 2 equal). */
+const CELL_DEG = Number(process.env.CELL_DEG ?? 1);
 const AUTO_SPAN_KM = Number(process.env.AUTO_SPAN_KM ?? 800);
 const DIRECTION_NAMES = /^(north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|upper|lower|coast|capital|islands|city)$/i;
 const REGION_GENERIC = /\s+(oblast|region|province|governorate|state|prefecture|krai|kray|county|district|voivodeship|department|municipality|territory|canton|city)$/i;
@@ -102,6 +104,7 @@ function main(): void {
   let newest = '';
   // Region statistics from all rows (before the population cut).
   const regionStats = new Map<string, { pop: number; lat: number; lon: number; n: number; minLat: number; maxLat: number; minLon: number; maxLon: number; seat?: GeoNamesRow }>();
+  const cellStats = new Map<string, { cells: Set<string>; lat: number; lon: number }>();
   for (const r of rows) {
     if (r.modified > newest) newest = r.modified;
     const code = `${r.country}.${r.admin1}`;
@@ -112,6 +115,11 @@ function main(): void {
     s.minLon = Math.min(s.minLon, r.lon); s.maxLon = Math.max(s.maxLon, r.lon);
     if (r.featureCode === 'PPLA' && (!s.seat || r.population > s.seat.population)) s.seat = r;
     regionStats.set(code, s);
+    // Settled area: each grid cell holding a town counts once, however many towns it holds.
+    const cell = `${Math.floor(r.lat / CELL_DEG)},${Math.floor(r.lon / CELL_DEG)}`;
+    const cs = cellStats.get(code) ?? { cells: new Set<string>(), lat: 0, lon: 0 };
+    if (!cs.cells.has(cell)) { cs.cells.add(cell); cs.lat += r.lat; cs.lon += r.lon; }
+    cellStats.set(code, cs);
   }
 
   for (const r of rows) {
@@ -145,11 +153,13 @@ function main(): void {
     for (const n of [...names]) if (isNoiseName(n) || DIRECTION_NAMES.test(n)) names.delete(n);
     for (const abbr of abbreviations[a.code] ?? []) names.add(abbr);
     if (!names.size || !s) { regionId--; continue; }
-    // The plain mean of the region's towns came closest to GeoNames' region centres on GeoWebNews
-    // (resolution@161km .833, box centre .821, seat .762: see SOURCES.md).
+    // Centre of the region's settled area: the mean of the 1-degree cells holding any of its towns,
+    // each cell once (the plain mean leans to crowded corners: Ontario's lies by Toronto). Measured
+    // on GeoWebNews dev, see SOURCES.md.
     const [lat, lon] = REGION_CENTRE === 'box' ? [(s.minLat + s.maxLat) / 2, (s.minLon + s.maxLon) / 2]
       : REGION_CENTRE === 'seat' && s.seat ? [s.seat.lat, s.seat.lon]
       : REGION_CENTRE === 'auto' && spanKm(s) > AUTO_SPAN_KM ? [(s.minLat + s.maxLat) / 2, (s.minLon + s.maxLon) / 2]
+      : REGION_CENTRE === 'cells' ? [cellStats.get(a.code)!.lat / cellStats.get(a.code)!.cells.size, cellStats.get(a.code)!.lon / cellStats.get(a.code)!.cells.size]
       : REGION_CENTRE === 'mid' ? [(s.lat / s.n + (s.minLat + s.maxLat) / 2) / 2, (s.lon / s.n + (s.minLon + s.maxLon) / 2) / 2]
       : [s.lat / s.n, s.lon / s.n];
     entries.push({

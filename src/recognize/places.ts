@@ -693,6 +693,18 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     let best: string | undefined;
     for (const [k, n] of regions) if (k.startsWith(`${mainCountry}/`) && (!best || n > (regions.get(best) ?? 0))) best = k;
     if (best) fallback = g.lookup(best.slice(3)).find((e) => e.kind === 'region' && e.country === mainCountry);
+    // A town the article names in that region is closer to what it speaks of than the region's centre.
+    if (fallback) {
+      const counts = new Map<GazetteerEntry, number>();
+      for (const x of mentions) {
+        if (x.kind || !x.candidates.length) continue;
+        const e = choose(x, ctx).entry;
+        if (e.kind === 'city' && e.country === mainCountry && e.region === fallback.name) counts.set(e, (counts.get(e) ?? 0) + 1);
+      }
+      let town: GazetteerEntry | undefined;
+      for (const [e, n] of counts) if (!town || n > (counts.get(town) ?? 0)) town = e;
+      if (town) fallback = town;
+    }
   }
   const out: Annotation[] = [];
   const resolved: { at: number; country: string }[] = [];
@@ -768,8 +780,8 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   return out;
 }
 
-/** A town inside a feature's name this small, far from the article's other towns, does not locate it ("Heathrow airport"). */
-const SMALL_FEATURE = 10_000;
+/** A town inside a feature's name this small, far from the article's other towns, does not locate it ("Heathrow airport", "Pearl Harbor"; measured: 30,000-100,000 equal, 10,000-20,000 less). */
+const SMALL_FEATURE = 50_000;
 /** A town this small, far from the article's other towns, beside a city of BIG_TOWN people is read as part of it (measured: 10,000 and 20,000 equal, 5,000 less; 1M beats 100k). */
 const SMALL_TOWN = 10_000;
 const BIG_TOWN = 1_000_000;
