@@ -222,3 +222,26 @@ describe('spans (property)', () => {
     );
   });
 });
+
+describe('disambiguation by the rest of the article', () => {
+  const one = (text: string, surface: string) => places(text).find((a) => a.text === surface)?.place;
+
+  test("a region's bare name means its namesake 'X City' when that holds much of its people", () => {
+    expect(one('She moved to New York last year and never looked back.', 'New York')).toMatchObject({ kind: 'city', name: 'New York City' });
+  });
+
+  test('names listed with a region of the same country read as regions', () => {
+    expect(one('Tech firms are leaving for cheaper states such as Oregon or Washington this year.', 'Washington')).toMatchObject({ kind: 'region', name: 'Washington', country: 'US' });
+  });
+
+  test('a division named after a far-off namesake town is placed by the town named close by', () => {
+    expect(one('The winning ticket was sold in Essex County. Police in Newark said the store, in Montclair, was busy.', 'Essex County'))
+      .toMatchObject({ kind: 'feature', country: 'US', region: 'New Jersey' });
+  });
+
+  test('a small far-off namesake beside a big city the article names is read as part of that city', () => {
+    const p = one('Crowds gathered in London on Sunday, and in Hampstead residents marched.', 'Hampstead');
+    expect(p).toMatchObject({ kind: 'feature', country: 'GB' });
+    expect(p?.lat).toBeCloseTo(51.5, 0);
+  });
+});
