@@ -757,11 +757,10 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       // in a country nothing else in the article names, beside a larger town of another country
       // ("Hampshire" beside "Andover").
       if (entry.kind === 'city' && entry.population < SMALL_TOWN && !m.within && !isLocal(entry, ctx, m.surface)) {
-        const big = nearestLocal(mentions, idx, text, ctx);
         const alone = ![...(support.get(entry.country) ?? [])].some((n) => n !== canon(m.surface));
-        const beside = big && big.kind === 'city' && big.id !== entry.id && (big.population >= Math.max(BIG_TOWN, 10 * entry.population)
-          || (alone && big.country !== entry.country && big.population > entry.population));
-        if (big && beside) {
+        const big = nearestLocal(mentions, idx, text, ctx, (b) => b.kind === 'city' && b.id !== entry.id && (b.population >= Math.max(BIG_TOWN, 10 * entry.population)
+          || (alone && b.country !== entry.country && b.population > entry.population)));
+        if (big) {
           place = { name: m.surface, kind: 'feature', country: big.country, lat: big.lat, lon: big.lon };
           if (big.region) place.region = big.region;
           out.push({ id: `place:${m.start}`, category: 'place', start: m.start, end: m.end, text: text.slice(m.start, m.end), place });
@@ -837,7 +836,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
 }
 
 /** The closest town or region mention within 300 characters of mention idx, in the same paragraph. */
-function nearestLocal(mentions: Mention[], idx: number, text: string, ctx: Context): GazetteerEntry | undefined {
+function nearestLocal(mentions: Mention[], idx: number, text: string, ctx: Context, fits?: (e: GazetteerEntry) => boolean): GazetteerEntry | undefined {
   const m = mentions[idx];
   let best: GazetteerEntry | undefined;
   let bestD = 301;
@@ -851,6 +850,7 @@ function nearestLocal(mentions: Mention[], idx: number, text: string, ctx: Conte
     const e = choose(o, ctx).entry;
     if (e.kind !== 'city' && e.kind !== 'region') continue;
     if (e.kind === 'city' && e.population < SMALL_TOWN && !o.within && !isLocal(e, ctx, o.surface)) continue;
+    if (fits && !fits(e)) continue;
     best = e;
     bestD = d;
   }
