@@ -278,3 +278,42 @@ test('the extension makes no network request except to its own files', async () 
     !sources.some((html) => html.includes(e.path)) && !/favicon\.ico$/.test(e.path));
   assert.deepEqual(unexplained, [], 'unexpected requests to the fixture server');
 });
+
+test('card: hover on a place mark shows it, Escape dismisses it, Alt+Shift+J opens the next one', async () => {
+  const { page, errors } = await openFixture('seed-2.html');
+  try {
+    const tabId = await tabIdOf(h, page);
+    const st = await settledState(h, tabId);
+    assert.equal(st?.status, 'analysed');
+    await waitForCategory(page, 'place', true);
+    // The middle of the first place mark in the second paragraph, scrolled into view.
+    const point = await page.evaluate(() => {
+      const ranges = [...CSS.highlights.get('factmark-place')].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      });
+      const range = ranges.find((r) => r.startContainer.parentElement?.closest('p') && r.getClientRects().length === 1) ?? ranges[0];
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
+    });
+    const cardCount = () => page.evaluate(() => document.querySelectorAll('factmark-card').length);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('factmark-card') !== null, null, { timeout: 5000 });
+    await page.screenshot({ path: join(RESULTS, 'card.png'), caret: 'initial' });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('factmark-card') === null, null, { timeout: 3000 });
+    assert.equal(await cardCount(), 0, `the card for "${point.text}" stayed after Escape`);
+    // Keyboard: the next mark's card, without the mouse.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.waitForFunction(() => document.querySelector('factmark-card') !== null, null, { timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('factmark-card') === null, null, { timeout: 3000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
