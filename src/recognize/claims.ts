@@ -107,6 +107,19 @@ function isAux(t: Token): boolean {
   if (AUX.has(t.lower)) return true;
   return t.lower.length > 4 && /ly$/.test(t.lower) && !isCap(t) && !LY_NOUNS.has(t.lower) && !CUE_FORMS.has(t.lower) && t.quote < 0;
 }
+/** Verbs of aspect and seeming that pass their subject on to an infinitive ("appeared to suggest", "went on to say"). */
+const CATENATIVE = /^(appears?|appeared|appearing|begins?|began|begun|starts?|started|tries|tried|try|trying|needs?|needed|used|going|has|have|had|ought|got)$/;
+/** Back past auxiliaries and catenative verbs with their "to" from j (the token before a verb). */
+function skipAuxBack(toks: readonly Token[], j: number): number {
+  for (;;) {
+    while (j >= 0 && isAux(toks[j])) j--;
+    if (j >= 1 && toks[j].lower === 'to' && CATENATIVE.test(toks[j - 1].lower)) j -= 2;
+    else if (j >= 2 && toks[j].lower === 'to' && toks[j - 1].lower === 'on' && /^(went|goes|go|gone|going)$/.test(toks[j - 2].lower)) j -= 3;
+    else return j;
+  }
+}
+/** Quantifiers before "of whom" ("many of whom", "two of whom"). */
+const QUANT_OF = /^(many|most|some|all|several|both|few|none|one|two|three|four|five|half|each|any|majority|most)$/;
 /** "He’s", "they’re", "I’m": a pronoun with its auxiliary in one token. */
 const CONTRACTED = /^(he|she|it|they|we|i|you|who)[’'](s|re|m|ve|d|ll)$/;
 
@@ -680,8 +693,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     return p ? [p] : [];
   }
   // the source before the cue, past auxiliaries, adverbs and time phrases
-  let j = i - 1;
-  while (j >= 0 && isAux(toks[j])) j--;
+  let j = skipAuxBack(toks, i - 1);
   // "who in 2010 said": a year phrase between subject and verb
   if (j >= 1 && /^(1[89]|20)\d\d$/.test(toks[j].text) && /^(in|since|by)$/.test(toks[j - 1].lower)) j -= 2;
   if (j >= 0) j = skipTimeBack(toks, j);
@@ -705,6 +717,13 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
           source = { start: toks[first].start, end: toks[j - 1].end };
         }
       }
+    }
+  } else if (j >= 2 && toks[j].lower === 'whom' && toks[j - 1].lower === 'of' && QUANT_OF.test(toks[j - 2].lower)) {
+    // "..., many of whom say ...": the quantified relative is the source; its antecedent names the speakers
+    const r = antecedent(toks, j - 2);
+    if (r) {
+      speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
+      source = { start: toks[j - 2].start, end: toks[j].end };
     }
   } else if (j >= 0 && /^(who|which|and|but)$/.test(toks[j].lower)) {
     // "..., who said", "X ... and said", "X ..., but pledged": the antecedent or the subject of the first clause speaks
@@ -831,8 +850,7 @@ const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'wel
 
 /** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
 function stanceSubject(toks: readonly Token[], i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && isAux(toks[j])) j--;
+  const j = skipAuxBack(toks, i - 1);
   let p = toks[j];
   // "Another critic, Laurence Tribe, likened ...": the name closing an apposition
   if (p?.text === ',' && p.quote < 0 && j > 1 && isCap(toks[j - 1]) && toks.slice(0, j - 1).some((t) => t.text === ',')) p = toks[j - 1];

@@ -74,6 +74,8 @@ export const SUBJECT_STANCE = [
   'examine', 'introduce',
   // decisions of an authority: what it approves, blocks, grants or imposes
   'approve', 'block', 'grant', 'impose', 'veto', 'overrule', 'uphold', 'strike',
+  // acts of address: unleashing messages, lauding, bemoaning, exhorting, grilling, sponsoring
+  'unleash', 'laud', 'bemoan', 'exhort', 'grill', 'sponsor',
 ];
 
 /** Verbs of stance that count only with their preposition ("railed against", "talked about"). */

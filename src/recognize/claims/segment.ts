@@ -188,7 +188,7 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
 
 /** Tokens of a range, each marked with the quotation it lies in. */
 export function tokenize(text: string, range: Range, qs: readonly Quote[]): Token[] {

@@ -1,0 +1,39 @@
+// Claim recogniser, further attribution frames: acts of address, catenative verbs before the cue,
+// quantified relatives ("many of whom say"), speaker phrases opening with a number. Positives and negatives.
+import { describe, expect, test } from 'vitest';
+import { recognizeClaims } from '../../src/recognize/claims';
+
+const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
+
+function expectClaim(text: string, content: string, source: string, cue: string) {
+  const got = all(text);
+  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
+}
+
+describe('acts of address with a speaker subject', () => {
+  test.each([
+    ['The senator unleashed a series of posts mocking the governor.', 'a series of posts mocking the governor', 'The senator', 'unleashed'],
+    ['The mayor bemoaned the lack of funding.', 'the lack of funding', 'The mayor', 'bemoaned'],
+    ['She lauded the agreement.', 'the agreement', 'She', 'lauded'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['The storm unleashed a flood of water.', 'The river flooded the valley.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
+
+describe('catenative verbs between subject and cue', () => {
+  test.each([
+    ['She appeared to suggest that the vote was rigged.', 'the vote was rigged', 'She', 'suggest'],
+    ['He went on to say that the plan would fail.', 'the plan would fail', 'He', 'say'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "The prices appeared to rise after the report."', () => expect(all('The prices appeared to rise after the report.')).toEqual([]));
+});
+
+describe('quantified relatives and numbered speakers', () => {
+  test('"many of whom say"', () => {
+    const got = all('The law angered the teachers, many of whom say the rules are unfair.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the rules are unfair', source: 'many of whom', cue: 'say' });
+  });
+  test('no claim in "Many of the houses, most of whom were empty, burned."', () => expect(all('Many of the houses, most of whom were empty, burned.')).toEqual([]));
+  test('a speaker phrase opening with a number and slash', () => {
+    expectClaim('“The bill is wrong,” said 9/11 widow Jane Doe.', '“The bill is wrong,”', '9/11 widow Jane Doe', 'said');
+  });
+});
