@@ -255,6 +255,8 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
 
 /** Scans a noun phrase backwards from index j (inclusive); returns its first index. */
 function npBack(toks: readonly Token[], j: number, floor: number): number {
+  // a subject pronoun is a phrase of its own ("told them this weekend he would ...")
+  if (/^(he|she|they|we|i|you)$/.test(toks[j]?.lower ?? '')) return j;
   let k = j;
   let words = 0;
   while (k >= floor) {
@@ -375,6 +377,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "0.1 percentage points", "three points": a noun after a number
+    if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
     // "added to the pressure", "added up": no report
     if (lemma === 'add' && (/^(to|up|on|so|more|much|fuel|another|new|layers|jobs|billions?|millions?|thousands?)$/.test(toks[i + 1]?.lower ?? '') || /^[$\d]/.test(toks[i + 1]?.text ?? ''))) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
@@ -745,7 +749,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     const first = npBack(toks, j, 0);
     // the object of a preposition ("photos on Telegram showing") is no speaker
     const pp = first > 0 && /^(on|in|at|via|through|from|into|with|for|of)$/.test(toks[first - 1].lower);
-    if (first <= j && !pp && plausibleSource(toks, first, j)) {
+    // "did not unveil plans to ...": a bare verb after an auxiliary is no speaker
+    const bareVerb = first === j && first > 0 && !isCap(toks[j]) && /^(not|did|does|do|will|would|can|could|should|may|might|must|to|n’t|n't)$/.test(toks[first - 1].lower);
+    if (first <= j && !pp && !bareVerb && plausibleSource(toks, first, j)) {
       srcFirst = first;
       source = { start: toks[first].start, end: toks[j].end };
     } else if (pp && isCap(toks[j]) && LEAD_PREP.has(toks[0].lower) && !toks.slice(1, j).some((t) => t.text === ',' || t.quote >= 0)) {

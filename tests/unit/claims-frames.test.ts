@@ -37,3 +37,10 @@ describe('quantified relatives and numbered speakers', () => {
     expectClaim('“The bill is wrong,” said 9/11 widow Jane Doe.', '“The bill is wrong,”', '9/11 widow Jane Doe', 'said');
   });
 });
+
+describe('nouns and bare verbs that are no cue or source', () => {
+  test.each(['The bank raised its forecast by 0.1 percentage points to 4.2 percent.', 'Trump did not unveil plans to pay for it.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+  test('"points to" with a pronoun subject stays a cue', () => {
+    expectClaim('He points to the deficit as proof.', 'to the deficit as proof', 'He', 'points');
+  });
+});
