@@ -97,9 +97,9 @@ function quietPrefs(sinkPort) {
  * Launches headless firefox-esr, installs the built extension as a temporary add-on and serves the fixture
  * pages. Returns the pieces the tests use.
  */
-export async function launch({ headless = true } = {}) {
+export async function launch({ headless = true, root = PAGES, extension = true } = {}) {
   checkPrerequisites();
-  const server = await startServer(PAGES);
+  const server = await startServer(root);
   const sink = await startSink();
   let browser;
   try {
@@ -114,11 +114,12 @@ export async function launch({ headless = true } = {}) {
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: quietPrefs(sink.port),
     });
-    const addonId = await browser.installExtension(EXT);
+    // extension: false gives the same browser without the add-on, for baselines (the page's own errors and DOM).
+    const addonId = extension ? await browser.installExtension(EXT) : null;
     const origin = `moz-extension://${EXTENSION_UUID}`;
     // An extension page kept open for the tests' own calls into the WebExtension API (tab ids, badges).
     // ?tab=0 names no tab (Firefox numbers tabs from 1), so this page asks no content script anything useful.
-    const helper = await openExtensionPage(browser, `${origin}/popup.html?tab=0`, '[role="switch"]');
+    const helper = extension ? await openExtensionPage(browser, `${origin}/popup.html?tab=0`, '[role="switch"]') : null;
     return {
       browser,
       server,
@@ -158,6 +159,21 @@ export async function openExtensionPage(browser, url, selector, timeout = 10000)
   }
   page.errors = errors;
   return page;
+}
+
+/**
+ * page.goto that tolerates Firefox's WebDriver BiDi aborting the navigation when one of the page's own
+ * iframes lands on an error page (a blocked third-party frame: "Address rejected", about:neterror): the
+ * page counts as loaded once the top document is at `url` and complete.
+ */
+export async function gotoPage(page, url, timeout = 20000) {
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout });
+  } catch (err) {
+    if (!/Address rejected|NS_ERROR|neterror/.test(String(err))) throw err;
+    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout, polling: 100 }, url)
+      .catch(() => { throw err; });
+  }
 }
 
 /** Remembers document.body.outerHTML at DOMContentLoaded (before any document_idle content script). */
@@ -219,6 +235,22 @@ export async function tabIdOf(h, url) {
   }, url);
   if (typeof id !== 'number') throw new Error(`Could not find the tab id of ${url}`);
   return id;
+}
+
+/** The content script's PageState for a tab (what the popup asks it: status, result, error). */
+export function pageState(h, tabId) {
+  return h.helper.evaluate((id) => browser.tabs.sendMessage(id, { type: 'popup:get-state' }), tabId);
+}
+
+/** Writes Factmark's settings from the helper page (the content script listens to storage changes). */
+export function writeSettings(h, settings) {
+  return h.helper.evaluate((s) => browser.storage.local.set({ 'factmark:settings': s }), {
+    version: 1,
+    categories: { place: true, figure: true, claim: true },
+    disabledSites: [],
+    screenReaderMode: false,
+    ...settings,
+  });
 }
 
 /** Badge text of a tab, from the helper page (`action` in MV3). */
