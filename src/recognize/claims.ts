@@ -329,7 +329,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
-    if (NOUN_CUES.has(t.lower) && i > 0 && toks[i + 1]?.lower === 'that') {
+    if (i > 0 && ((NOUN_CUES.has(t.lower) && toks[i + 1]?.lower === 'that') || (FRAME_NOUNS.has(t.lower) && FRAME_PREPS.has(toks[i + 1]?.lower ?? '')))) {
       const f = nounCue(text, s, toks, i);
       if (f) {
         found.push(f);
@@ -518,6 +518,9 @@ function causee(text: string, s: Range, toks: readonly Token[], i: number): Foun
 
 /** Nouns of saying and holding that take a "that" clause: "Trump's claim that ...", "her view that ...". */
 const NOUN_CUES = new Set(['claim', 'claims', 'statement', 'assertion', 'argument', 'view', 'belief', 'contention', 'insistence', 'suggestion', 'warning', 'promise', 'pledge', 'vow', 'prediction', 'estimate', 'assessment', 'conclusion', 'allegation', 'allegations', 'accusation', 'charge', 'admission', 'acknowledgment', 'acknowledgement', 'denial', 'remark', 'comment', 'comments', 'remarks', 'announcement', 'declaration', 'opinion', 'position', 'fear', 'fears', 'hope', 'concern', 'concerns', 'suspicion', 'assurance', 'assurances', 'threat', 'theory', 'proposal', 'demand', 'explanation', 'testimony', 'finding', 'findings', 'insinuation', 'boast', 'complaint', 'warnings', 'predictions', 'promises', 'belief', 'beliefs', 'argument', 'arguments', 'point', 'reminder', 'observation', 'recommendation', 'rationale', 'reasoning', 'determination', 'judgment', 'judgement', 'verdict', 'forecast', 'projection', 'guess', 'hunch', 'impression', 'sense', 'feeling']);
+/** Nouns of stance that frame an attribution with a possessor and a complement ("her criticism of", "Trump's refusal to"). */
+const FRAME_NOUNS = new Set(['determination', 'eagerness', 'obsession', 'theory', 'theories', 'estimate', 'estimates', 'promise', 'promises']);
+const FRAME_PREPS = new Set(['of', 'about', 'on', 'for', 'against', 'over', 'with', 'to', 'toward', 'towards']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
 /** "Donald Trump's claim that ...", "his argument that ...": the possessor speaks, the clause is the content. */
@@ -527,8 +530,10 @@ function nounCue(text: string, s: Range, toks: readonly Token[], i: number): Fou
   let source: Range;
   if (POSSESSIVES.has(p.lower)) source = { start: p.start, end: p.end };
   else if (/[’']s$/.test(p.text) && (isCap(p) || SPEAKER_NOUNS.has(p.lower.slice(0, -2)))) {
-    const first = npBack(toks, i - 1, 0);
-    source = { start: toks[Math.min(first, i - 1)].start, end: p.end - 2 };
+    let first = Math.min(npBack(toks, i - 1, 0), i - 1);
+    // "to hold the IMF's estimate": a leading verb is no part of the possessor
+    while (first < i - 1 && toks[first].word && !isCap(toks[first]) && !DETERMINERS.has(toks[first].lower) && !SPEAKER_NOUNS.has(toks[first].lower)) first++;
+    source = { start: toks[first].start, end: p.end - 2 };
   } else return undefined;
   const content = tail(text, toks, i + 2, s);
   if (!content) return undefined;

@@ -44,3 +44,11 @@ describe('nouns and bare verbs that are no cue or source', () => {
     expectClaim('He points to the deficit as proof.', 'to the deficit as proof', 'He', 'points');
   });
 });
+
+describe('nouns of stance with a possessor and a complement', () => {
+  test.each([
+    ['Yet his determination to act alone inflamed his opponents.', 'act alone inflamed his opponents', 'his', 'determination'],
+    ["That was enough to hold the IMF's estimate of global growth steady.", 'global growth steady', 'the IMF', 'estimate'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['The determination of the boundary took years.', 'The estimate of the cost rose.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
