@@ -751,7 +751,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     srcFirst = j;
     source = { start: toks[j].start, end: toks[j].start + contracted[1].length };
   } else if (j >= 0) {
-    const first = npBack(toks, j, 0);
+    let first = npBack(toks, j, 0);
+    // "Data from the 2014 survey show", "an analysis of super PACs shows": evidence with its complement speaks
+    for (let hop = 0; hop < 2 && first > 1 && /^(of|from|on|by)$/.test(toks[first - 1].lower) && toks[first - 2].word && (first === 2 || !isCap(toks[first - 2])) && EVIDENCE.has(toks[first - 2].lower); hop++) first = npBack(toks, first - 2, 0);
     // the object of a preposition ("photos on Telegram showing") is no speaker
     const pp = first > 0 && /^(on|in|at|via|through|from|into|with|for|of)$/.test(toks[first - 1].lower);
     // "did not unveil plans to ...": a bare verb after an auxiliary is no speaker

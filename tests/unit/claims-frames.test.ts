@@ -52,3 +52,11 @@ describe('nouns of stance with a possessor and a complement', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test.each(['The determination of the boundary took years.', 'The estimate of the cost rose.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('evidence with a complement as the subject', () => {
+  test.each([
+    ['Data from the 2014 American Community Survey show that women represented 41 percent.', 'women represented 41 percent', 'Data from the 2014 American Community Survey', 'show'],
+    ['Leaked documents from his 1995 tax return show he took a loss.', 'he took a loss', 'Leaked documents from his 1995 tax return', 'show'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "Visitors from the city show their tickets at the gate."', () => expect(all('Visitors from the city show their tickets at the gate.')).toEqual([]));
+});
