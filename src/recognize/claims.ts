@@ -890,13 +890,23 @@ function coordinateSubject(toks: readonly Token[], i: number): boolean {
 const TITLES_OFF = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'as']);
 
 /** The subject of a sentence that runs up to index `upto`: its first noun phrase, past a leading adverbial. */
+const SENTENCE_ADV = /^(however|meanwhile|instead|still|too|also|then|now|recently|later|earlier|yet|moreover|indeed|nevertheless|nonetheless|separately|previously|afterward|afterwards|today|yesterday|again|so|thus|therefore|first|finally|overall)$/;
 function sentenceSubject(toks: readonly Token[], upto: number): [number, number] | undefined {
   let a = 0;
   if (toks[0] && OPEN_Q.test(toks[0].text)) return undefined;
-  // "In July, Gingrich ...": skip a leading adverbial up to its comma
-  if (toks[0] && /^(in|at|on|during|after|before|with|by|for|meanwhile|later|earlier|since|last|this|then|also|but|and|still)$/.test(toks[0].lower)) {
-    let k = 0;
-    while (k < upto && k < 14 && toks[k].text !== ',') k++;
+  // "In July, Gingrich ...", "On Thursday, however, Trump ...", "Chastened by the analyses, Trump ...":
+  // skip leading adverbials up to their commas, and a lone adverb closed by a comma
+  for (let round = 0; round < 3 && a < upto; round++) {
+    const t = toks[a];
+    if (!t?.word) break;
+    if (toks[a + 1]?.text === ',' && (SENTENCE_ADV.test(t.lower) || (t.lower.length > 4 && /ly$/.test(t.lower) && (a === 0 || !isCap(t))))) {
+      a += 2;
+      continue;
+    }
+    const opener = /^(in|at|on|during|after|before|with|by|for|meanwhile|later|earlier|since|last|this|then|also|but|and|still|following|amid|despite|under|from|like|unlike|recently)$/.test(t.lower) || (/ed$/.test(t.lower) && toks[a + 1]?.lower === 'by');
+    if (!opener) break;
+    let k = a;
+    while (k < upto && k - a < 14 && toks[k].text !== ',') k++;
     if (toks[k]?.text !== ',') return undefined;
     a = k + 1;
   }

@@ -60,3 +60,12 @@ describe('evidence with a complement as the subject', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test('no claim in "Visitors from the city show their tickets at the gate."', () => expect(all('Visitors from the city show their tickets at the gate.')).toEqual([]));
 });
+
+describe('leading adverbials before the subject of a participle', () => {
+  test.each([
+    ['On Thursday, however, Trump spoke to a gathering of industry leaders, promising to lift environmental regulations.', 'to lift environmental regulations', 'Trump', 'promising'],
+    ['Chastened by the analyses, Trump revised his plan, promising to focus more of its benefits on the middle class.', 'to focus more of its benefits on the middle class', 'Trump', 'promising'],
+    ['Recently, however, it issued a policy paper welcoming the new plan.', 'the new plan', 'it', 'welcoming'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "On Thursday, however, the river rose, flooding the town."', () => expect(all('On Thursday, however, the river rose, flooding the town.')).toEqual([]));
+});
