@@ -235,7 +235,8 @@ function skipTimeBack(toks: readonly Token[], i: number): number {
     j--;
   }
   if (!strong) return i;
-  // keep "this"/"last" of "this week" out of the source
+  // "Wells Fargo this month announced": the determiner of the time phrase belongs to it, not to the source
+  if (j >= 0 && j < i && /^(this|that|the)$/.test(toks[j].lower)) j--;
   return j;
 }
 

@@ -69,3 +69,11 @@ describe('leading adverbials before the subject of a participle', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test('no claim in "On Thursday, however, the river rose, flooding the town."', () => expect(all('On Thursday, however, the river rose, flooding the town.')).toEqual([]));
 });
+
+describe('a time phrase between subject and cue', () => {
+  test.each([
+    ['Wells Fargo just this month announced it would get rid of these incentives.', 'it would get rid of these incentives', 'Wells Fargo', 'announced'],
+    ['The senator this week said the bill was dead.', 'the bill was dead', 'The senator', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "The river this month flooded the town."', () => expect(all('The river this month flooded the town.')).toEqual([]));
+});
