@@ -387,7 +387,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
-    const gerund = /ing$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
+    const gerund = /ing$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || (i > 1 && toks[i - 2].text === ',' && /^(now|again|also|still|then|even|later|repeatedly|publicly|often|frequently|once|first)$/.test(toks[i - 1].lower)) || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);

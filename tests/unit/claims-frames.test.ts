@@ -77,3 +77,10 @@ describe('a time phrase between subject and cue', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test('no claim in "The river this month flooded the town."', () => expect(all('The river this month flooded the town.')).toEqual([]));
 });
+
+describe('a participle after a comma and an adverb', () => {
+  test('", again saying that ..."', () => {
+    expectClaim('The president spoke in Ohio on Monday, again saying that the economy was strong.', 'the economy was strong', 'The president', 'saying');
+  });
+  test('no claim in "The river rose on Monday, again flooding the town."', () => expect(all('The river rose on Monday, again flooding the town.')).toEqual([]));
+});
