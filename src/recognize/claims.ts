@@ -381,7 +381,9 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // "0.1 percentage points", "three points": a noun after a number
     if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
     // "added to the pressure", "added up": no report
-    if (lemma === 'add' && (/^(to|up|on|so|more|much|fuel|another|new|layers|jobs|billions?|millions?|thousands?)$/.test(toks[i + 1]?.lower ?? '') || /^[$\d]/.test(toks[i + 1]?.text ?? ''))) continue;
+    // ("he added on Twitter", "she added on Monday": a medium or a day is a report)
+    const addOn = toks[i + 1]?.lower === 'on' && toks[i + 2] !== undefined && (isCap(toks[i + 2]) || TIME_WORDS.has(toks[i + 2].lower)) && toks[i + 2].lower !== 'the';
+    if (lemma === 'add' && !addOn && (/^(to|up|on|so|more|much|fuel|another|new|layers|jobs|billions?|millions?|thousands?)$/.test(toks[i + 1]?.lower ?? '') || /^[$\d]/.test(toks[i + 1]?.text ?? ''))) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
     if (isCap(t) && i > 0 && !headline) continue;
     // ", saying ..." is a participle, not a noun

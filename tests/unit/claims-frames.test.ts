@@ -84,3 +84,10 @@ describe('a participle after a comma and an adverb', () => {
   });
   test('no claim in "The river rose on Monday, again flooding the town."', () => expect(all('The river rose on Monday, again flooding the town.')).toEqual([]));
 });
+
+describe('"added on" a medium', () => {
+  test('"..., he added on Twitter."', () => {
+    expectClaim('"The summit accomplished too little," he added on Twitter.', '"The summit accomplished too little,"', 'he', 'added');
+  });
+  test('no claim in "The builders added on a new floor."', () => expect(all('The builders added on a new floor.')).toEqual([]));
+});
