@@ -875,9 +875,20 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
   // "Prices continue ...": a capitalised plural opening the sentence is a common noun
   if (j === 0 && isCap(p) && /[^s]s$/.test(p.lower) && !SPEAKER_NOUNS.has(p.lower)) return false;
-  if (!isCap(p)) return SPEAKER_NOUNS.has(p.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(p.lower);
+  if (!isCap(p)) return speakerHead(p) || ppSpeakerHead(toks, j);
   if (/[’']s$/.test(p.text) || DETERMINERS.has(p.lower) || TITLES_OFF.has(p.lower)) return false;
   return true;
+}
+const speakerHead = (t: Token) => SPEAKER_NOUNS.has(t.lower) && !/^(some|many|most|several|both|all|few|others|data|figures|numbers|records)$/.test(t.lower);
+/** "Attorneys for the family released", "members of the committee criticized": a speaker noun with its complement. */
+function ppSpeakerHead(toks: readonly Token[], j: number): boolean {
+  for (let k = j - 1; k >= 1 && j - k <= 5; k--) {
+    const w = toks[k];
+    if (!w.word || w.quote >= 0) return false;
+    if (/^(for|of|from|at|with|in)$/.test(w.lower)) return toks[k - 1].word && toks[k - 1].quote < 0 && speakerHead(toks[k - 1]);
+    if (NP_STOP.has(w.lower) || CUE_FORMS.has(w.lower)) return false;
+  }
+  return false;
 }
 /** "Trump tweeted ... and encouraged", "Mr. Obama, who understood": a coordinated or relative subject. */
 function coordinateSubject(toks: readonly Token[], i: number): boolean {

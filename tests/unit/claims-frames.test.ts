@@ -91,3 +91,10 @@ describe('"added on" a medium', () => {
   });
   test('no claim in "The builders added on a new floor."', () => expect(all('The builders added on a new floor.')).toEqual([]));
 });
+
+describe('a speaker noun with its complement as the subject of a stance verb', () => {
+  test('"Residents of the town defended ..."', () => {
+    expectClaim('Residents of the town defended the decision.', 'the decision', 'Residents of the town', 'defended');
+  });
+  test('no claim in "The roof of the house blocked the view."', () => expect(all('The roof of the house blocked the view.')).toEqual([]));
+});
