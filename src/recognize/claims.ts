@@ -166,7 +166,9 @@ export function recognizeClaims(text: string): Annotation[] {
         inPara.push({ ...quoted, content: { start: q.start, end: Math.min(q.end, s.end) } });
       }
     }
-    for (const f of inPara) if (!nestedStance(text, f, inPara)) out.push(toAnnotation(text, f));
+    const kept = inPara.filter((f) => !nestedStance(text, f, inPara));
+    unifySources(kept);
+    for (const f of kept) out.push(toAnnotation(text, f));
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   const seen = new Set<string>();
@@ -194,6 +196,19 @@ function span(text: string, r: Range): Span {
   return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
 }
 
+/** One mention, one source span: claims whose source spans overlap share the shorter one ("Rendell" of "Rendell, a Clinton surrogate"). */
+function unifySources(fs: Found[]): void {
+  for (let a = 0; a < fs.length; a++) {
+    for (let b = a + 1; b < fs.length; b++) {
+      const x = fs[a].source;
+      const y = fs[b].source;
+      if (x === y || !(x.start < y.end && y.start < x.end) || (x.start === y.start && x.end === y.end)) continue;
+      const keep = x.end - x.start <= y.end - y.start ? x : y;
+      fs[a].source = keep;
+      fs[b].source = keep;
+    }
+  }
+}
 function toAnnotation(text: string, f: Found): Annotation {
   const content = span(text, f.content);
   const source: Span & { name?: string } = span(text, f.source);

@@ -98,3 +98,12 @@ describe('a speaker noun with its complement as the subject of a stance verb', (
   });
   test('no claim in "The roof of the house blocked the view."', () => expect(all('The roof of the house blocked the view.')).toEqual([]));
 });
+
+test('one mention, one source span: coordinated cues share the speaker span', () => {
+  const got = all('Ban Ki-moon, the secretary general of the United Nations, said the test was a threat and warned that sanctions would follow.');
+  expect(got.length, JSON.stringify(got)).toBe(2);
+  expect(new Set(got.map((c) => c.source)).size).toBe(1);
+  // separate mentions of the same speaker keep their own spans
+  const two = all('Mr. Obama and Hillary Clinton praised the deal, and Mr. Obama said it would last.');
+  expect(two.map((c) => c.source)).toEqual(['Mr. Obama and Hillary Clinton', 'Mr. Obama']);
+});

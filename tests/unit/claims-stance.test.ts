@@ -54,7 +54,7 @@ describe('labels, signatures and leads', () => {
     // "continued," before a quotation
     ['She continued, “All we are asking for is a fair hearing.”', '“All we are asking for is a fair hearing.”', 'She', 'continued'],
     // a headline label before a quotation
-    ['Senator Grey Grills Bank Chief: ‘You Should Be Investigated.’', '‘You Should Be Investigated.’', 'Senator Grey Grills Bank Chief', ':'],
+    ['Senator Grey Grills Bank Chief: ‘You Should Be Investigated.’', '‘You Should Be Investigated.’', 'Senator Grey', ':'],
     // "according to" with a long source up to the comma
     ['According to a complaint filed by the state regulator, the two men took the money.', 'the two men took the money', 'a complaint filed by the state regulator', 'According to'],
     ['The tape was released, according to attorneys for the family.', 'The tape was released', 'attorneys for the family', 'according to'],
