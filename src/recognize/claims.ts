@@ -52,6 +52,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
+  // "made plans to", "dialing back plans to": an -s form right after a verb is its object
+  if (/s$/.test(toks[i].lower) && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
   const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !/s$/.test(p.lower);
   if (complement && !baseAfterSingular && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;

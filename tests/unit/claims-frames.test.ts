@@ -107,3 +107,10 @@ test('one mention, one source span: coordinated cues share the speaker span', ()
   const two = all('Mr. Obama and Hillary Clinton praised the deal, and Mr. Obama said it would last.');
   expect(two.map((c) => c.source)).toEqual(['Mr. Obama and Hillary Clinton', 'Mr. Obama']);
 });
+
+describe('an -s form right after a verb is its object', () => {
+  test.each(['They made plans to build bunkers.', 'Trump backed off, dialing back plans to cut the top rate.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+  test('"The campaign plans to ..." stays a claim', () => {
+    expectClaim('The campaign plans to release records.', 'to release records', 'The campaign', 'plans');
+  });
+});
