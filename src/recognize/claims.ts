@@ -198,6 +198,22 @@ function span(text: string, r: Range): Span {
   return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
 }
 
+const MEETING = /^(gathered|gather|gathers|met|meet|meets|convened|convene|convenes|assembled|huddled|sat|came|traveled|travelled|flew|returned|rallied)$/;
+/** "leaders gathered Friday to discuss X": the subject of the verb of meeting takes up X. */
+function purpose(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  let v = skipTimeBack(toks, i - 2);
+  if (v < 1 || !MEETING.test(toks[v].lower)) return undefined;
+  const j = skipAuxBack(toks, v - 1);
+  if (j < 0 || !toks[j].word || toks[j].quote >= 0) return undefined;
+  const first = npBack(toks, j, 0);
+  if (first > j || (first > 0 && /^(on|in|at|via|through|from|into|with|for|of|by)$/.test(toks[first - 1].lower)) || !plausibleSource(toks, first, j)) return undefined;
+  const head = toks[j];
+  if (!(isCap(head) || PRONOUNS[head.lower] || SPEAKER_NOUNS.has(head.lower))) return undefined;
+  const content = tail(text, toks, i + 1, s);
+  if (!content) return undefined;
+  v = i - 1;
+  return { source: { start: toks[first].start, end: toks[j].end }, cue: { start: toks[v].start, end: toks[i].end }, content };
+}
 /** One mention, one source span: claims whose source spans overlap share the shorter one ("Rendell" of "Rendell, a Clinton surrogate"). */
 function unifySources(fs: Found[]): void {
   for (let a = 0; a < fs.length; a++) {
@@ -397,6 +413,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "0.1 percentage points", "three points": a noun after a number
     if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
+    // "European leaders gathered Friday to discuss ...": an infinitive of purpose after a verb of meeting
+    if (t.lower === lemma && toks[i - 1]?.lower === 'to' && i >= 3 && (STANCE_ONLY.has(lemma) || SPEECH.has(lemma))) {
+      const f = purpose(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     // "added to the pressure", "added up": no report
     // ("he added on Twitter", "she added on Monday": a medium or a day is a report)
     const addOn = toks[i + 1]?.lower === 'on' && toks[i + 2] !== undefined && (isCap(toks[i + 2]) || TIME_WORDS.has(toks[i + 2].lower)) && toks[i + 2].lower !== 'the';
@@ -879,7 +903,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
 }
 
 /** Verbs of stance whose object is what the speaker holds ("attacked loopholes", "called it a scam"). */
-const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'rule', 'object', 'gather', ...STANCE_ONLY]);
+const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'rule', 'object', ...STANCE_ONLY]);
 
 /** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
 function stanceSubject(toks: readonly Token[], i: number): boolean {

@@ -114,3 +114,10 @@ describe('an -s form right after a verb is its object', () => {
     expectClaim('The campaign plans to release records.', 'to release records', 'The campaign', 'plans');
   });
 });
+
+describe('an infinitive of purpose after a verb of meeting', () => {
+  test('"leaders gathered Friday to discuss ..."', () => {
+    expectClaim('European leaders gathered Friday to discuss the challenges facing their continent.', 'the challenges facing their continent', 'European leaders', 'to discuss');
+  });
+  test.each(['The workers gathered to build a wall.', 'The crowd gathered in the square.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
