@@ -903,7 +903,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
 }
 
 /** Verbs of stance whose object is what the speaker holds ("attacked loopholes", "called it a scam"). */
-const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'hear', 'rule', 'object', ...STANCE_ONLY]);
+const STANCE = new Set(['support', 'oppose', 'question', 'attack', 'label', 'welcome', 'hail', 'favor', 'favour', 'call', 'speak', 'point', 'charge', 'counter', 'project', 'reason', 'figure', 'learn', 'rule', 'object', ...STANCE_ONLY]);
 
 /** Is the subject right before the verb at i (past auxiliaries) a pronoun or a capitalised name? */
 function stanceSubject(toks: readonly Token[], i: number): boolean {

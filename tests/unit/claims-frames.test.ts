@@ -121,3 +121,8 @@ describe('an infinitive of purpose after a verb of meeting', () => {
   });
   test.each(['The workers gathered to build a wall.', 'The crowd gathered in the square.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+test('"hear" counts only with a clause: no claim in "judges who will hear the case"', () => {
+  expect(all('Of the ten judges who will hear the case, six were appointed by Democrats.').some((c) => c.cue === 'hear')).toBe(false);
+  expectClaim('She heard that the plant would close.', 'the plant would close', 'She', 'heard that');
+});
