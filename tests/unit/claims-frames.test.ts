@@ -126,3 +126,8 @@ test('"hear" counts only with a clause: no claim in "judges who will hear the ca
   expect(all('Of the ten judges who will hear the case, six were appointed by Democrats.').some((c) => c.cue === 'hear')).toBe(false);
   expectClaim('She heard that the plant would close.', 'the plant would close', 'She', 'heard that');
 });
+
+describe('a stance verb followed by a place or manner phrase has no object', () => {
+  test.each(['He spoke at a rally in Ohio.', 'The senator spoke from the floor of the chamber.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+  test('"spoke about" stays a cue', () => expectClaim('She spoke about the economy.', 'the economy', 'She', 'spoke about'));
+});
