@@ -421,6 +421,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "find themselves in", "found a way to", "find the money": no finding reported
+    if (lemma === 'find' && (/^(themselves|himself|herself|itself|ourselves|myself|yourself|ways|time|work|jobs?|money)$/.test(toks[i + 1]?.lower ?? '') || (/^(a|an|the|another|no)$/.test(toks[i + 1]?.lower ?? '') && /^(way|ways|bit|job|home|place|balance|solution)$/.test(toks[i + 2]?.lower ?? '')))) continue;
     // "added to the pressure", "added up": no report
     // ("he added on Twitter", "she added on Monday": a medium or a day is a report)
     const addOn = toks[i + 1]?.lower === 'on' && toks[i + 2] !== undefined && (isCap(toks[i + 2]) || TIME_WORDS.has(toks[i + 2].lower)) && toks[i + 2].lower !== 'the';

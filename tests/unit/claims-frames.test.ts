@@ -131,3 +131,8 @@ describe('a stance verb followed by a place or manner phrase has no object', () 
   test.each(['He spoke at a rally in Ohio.', 'The senator spoke from the floor of the chamber.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
   test('"spoke about" stays a cue', () => expectClaim('She spoke about the economy.', 'the economy', 'She', 'spoke about'));
 });
+
+describe('"find" without a finding', () => {
+  test.each(['Soldiers occasionally find themselves in the thick of war.', 'They found a way through the old law.', 'Parents will need to find a bit over $500 a month.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+  test('"the study found that ..." stays a claim', () => expectClaim('The study found that prices rose.', 'prices rose', 'The study', 'found'));
+});
