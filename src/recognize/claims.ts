@@ -421,6 +421,12 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "tell more jokes", "told a story of ...": a narrative, no report
+    if (lemma === 'tell') {
+      let k = i + 1;
+      if (/^(a|an|the|more|many|some|his|her|their|its|our|an?other|great|good|old|funny|long)$/.test(toks[k]?.lower ?? '')) k++;
+      if (/^(jokes?|stor(y|ies)|tales?|anecdotes?|time)$/.test(toks[k]?.lower ?? '')) continue;
+    }
     // "find themselves in", "found a way to", "find the money": no finding reported
     if (lemma === 'find' && (/^(themselves|himself|herself|itself|ourselves|myself|yourself|ways|time|work|jobs?|money)$/.test(toks[i + 1]?.lower ?? '') || (/^(a|an|the|another|no)$/.test(toks[i + 1]?.lower ?? '') && /^(way|ways|bit|job|home|place|balance|solution)$/.test(toks[i + 2]?.lower ?? '')))) continue;
     // "added to the pressure", "added up": no report

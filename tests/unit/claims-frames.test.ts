@@ -136,3 +136,8 @@ describe('"find" without a finding', () => {
   test.each(['Soldiers occasionally find themselves in the thick of war.', 'They found a way through the old law.', 'Parents will need to find a bit over $500 a month.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
   test('"the study found that ..." stays a claim', () => expectClaim('The study found that prices rose.', 'prices rose', 'The study', 'found'));
 });
+
+describe('"tell" a narrative', () => {
+  test.each(['She needs to sell herself and tell more jokes.', 'The museum would tell an American story.'])('no claim in %j', (text) => expect(all(text).some((c) => /^tell/.test(c.cue))).toBe(false));
+  test('"told reporters that ..." stays a claim', () => expectClaim('He told reporters that the deal was done.', 'the deal was done', 'He', 'told'));
+});
