@@ -421,6 +421,9 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "it is worth noting", "it goes without saying": idioms of the writer, no attributed speaker
+    if (i > 0 && toks[i - 1].lower === 'worth') continue;
+    if (i > 1 && toks[i - 1].lower === 'without' && /^(go|goes|went|going|gone)$/.test(toks[i - 2].lower)) continue;
     // "tell more jokes", "told a story of ...": a narrative, no report
     if (lemma === 'tell') {
       let k = i + 1;

@@ -141,3 +141,7 @@ describe('"tell" a narrative', () => {
   test.each(['She needs to sell herself and tell more jokes.', 'The museum would tell an American story.'])('no claim in %j', (text) => expect(all(text).some((c) => /^tell/.test(c.cue))).toBe(false));
   test('"told reporters that ..." stays a claim', () => expectClaim('He told reporters that the deal was done.', 'the deal was done', 'He', 'told'));
 });
+
+describe("the writer's idioms are no attribution", () => {
+  test.each(["It is worth noting that Apple's tax bill was large.", 'It goes without saying that taxes will rise.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
