@@ -214,14 +214,14 @@ function purpose(text: string, s: Range, toks: readonly Token[], i: number): Fou
   v = i - 1;
   return { source: { start: toks[first].start, end: toks[j].end }, cue: { start: toks[v].start, end: toks[i].end }, content };
 }
-/** One mention, one source span: claims whose source spans overlap share the shorter one ("Rendell" of "Rendell, a Clinton surrogate"). */
+/** One mention, one source span: claims whose source spans overlap share the span found with the earlier cue (the main clause's subject). */
 function unifySources(fs: Found[]): void {
   for (let a = 0; a < fs.length; a++) {
     for (let b = a + 1; b < fs.length; b++) {
       const x = fs[a].source;
       const y = fs[b].source;
       if (x === y || !(x.start < y.end && y.start < x.end) || (x.start === y.start && x.end === y.end)) continue;
-      const keep = x.end - x.start <= y.end - y.start ? x : y;
+      const keep = fs[a].cue.start <= fs[b].cue.start ? x : y;
       fs[a].source = keep;
       fs[b].source = keep;
     }

@@ -145,3 +145,9 @@ describe('"tell" a narrative', () => {
 describe("the writer's idioms are no attribution", () => {
   test.each(["It is worth noting that Apple's tax bill was large.", 'It goes without saying that taxes will rise.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+test('a participle after the main clause shares its full speaker span', () => {
+  const got = all('Hillary Clinton’s campaign manager Robby Mook said as much in an interview, arguing that Trump lashed out.');
+  expect(got.length, JSON.stringify(got)).toBe(2);
+  expect(got.every((c) => c.source === 'Hillary Clinton’s campaign manager Robby Mook'), JSON.stringify(got)).toBe(true);
+});
