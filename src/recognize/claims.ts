@@ -956,7 +956,7 @@ function coordinateSubject(toks: readonly Token[], i: number): boolean {
 const TITLES_OFF = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'as']);
 
 /** The subject of a sentence that runs up to index `upto`: its first noun phrase, past a leading adverbial. */
-const SENTENCE_ADV = /^(however|meanwhile|instead|still|too|also|then|now|recently|later|earlier|yet|moreover|indeed|nevertheless|nonetheless|separately|previously|afterward|afterwards|today|yesterday|again|so|thus|therefore|first|finally|overall)$/;
+const SENTENCE_ADV = /^(worse|better|besides|otherwise|furthermore|likewise|similarly|however|meanwhile|instead|still|too|also|then|now|recently|later|earlier|yet|moreover|indeed|nevertheless|nonetheless|separately|previously|afterward|afterwards|today|yesterday|again|so|thus|therefore|first|finally|overall)$/;
 function sentenceSubject(toks: readonly Token[], upto: number): [number, number] | undefined {
   let a = 0;
   if (toks[0] && OPEN_Q.test(toks[0].text)) return undefined;
@@ -1021,14 +1021,16 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
 
 /** The noun phrase opening the sentence, up to its first verb. */
 function firstPhrase(toks: readonly Token[]): [number, number] {
-  let last = npForward(toks, 0);
-  for (let k = 1; k <= last; k++) {
+  // "Worse, the companies ...": an opening sentence adverb is no subject
+  const a = toks.length > 2 && toks[1].text === ',' && SENTENCE_ADV.test(toks[0].lower) ? 2 : 0;
+  let last = npForward(toks, a);
+  for (let k = a + 1; k <= last; k++) {
     if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
       last = k - 1;
       break;
     }
   }
-  return [0, last];
+  return [a, last];
 }
 
 /** ", saying ...": the source is the subject of the sentence. */

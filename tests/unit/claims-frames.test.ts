@@ -151,3 +151,7 @@ test('a participle after the main clause shares its full speaker span', () => {
   expect(got.length, JSON.stringify(got)).toBe(2);
   expect(got.every((c) => c.source === 'Hillary Clinton’s campaign manager Robby Mook'), JSON.stringify(got)).toBe(true);
 });
+
+test('an opening sentence adverb is no subject of a participle', () => {
+  expectClaim('Worse, the companies have hidden their tax havens, in many cases reporting different numbers to different governments.', 'different numbers to different governments', 'the companies', 'reporting');
+});
