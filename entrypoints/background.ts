@@ -7,9 +7,11 @@ import { createReference } from '../src/reference';
 import type { Reference, ReferenceReport } from '../src/reference/types';
 import { validateReports } from '../src/reference/reports';
 import { IMPORTED_REPORTS_KEY, parseStoredReports } from '../src/ui/imported-reports';
-import { isContentToBackground, type AnalyzeResponse, type ArticlePart, type ExtractResponse } from '../src/messages';
+import { isContentToBackground, type AnalyzeResponse, type ArticlePart, type ExtractResponse, type RemoteExtraction } from '../src/messages';
 import { parseHTML } from 'linkedom';
-import { readabilityBlocks } from '../src/article/extract';
+import { publishedDate, readabilityBlocks, remoteTitleAndDate } from '../src/article/extract';
+import { BLOCK_SEPARATOR } from '../src/article/text-model';
+import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../src/article/slices';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
 import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
@@ -114,7 +116,23 @@ export function addPart(prev: TabResult | undefined, url: string, result: Analys
 /** Minimal sender shape (runtime.MessageSender) the checks read. */
 export interface SenderLike {
   id?: string;
-  tab?: { id?: number };
+  /** The sending frame's URL (the page's, for a top-frame content script). */
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * The first piece of an article, analysed as soon as Readability found it, while the content
+ * script locates the blocks in the page: the page's analysis request, when it asks for exactly
+ * this (same text, URL, title and date, tab not moved on), takes this result instead of waiting.
+ */
+interface AnalysedAhead {
+  gen: number;
+  url: string;
+  title: string;
+  published: string | undefined;
+  text: string;
+  done: Promise<{ ref: Reference; result: AnalysisResult } | undefined>;
 }
 
 /** Badge text for a tab's result: the number of marks painted (enabled categories), empty when none. */
@@ -170,6 +188,42 @@ export function createBackground(deps: BackgroundDeps) {
   /** Bumped when a tab navigates or closes: an analysis begun before that no longer speaks for the tab. */
   const generation = new Map<number, number>();
   const genOf = (tabId: number) => generation.get(tabId) ?? 0;
+  const ahead = new Map<number, AnalysedAhead>();
+
+  /**
+   * After answering an extraction: the first piece the content script will most likely send (the
+   * blocks joined as the located text joins them, cut as it cuts them), analysed in a later task.
+   */
+  function analyseAhead(tabId: number, url: string, got: RemoteExtraction, page: PageMeta): void {
+    try {
+      const { title, published } = remoteTitleAndDate(got, page.title, page.published);
+      const whole = got.blocks.join(BLOCK_SEPARATOR);
+      const first = sliceText(whole, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS)[0];
+      if (!first) return;
+      const text = whole.slice(first.start, first.end);
+      const entry: AnalysedAhead = { gen: genOf(tabId), url, title, published, text, done: Promise.resolve(undefined) };
+      entry.done = new Promise<void>((ok) => setTimeout(ok, 0))
+        .then(async () => {
+          const ref = await getReference();
+          if (ahead.get(tabId) !== entry) return undefined; // taken, replaced or forgotten meanwhile
+          return { ref, result: analyze(text, ref, { published, url, title }) };
+        })
+        .catch(() => undefined);
+      ahead.set(tabId, entry);
+    } catch {
+      // only a head start
+    }
+  }
+
+  /** The result analysed ahead for exactly this request, if any (used once). */
+  async function takeAhead(tabId: number, article: { url: string; title: string; published?: string; text: string }, gen: number, ref: Reference): Promise<AnalysisResult | undefined> {
+    const a = ahead.get(tabId);
+    if (!a) return undefined;
+    ahead.delete(tabId);
+    if (a.gen !== gen || a.url !== article.url || a.title !== article.title || a.published !== article.published || a.text !== article.text) return undefined;
+    const got = await a.done;
+    return got && got.ref === ref ? got.result : undefined;
+  }
 
   /** The bundled reference, loaded once; a failed load is retried on the next request rather than cached. */
   function getBundled(): Promise<Reference> {
@@ -219,9 +273,16 @@ export function createBackground(deps: BackgroundDeps) {
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || tabId < 0) return undefined;
 
-    if (message.type === 'content:extract') return extractRemote(message.html);
+    if (message.type === 'content:extract') {
+      ahead.delete(tabId);
+      const url = sender.url ?? sender.tab?.url;
+      const { response, page } = extractWithMeta(message.html, typeof url === 'string');
+      if (response.ok && response.article && page && typeof url === 'string') analyseAhead(tabId, url, response.article, page);
+      return response;
+    }
 
     if (message.type === 'content:no-article') {
+      ahead.delete(tabId);
       tabs.delete(tabId);
       refreshBadge(tabId);
       return undefined;
@@ -230,7 +291,8 @@ export function createBackground(deps: BackgroundDeps) {
     const gen = genOf(tabId);
     try {
       const ref = await getReference();
-      const result = analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
+      const result = (await takeAhead(tabId, article, gen, ref)) ??
+        analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
       if (genOf(tabId) === gen) {
         tabs.set(tabId, addPart(tabs.get(tabId), article.url, result, article.part, article.text.length));
         refreshBadge(tabId);
@@ -250,6 +312,7 @@ export function createBackground(deps: BackgroundDeps) {
     result: (tabId: number): TabResult | undefined => tabs.get(tabId),
     forgetTab(tabId: number): void {
       generation.set(tabId, genOf(tabId) + 1);
+      ahead.delete(tabId);
       tabs.delete(tabId);
       refreshBadge(tabId);
     },
@@ -270,11 +333,43 @@ export function createBackground(deps: BackgroundDeps) {
  * left out), parsed with linkedom: no script runs, nothing loads, and the page's main thread is free.
  */
 export function extractRemote(html: string): ExtractResponse {
+  return extractWithMeta(html, false).response;
+}
+
+/** The page copy's own title and publication date, read before Readability changes the copy. */
+interface PageMeta {
+  title: string;
+  published: string | undefined;
+}
+
+/** The same, with (when `withMeta`) the copy's title and date, for analysing ahead. */
+function extractWithMeta(html: string, withMeta: boolean): { response: ExtractResponse; page?: PageMeta } {
   try {
-    const { document } = parseHTML(html);
-    return { ok: true, article: readabilityBlocks(document as unknown as Document) };
+    const copy = parseHTML(html).document as unknown as Document;
+    let page: PageMeta | undefined;
+    try {
+      page = withMeta ? { title: copy.title ?? '', published: publishedDate(copy) } : undefined;
+    } catch {
+      page = undefined;
+    }
+    return { response: { ok: true, article: readabilityBlocks(copy) }, page };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { response: { ok: false, error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+/** A tiny article that touches every stage once (places, figures, claims; Readability on linkedom). */
+const WARM_TEXT = 'Officials said on Monday that 1,200 people were evacuated from Kharkiv, about 40 km from the border. ' +
+  'The mayor of Paris told reporters the city had spent 3.5 million euros on repairs in 2022.';
+const WARM_HTML = `<html><head><title>Warm</title></head><body><article><h1>Warm</h1><p>${WARM_TEXT}</p><p>${WARM_TEXT}</p></article></body></html>`;
+
+/** Runs analysis and extraction once on the samples (results dropped); never throws. */
+export function warmUp(ref: Reference): void {
+  try {
+    analyze(WARM_TEXT, ref, { url: 'https://example.invalid/', title: 'Warm' });
+    extractWithMeta(WARM_HTML, true);
+  } catch {
+    // only a warm-up
   }
 }
 
@@ -401,6 +496,7 @@ export default defineBackground(() => {
   // Imported reports: the options page writes them; the next analysis uses them.
   watchStoredImports((stored) => bg.setImported(stored));
 
-  // Warm the reference so the first article does not wait for it.
-  bg.getReference().catch(() => {});
+  // Warm the reference so the first article does not wait for it, then run each stage once on a
+  // tiny sample so the first page does not pay for compiling them either.
+  bg.getReference().then((ref) => setTimeout(() => warmUp(ref), 0), () => {});
 });

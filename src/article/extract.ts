@@ -55,8 +55,8 @@ export async function extractArticleAsync(doc: Document, outOfTime: () => boolea
 
 /**
  * The same, with Readability run elsewhere (the background, on a copy serialised without scripts,
- * styles and media): only the copy, made in slices, and its serialisation run in the page.
- * Falls back to running Readability here when the remote run fails.
+ * styles and media): only the serialisation, made in slices as the page is walked, runs in the
+ * page. Falls back to running Readability here when the remote run fails.
  */
 export async function extractArticleRemote(
   doc: Document,
@@ -64,34 +64,43 @@ export async function extractArticleRemote(
   pause: () => Promise<void>,
   remote: (html: string) => Promise<RemoteExtraction | null | undefined>,
 ): Promise<ExtractedArticle | null> {
-  let copy: Document | null = null;
+  // The copy is serialised as it is walked (in slices): no DOM copy, no outerHTML in one long task.
+  let html: string | null = null;
   try {
-    copy = await copyDocument(doc, outOfTime, pause);
+    html = await serializeCopy(doc, outOfTime, pause);
   } catch {
-    copy = null;
+    html = null;
   }
-  if (!copy?.documentElement) return extractArticle(doc);
-  await pause();
+  if (html === null) return extractArticle(doc);
   let got: RemoteExtraction | null | undefined;
   try {
-    got = await remote(copy.documentElement.outerHTML);
+    got = await remote(html);
   } catch {
     got = undefined;
   }
   if (got === undefined) {
+    // The background could not do it: do it here, on a copy.
     await pause();
-    return parseClone(doc, copy); // the background could not do it: do it here
+    return extractArticleAsync(doc, outOfTime, pause);
   }
   if (!got || !got.blocks.length) return null;
   return {
-    title: clean(got.title) ?? clean(doc.title) ?? '',
+    ...remoteTitleAndDate(got, doc.title, publishedDate(doc)),
     byline: clean(got.byline),
     siteName: clean(got.siteName),
     lang: clean(got.lang),
-    published: publishedDate(doc) ?? toIsoDate(got.publishedTime),
     blocks: got.blocks,
     blockKinds: got.kinds,
   };
+}
+
+/**
+ * The title and publication date of an article Readability found elsewhere, as the page session
+ * sends them for analysis, from the page's title and `publishedDate` (of the live page, or in the
+ * background of the parsed copy, read before Readability changes it).
+ */
+export function remoteTitleAndDate(got: RemoteExtraction, docTitle: string | undefined, docPublished: string | undefined): { title: string; published: string | undefined } {
+  return { title: clean(got.title) ?? clean(docTitle) ?? '', published: docPublished ?? toIsoDate(got.publishedTime) };
 }
 
 /** Readability on a parsed page copy (e.g. linkedom in the background): the blocks and metadata. */
@@ -147,6 +156,72 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
     n = n && n !== src ? n.nextSibling : null;
   }
   return out;
+}
+
+/** Elements the HTML serialiser writes without children or end tag. */
+const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements whose text the HTML serialiser writes as it is (not escaped). */
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+const escapeText = (s: string): string =>
+  /[&<>\u00a0]/.test(s) ? s.replace(/[&<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;')) : s;
+const escapeAttr = (s: string): string =>
+  /[&"<>\u00a0]/.test(s) ? s.replace(/[&"<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;')) : s;
+
+function startTag(el: Element): string {
+  let t = `<${el.localName}`;
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) t += ` ${attrs[i].name}="${escapeAttr(attrs[i].value)}"`;
+  return `${t}>`;
+}
+
+/**
+ * The page as HTML, the same copy `copyDocument` makes (no scripts other than JSON-LD, styles,
+ * media or Factmark's own UI), serialised as the walk goes, in slices: what `outerHTML` of that
+ * copy gives, without building the copy or serialising it in one task. Null when the page moved
+ * things while it was read.
+ */
+export async function serializeCopy(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<string | null> {
+  const src = doc.documentElement;
+  if (!src) return null;
+  const out: string[] = [startTag(src)];
+  let n: Node | null = src.firstChild;
+  let count = 0;
+  while (n) {
+    if (++count % 200 === 0 && outOfTime()) {
+      await pause();
+      if (!n.isConnected) return null;
+    }
+    let descend = false;
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      const name = el.localName;
+      const skip = NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
+        (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
+      if (!skip) {
+        out.push(startTag(el));
+        if (VOID.has(name)) {
+          // no children, no end tag
+        } else if (name === 'script') {
+          out.push(el.textContent ?? '', '</script>'); // JSON-LD: its text, not walked
+        } else if (el.firstChild) {
+          descend = true;
+        } else out.push(`</${name}>`);
+      }
+    } else if (n.nodeType === 3 || n.nodeType === 4) {
+      const data = (n as Text).data;
+      const parent = n.parentNode as Element | null;
+      out.push(parent && RAW_TEXT.has(parent.localName) ? data : escapeText(data));
+    }
+    if (descend) { n = n.firstChild; continue; }
+    while (n && n !== src && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== src) out.push(`</${(n as Element).localName}>`);
+    }
+    n = n && n !== src ? n.nextSibling : null;
+  }
+  out.push(`</${src.localName}>`);
+  return out.join('');
 }
 
 function parseClone(doc: Document, clone: Document): ExtractedArticle | null {

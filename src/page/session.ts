@@ -4,7 +4,10 @@ import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent, RemoteExtraction } from '../messages';
 import type { Settings } from '../settings';
 import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
-import { BLOCK_SEPARATOR, locateArticleAsync, type TextModel } from '../article/text-model';
+import { locateArticleAsync, type TextModel } from '../article/text-model';
+import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../article/slices';
+
+export { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText };
 import { createSlicer, type Slicer } from './slicer';
 import { GrowthWatch, resetGrowthRuns } from './growth';
 import { isHiddenElement } from '../article/visibility';
@@ -39,12 +42,8 @@ interface Painted {
 }
 
 const FLASH_MS = 1200;
-/** Longest article text sent for analysis in one message; longer articles go in slices. */
-export const MAX_SLICE_CHARS = 60_000;
 /** Pages with more text than this skip Readability (one long task) for a cheap container search. */
 export const HUGE_PAGE_CHARS = 300_000;
-/** Longest article text analysed at all; beyond it the rest of the page is left unmarked. */
-export const MAX_ARTICLE_CHARS = 2_000_000;
 /** After in-app navigation: time for the new page to render before it is read, and one retry. */
 export const NAV_SETTLE_MS = 300;
 export const NAV_RETRY_MS = 1500;
@@ -582,28 +581,6 @@ function shiftResult(r: AnalysisResult, by: number): AnalysisResult {
   });
   const verdicts = r.verdicts.filter((v) => ids.has(v?.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
   return { ...r, annotations, verdicts };
-}
-
-/** [start, end) pieces of at most `max` chars, cut at block boundaries where there is one; at most `limit` chars in all. */
-export function sliceText(text: string, max: number, limit = Infinity): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const total = Math.min(text.length, limit);
-  let start = 0;
-  while (start < total) {
-    let end = Math.min(total, start + max);
-    if (end < total) {
-      const cut = text.lastIndexOf(BLOCK_SEPARATOR, end);
-      if (cut > start) end = cut;
-      else {
-        const sp = text.lastIndexOf(' ', end);
-        if (sp > start) end = sp;
-      }
-    }
-    out.push({ start, end });
-    start = end;
-    while (start < total && (text[start] === '\n' || text[start] === ' ')) start++;
-  }
-  return out;
 }
 
 /** Article offset at the top of the viewport: binary search over the blocks' boxes (a few layout reads). */

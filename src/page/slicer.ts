@@ -12,19 +12,41 @@ export interface Slicer {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/**
+ * Longest run of back-to-back yields without a real task boundary: scheduler.yield continuations
+ * run ahead of the page's own timers, so a long chain of them starves the page as one long task
+ * would; after this long, the slicer yields a whole task (a message on a private channel) instead.
+ */
+export const MAX_CHAIN_MS = 30;
+
 export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs = 8): Slicer {
   let start = now();
+  /** When the page last had a real turn (a task boundary after which its timers could run). */
+  let lastTurn = start;
   const sched = (win as unknown as { scheduler?: { yield?: () => Promise<void> } } | null)?.scheduler
     ?? (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const yieldTask = typeof sched?.yield === 'function'
-    ? () => sched.yield!.call(sched)
-    : () => new Promise<void>((ok) => setTimeout(ok, 0));
+  const timeout = () => new Promise<void>((ok) => setTimeout(ok, 0));
+  // The script's own global (a content script's world), not the page's.
+  const MC = typeof MessageChannel === 'function' ? MessageChannel : undefined;
+  // A new task without the timers' 4 ms clamp on nested timeouts.
+  const wholeTask = typeof MC === 'function'
+    ? () => new Promise<void>((ok) => {
+      const ch = new MC();
+      ch.port1.onmessage = () => { ch.port1.close(); ok(); };
+      ch.port2.postMessage(null);
+    })
+    : timeout;
+  const hasYield = typeof sched?.yield === 'function';
+  // Without scheduler.yield every pause is a whole task already (a zero-delay timeout).
+  const yieldTask = hasYield ? () => sched.yield!.call(sched) : timeout;
   return {
     outOfTime: () => now() - start > budgetMs,
     async pause() {
-      try { await yieldTask(); } catch { await new Promise<void>((ok) => setTimeout(ok, 0)); }
+      const whole = hasYield && now() - lastTurn > MAX_CHAIN_MS;
+      try { await (whole ? wholeTask() : yieldTask()); } catch { await timeout(); }
       start = now();
+      if (whole) lastTurn = start;
     },
-    reset() { start = now(); },
+    reset() { start = now(); lastTurn = start; },
   };
 }
