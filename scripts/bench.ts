@@ -15,8 +15,8 @@ import type { Category } from '../src/types';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Median of `runs` timings of fn, in ms, after a warm-up. */
-function time(fn: () => unknown, runs = 15): number {
-  for (let i = 0; i < 3; i++) fn();
+function time(fn: () => unknown, runs = 31): number {
+  for (let i = 0; i < 20; i++) fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
