@@ -1,4 +1,4 @@
-// The demo (`npm run demo`, after the build and ensure-chromium): runs the built extension in Chromium on
+// The demo (`npm run demo`, after the build and ensure-browser chromium): runs the built extension in Chromium on
 // the seed articles. Headless (no DISPLAY): screenshots + demo-output/summary.json; with a display: a window.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

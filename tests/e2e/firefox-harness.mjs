@@ -30,7 +30,7 @@ export function checkPrerequisites() {
     throw new Error(`The Firefox build is missing (${EXT}/manifest.json). Run \`npx wxt build -b firefox\` first.`);
   }
   if (!existsSync(FIREFOX)) {
-    throw new Error(`Firefox not found at ${FIREFOX}. Run \`node scripts/ensure-firefox.mjs\` (as root it installs the Debian package firefox-esr) or set FIREFOX_PATH.`);
+    throw new Error(`Firefox not found at ${FIREFOX}. Run \`node scripts/ensure-browser.mjs firefox\` (as root it installs the Debian package firefox-esr) or set FIREFOX_PATH.`);
   }
 }
 

@@ -20,7 +20,7 @@ export function checkPrerequisites() {
     throw new Error(`The built extension is missing (${EXT}/manifest.json). Run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Run \`node scripts/ensure-chromium.mjs\` (as root it installs the Debian package) or set CHROMIUM_PATH.`);
+    throw new Error(`Chromium not found at ${CHROMIUM}. Run \`node scripts/ensure-browser.mjs chromium\` (as root it installs the Debian package) or set CHROMIUM_PATH.`);
   }
 }
 
