@@ -231,6 +231,47 @@ describe('in Firefox', { timeout: 150_000 }, () => {
     }
   });
 
+  test('card: hover on a place mark shows it, Escape dismisses it, Alt+Shift+J opens the next one', async () => {
+    const { page, errors } = await openFixture('seed-2.html');
+    try {
+      const marks = await waitForMarks(page);
+      assert.ok(marks.place > 0, 'no place marks');
+      // The middle of a one-line place mark inside a paragraph, scrolled into view.
+      const point = await page.evaluate(() => {
+        const ranges = [...CSS.highlights.get('factmark-place')].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range;
+        });
+        const range = ranges.find((r) => r.startContainer.parentElement?.closest('p') && r.getClientRects().length === 1) ?? ranges[0];
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      const hasCard = () => page.evaluate(() => document.querySelector('factmark-card') !== null);
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction(() => document.querySelector('factmark-card') !== null, { timeout: 5000 });
+      await page.screenshot({ path: join(RESULTS, 'card.png') });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('factmark-card') === null, { timeout: 3000 });
+      assert.equal(await hasCard(), false);
+      await page.mouse.move(1, 1);
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyJ');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      await page.waitForFunction(() => document.querySelector('factmark-card') !== null, { timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('factmark-card') === null, { timeout: 3000 });
+      const own = await ownErrorsOf(h, 'seed-2.html');
+      assert.deepEqual(errorsBeyond(errors, own), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('options page: dataset version, credits, per-site off list', async () => {
     const options = await openExtensionPage(h.browser, `${h.origin}/options.html`, '[data-testid="dataset-version"]');
     try {
