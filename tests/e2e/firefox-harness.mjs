@@ -6,12 +6,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { HIGHLIGHTS, readMarks, totalMarks } from './marks.mjs';
+
+export { HIGHLIGHTS, readMarks, totalMarks };
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const EXT = join(ROOT, '.output/firefox-mv3');
 export const PAGES = join(ROOT, 'tests/fixtures/pages');
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-export const HIGHLIGHTS = { place: 'factmark-place', figure: 'factmark-figure', claim: 'factmark-claim' };
 
 /**
  * The moz-extension:// host of the add-on. Firefox picks a random one per profile at install unless the
@@ -185,20 +187,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-/** Marks per category: CSS highlight ranges plus fallback elements carrying data-factmark-category. */
-export function readMarks(page) {
-  return page.evaluate((names) => {
-    const out = {};
-    for (const [cat, name] of Object.entries(names)) {
-      const ranges = globalThis.CSS?.highlights?.get(name)?.size ?? 0;
-      const elements = document.querySelectorAll(`[data-factmark-category="${cat}"]`).length;
-      out[cat] = ranges + elements;
-    }
-    return out;
-  }, HIGHLIGHTS);
-}
-
-export const totalMarks = (m) => m.place + m.figure + m.claim;
 
 /** Waits until the page shows at least one mark of any category; returns the marks (zeros on timeout). */
 export async function waitForMarks(page, timeout = 10000) {

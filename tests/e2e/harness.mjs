@@ -6,13 +6,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { HIGHLIGHTS, readMarks, totalMarks } from './marks.mjs';
+
+export { HIGHLIGHTS, readMarks, totalMarks };
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 /** The built extension; FACTMARK_EXT points elsewhere (e.g. a copy, when several builds share .output/). */
 export const EXT = process.env.FACTMARK_EXT ? resolve(process.env.FACTMARK_EXT) : join(ROOT, '.output/chrome-mv3');
 export const PAGES = join(ROOT, 'tests/fixtures/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const HIGHLIGHTS = { place: 'factmark-place', figure: 'factmark-figure', claim: 'factmark-claim' };
 
 /** Throws a clear message when the extension has not been built or Chromium is missing. */
 export function checkPrerequisites() {
@@ -86,20 +88,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-/** Marks per category: CSS highlight ranges plus fallback elements carrying data-factmark-category. */
-export function readMarks(page) {
-  return page.evaluate((names) => {
-    const out = {};
-    for (const [cat, name] of Object.entries(names)) {
-      const ranges = globalThis.CSS?.highlights?.get(name)?.size ?? 0;
-      const elements = document.querySelectorAll(`[data-factmark-category="${cat}"]`).length;
-      out[cat] = ranges + elements;
-    }
-    return out;
-  }, HIGHLIGHTS);
-}
-
-export const totalMarks = (m) => m.place + m.figure + m.claim;
 
 /** Waits until the page shows at least one mark of any category; returns the marks (or zeros on timeout). */
 export async function waitForMarks(page, timeout = 10000) {
