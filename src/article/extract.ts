@@ -117,6 +117,13 @@ export function readabilityBlocks(copy: Document): RemoteExtraction | null {
   };
 }
 
+/** Left out of the page copy: scripts (but JSON-LD), styles, media and Factmark's own UI (its marks stay). */
+function leftOutOfCopy(el: Element): boolean {
+  const name = el.localName;
+  return NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
+    (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
+}
+
 async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<Document | null> {
   const src = doc.documentElement;
   if (!src) return null;
@@ -137,9 +144,7 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
     if (n.nodeType === 1) {
       const el = n as Element;
       const name = el.localName;
-      const skip = NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
-        (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
-      if (!skip) {
+      if (!leftOutOfCopy(el)) {
         const c = out.importNode(el, false);
         parent.appendChild(c);
         if (name === 'script') c.textContent = el.textContent; // JSON-LD: its text, not walked
@@ -196,9 +201,7 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
     if (n.nodeType === 1) {
       const el = n as Element;
       const name = el.localName;
-      const skip = NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
-        (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
-      if (!skip) {
+      if (!leftOutOfCopy(el)) {
         out.push(startTag(el));
         if (VOID.has(name)) {
           // no children, no end tag
