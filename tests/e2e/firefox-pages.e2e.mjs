@@ -16,6 +16,7 @@ import {
   waitForPopupSettled, writeSettings,
 } from './firefox-harness.mjs';
 import { NEWS_PAGES, SHARED_PAGES, instrumentScript, listSharedPages } from './pages-harness.mjs';
+import { firstDifference, ownElements, sameModuloRandom, settleBody, waitMarks } from './marks.mjs';
 
 const all = listSharedPages();
 const pages = all ? NEWS_PAGES.map((name) => all.find((p) => p.name === name) ?? { name, missing: true }) : null;
@@ -28,44 +29,10 @@ const ALL_ON = { place: true, figure: true, claim: true };
 const POPUP_CHECKS = 2;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function firstDifference(a, b) {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return `at ${i}: expected ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} got ${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
-}
 
-/** `base` with each long digit run (cache-busting numbers drawn at random) replaced by the one in `now`, when only those differ. */
-function sameModuloRandom(base, now) {
-  const re = /\d{8,}/g;
-  if (base.replace(re, '#') !== now.replace(re, '#')) return base;
-  const digits = now.match(re) ?? [];
-  let i = 0;
-  return base.replace(re, () => digits[i++] ?? '');
-}
 
-/** Waits until the body stops changing (two equal snapshots 300 ms apart, `timeout` at most). */
-async function settleBody(page, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let prev = await page.evaluate(() => document.body?.outerHTML ?? '');
-  while (Date.now() < end) {
-    await sleep(300);
-    const now = await page.evaluate(() => document.body?.outerHTML ?? '');
-    if (now === prev) return;
-    prev = now;
-  }
-}
 
-async function waitMarks(page, pred, timeout = 8000) {
-  const end = Date.now() + timeout;
-  let m = await readMarks(page);
-  while (!pred(m) && Date.now() < end) {
-    await sleep(50);
-    m = await readMarks(page);
-  }
-  return m;
-}
 
-const ownElements = (page) => page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length);
 const fromExtension = (text) => /moz-extension:\/\//.test(text);
 
 /**

@@ -16,3 +16,50 @@ export function readMarks(page) {
 }
 
 export const totalMarks = (m) => m.place + m.figure + m.claim;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the marks until `pred` holds or `timeout` ms pass; returns the last reading. */
+export async function waitMarks(page, pred, timeout = 8000) {
+  const end = Date.now() + timeout;
+  let m = await readMarks(page);
+  while (!pred(m) && Date.now() < end) {
+    await sleep(50);
+    m = await readMarks(page);
+  }
+  return m;
+}
+
+/** How many elements the extension has in the page (tag names beginning with factmark-). */
+export const ownElements = (page) => page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length);
+
+/**
+ * Waits until the body stops changing (two equal snapshots 300 ms apart, `timeout` at most): some pages
+ * change themselves for a while after load (aktualne adds and later removes a teaser).
+ */
+export async function settleBody(page, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let prev = await page.evaluate(() => document.body?.outerHTML ?? '');
+  while (Date.now() < end) {
+    await sleep(300);
+    const now = await page.evaluate(() => document.body?.outerHTML ?? '');
+    if (now === prev) return;
+    prev = now;
+  }
+}
+
+/** Where two strings first differ, with some context, for assertion messages. */
+export function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `at ${i}: expected ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} got ${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
+}
+
+/** `base` with each long digit run (cache-busting numbers drawn at random, webmd-2) replaced by the one in `now`, when only those differ. */
+export function sameModuloRandom(base, now) {
+  const re = /\d{8,}/g;
+  if (base.replace(re, '#') !== now.replace(re, '#')) return base;
+  const digits = now.match(re) ?? [];
+  let i = 0;
+  return base.replace(re, () => digits[i++] ?? '');
+}

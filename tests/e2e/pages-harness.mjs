@@ -127,15 +127,7 @@ export function writeSettings(harness, settings) {
 }
 
 /** Marks per category as the page sees them (registry sizes and fallback elements). */
-export function countMarks(page) {
-  return page.evaluate(() => {
-    const out = { place: 0, figure: 0, claim: 0 };
-    for (const c of Object.keys(out)) {
-      out[c] = (globalThis.CSS?.highlights?.get(`factmark-${c}`)?.size ?? 0) + document.querySelectorAll(`[data-factmark-category="${c}"]`).length;
-    }
-    return out;
-  });
-}
+export { readMarks as countMarks } from './marks.mjs';
 
 export function median(xs) {
   const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);

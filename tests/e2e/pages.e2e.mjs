@@ -14,6 +14,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import {
   SHARED_PAGES, countMarks, instrumentScript, launchPlain, listSharedPages, readInstrument, writeSettings,
 } from './pages-harness.mjs';
+import { firstDifference, ownElements, sameModuloRandom, settleBody, waitMarks } from './marks.mjs';
 
 const pages = listSharedPages();
 const skip = pages ? false : `the shared pages folder is missing (${SHARED_PAGES}); set FACTMARK_SHARED to the folder holding pages/ to run this suite`;
@@ -27,12 +28,6 @@ let server;
 
 const ALL_OFF = { categories: { place: false, figure: false, claim: false } };
 const total = (m) => m.place + m.figure + m.claim;
-
-function firstDifference(a, b) {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return `at ${i}: expected ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} got ${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
-}
 
 /** Loads a page in the plain browser: its own errors, text, DOM and timings. */
 async function baseline(path) {
@@ -52,17 +47,6 @@ async function baseline(path) {
   }
 }
 
-async function settleBody(page, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let prev = await page.evaluate(() => document.body?.outerHTML ?? '');
-  while (Date.now() < end) {
-    await page.waitForTimeout(300);
-    const now = await page.evaluate(() => document.body?.outerHTML ?? '');
-    if (now === prev) return;
-    prev = now;
-  }
-}
-
 /** Waits until the content script has settled (analysed, not-article, error, disabled). */
 async function settledState(page, tabId, timeout = 15000) {
   const end = Date.now() + timeout;
@@ -74,18 +58,6 @@ async function settledState(page, tabId, timeout = 15000) {
   }
   return st;
 }
-
-async function waitMarks(page, pred, timeout = 8000) {
-  const end = Date.now() + timeout;
-  let m = await countMarks(page);
-  while (!pred(m) && Date.now() < end) {
-    await page.waitForTimeout(50);
-    m = await countMarks(page);
-  }
-  return m;
-}
-
-const ownElements = (page) => page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length);
 
 describe('every page in ../shared/pages', { skip }, () => {
   before(async () => {
@@ -195,15 +167,6 @@ describe('every page in ../shared/pages', { skip }, () => {
 
 function round(x) {
   return typeof x === 'number' ? Math.round(x) : null;
-}
-
-/** `base` with each long digit run replaced by the one at the same place in `now`, when only those differ. */
-function sameModuloRandom(base, now) {
-  const re = /\d{8,}/g;
-  if (base.replace(re, '#') !== now.replace(re, '#')) return base;
-  const digits = now.match(re) ?? [];
-  let i = 0;
-  return base.replace(re, () => digits[i++] ?? '');
 }
 
 describe('a hostile page', () => {
