@@ -181,6 +181,7 @@ export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
             style={{ left: `${(px / width) * 100}%`, top: `${(py / height) * 100}%` }}
             aria-label={t('map_point', p.name)}
             data-key={p.key}
+            data-annotation={p.annotationId}
             onClick={() => onSelect(p.annotationId)}
           >
             <span class="fm-map-tip" aria-hidden="true">{p.name}</span>
