@@ -9,6 +9,7 @@ import { recognizeClaims } from './recognize/claims';
 import { comparePlaces } from './compare/places';
 import { compareFigures } from './compare/figures';
 import { compareClaims } from './compare/claims';
+import { countWordMatches } from './compare/scan';
 
 export interface AnalyzeOptions {
   /** The article's publication date (ISO), when known: dates resolve against it. */
@@ -21,19 +22,58 @@ export interface AnalyzeOptions {
 
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 
+/** Is the list in `byPosition` order already (the recognisers' lists usually are)? */
+function inOrder(list: readonly Annotation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
+/**
+ * The three lists in one, ordered by position; equal positions keep the order places, figures,
+ * claims, as the stable sort of their concatenation does. Sorted lists are merged, others sorted.
+ */
+export function byPositionMerged(lists: readonly (readonly Annotation[])[]): Annotation[] {
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length <= 1) return nonEmpty.length ? (inOrder(nonEmpty[0]) ? nonEmpty[0].slice() : nonEmpty[0].slice().sort(byPosition)) : [];
+  if (!nonEmpty.every(inOrder)) return ([] as Annotation[]).concat(...nonEmpty).sort(byPosition);
+  const out = new Array<Annotation>(total);
+  const at = nonEmpty.map(() => 0);
+  for (let k = 0; k < total; k++) {
+    // the earliest head; on a tie the earlier list
+    let best = -1;
+    for (let j = 0; j < nonEmpty.length; j++) {
+      if (at[j] >= nonEmpty[j].length) continue;
+      if (best < 0 || byPosition(nonEmpty[j][at[j]], nonEmpty[best][at[best]]) < 0) best = j;
+    }
+    out[k] = nonEmpty[best][at[best]++];
+  }
+  return out;
+}
+
+const NONE: readonly Annotation[] = [];
+
 export function analyze(text: string, reference: Reference, options: AnalyzeOptions = {}): AnalysisResult {
-  const wanted = new Set(options.categories ?? CATEGORIES);
-  const places = wanted.has('place') || wanted.has('figure') || wanted.has('claim') ? recognizePlaces(text, reference.gazetteer) : [];
-  const figures = wanted.has('figure') || wanted.has('claim') ? recognizeFigures(text, { published: options.published }) : [];
-  const claims = wanted.has('claim') ? recognizeClaims(text) : [];
-  const all = [...places, ...figures, ...claims].sort(byPosition);
+  const cats = options.categories ?? CATEGORIES;
+  const wantPlace = cats.includes('place');
+  const wantFigure = cats.includes('figure');
+  const wantClaim = cats.includes('claim');
+  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer) : NONE;
+  const figures = wantFigure || wantClaim ? recognizeFigures(text, { published: options.published }) : NONE;
+  const claims = wantClaim ? recognizeClaims(text) : NONE;
+  const all = byPositionMerged([places, figures, claims]);
 
-  const verdicts: Verdict[] = [];
-  if (wanted.has('place')) verdicts.push(...comparePlaces(places, reference.gazetteer));
-  if (wanted.has('figure')) verdicts.push(...compareFigures(text, all, reference));
-  if (wanted.has('claim')) verdicts.push(...compareClaims(text, all, reference, { url: options.url, title: options.title, published: options.published }));
+  let verdicts: Verdict[] = [];
+  const add = (vs: Verdict[]) => {
+    if (!verdicts.length) verdicts = vs;
+    else for (const v of vs) verdicts.push(v);
+  };
+  if (wantPlace) add(comparePlaces(places, reference.gazetteer));
+  if (wantFigure) add(compareFigures(text, all, reference));
+  if (wantClaim) add(compareClaims(text, all, reference, { url: options.url, title: options.title, published: options.published }));
 
-  const annotations = all.filter((a) => wanted.has(a.category));
+  const annotations = wantPlace && wantFigure && wantClaim ? all : all.filter((a) => (a.category === 'place' ? wantPlace : a.category === 'figure' ? wantFigure : wantClaim));
   return { annotations, verdicts, summary: summarize(text, annotations, verdicts) };
 }
 
@@ -45,7 +85,7 @@ export function summarize(text: string, annotations: readonly Annotation[], verd
   return { counts, verdicts: tally, words: countWords(text) };
 }
 
+/** The number of words: matches of /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu, counted by a scanner. */
 export function countWords(text: string): number {
-  const m = text.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu);
-  return m ? m.length : 0;
+  return countWordMatches(text);
 }

@@ -1,6 +1,7 @@
 // Reference reports: validation of our JSON format (bundled file and user imports) with errors that
 // name the path and reason, and the text fingerprint that recognises a report when it is analysed.
 import type { ReferenceReport, ReportClaim } from './types';
+import { wordRuns } from '../compare/scan';
 
 export const LIMITS = { stringLength: 20_000, depth: 8, reports: 5_000, claims: 2_000, listItems: 500 } as const;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -163,28 +164,57 @@ export function parseReports(data: unknown): ReferenceReport[] {
 const SHINGLE = 5;
 const SKETCH = 64;
 
-function normalWords(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+/**
+ * Text whose word shingles need no Unicode folding: ASCII plus no-break space and general punctuation
+ * (curly quotes, dashes), none of which is a letter, number or mark or changes under NFD and lower case.
+ */
+const PLAIN = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/;
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+/**
+ * Visits the FNV-1a hash of each word 5-shingle of the text (lower case, diacritics folded; the words
+ * are the runs of letters and numbers, joined by one space), or of all its words when fewer than 5.
+ * The hashes are computed over the text in place: no word strings, no joined shingles.
+ */
+function eachShingle(text: string, visit: (h: number) => void): void {
+  const plain = PLAIN.test(text);
+  // plain text is folded by ASCII lower-casing inside the hash
+  const t = plain ? text : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const b: number[] = [];
+  const n = wordRuns(t, b);
+  const hash = (from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let w = from; w < to; w++) {
+      if (w > from) {
+        h ^= 0x20;
+        h = Math.imul(h, 0x01000193);
+      }
+      for (let i = b[2 * w], end = b[2 * w + 1]; i < end; i++) {
+        let c = t.charCodeAt(i);
+        if (plain && c >= 0x41 && c <= 0x5a) c += 0x20;
+        h ^= c;
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+    return h >>> 0;
+  };
+  if (n < SHINGLE) {
+    if (n) visit(hash(0, n));
+    return;
   }
-  return h >>> 0;
+  for (let i = 0; i + SHINGLE <= n; i++) visit(hash(i, i + SHINGLE));
 }
 
 /** Hashes of the text's word 5-shingles (lower case, diacritics folded). */
 export function shingleHashes(text: string): Set<number> {
-  const w = normalWords(text);
   const out = new Set<number>();
-  if (w.length < SHINGLE) {
-    if (w.length) out.add(fnv1a(w.join(' ')));
-    return out;
-  }
-  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(fnv1a(w.slice(i, i + SHINGLE).join(' ')));
+  eachShingle(text, (h) => out.add(h));
+  return out;
+}
+
+/** The hashes among `wanted` that are hashes of the text's shingles: `shingleHashes(text)` ∩ `wanted`. */
+export function shingleHashesAmong(text: string, wanted: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  if (wanted.size) eachShingle(text, (h) => wanted.has(h) && out.add(h));
   return out;
 }
 

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, countWords } from '../../src/analyze';
+import { analyze, byPositionMerged, countWords } from '../../src/analyze';
 import { loadBundledReference } from '../../cli/load-reference';
-import type { AnalysisResult } from '../../src/types';
+import type { AnalysisResult, Annotation, Category } from '../../src/types';
 
 const reference = loadBundledReference();
 const seedDir = join(import.meta.dirname, '../fixtures/seeds');
@@ -65,4 +65,31 @@ describe('analyze', () => {
     ['one two three', 3],
     ["Ukraine's army, 10,000 troops", 4],
   ])('countWords(%j) = %i', (text, n) => expect(countWords(text)).toBe(n));
+});
+
+describe('the fast paths give what the plain definitions give', () => {
+  const WORD_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+  const plainCount = (text: string) => text.match(WORD_RE)?.length ?? 0;
+  test.each([
+    '3abc 1.5.x 1,000,000, 2. rock\'n\'roll don\'t2 it’s ’tis x\'\' 9\'a',
+    '𝐀𝐁𝐂 𝟙.𝟚 ½,3 Ⅻ\u0301 e\u0301t\u00e9 lone \ud800 \udc00 done',
+    'ΟΔΟΣ Straße İstanbul 東京 ٣٤٥ ९८,७',
+    ...seeds,
+  ])('countWords(%j)', (text) => expect(countWords(text)).toBe(plainCount(text)));
+  test('countWords on random text', () => {
+    const chars = fc.constantFrom(...'aZ9 ,.’\'-—\u00a0éß𝐀𝟙½٣\u0301\ud800\n'.split(''));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+      expect(countWords(text)).toBe(plainCount(text));
+    }), { numRuns: 1000 });
+  });
+
+  const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+  test('merging the three lists is the stable sort of their concatenation', () => {
+    const ann = fc.record({ start: fc.integer({ min: 0, max: 6 }), len: fc.integer({ min: 0, max: 3 }), category: fc.constantFrom<Category>('place', 'figure', 'claim'), tag: fc.integer({ min: 0, max: 2 }) })
+      .map(({ start, len, category, tag }): Annotation => ({ id: `${category}:${start}`, category, start, end: start + len, text: String(tag) }));
+    const list = fc.tuple(fc.array(ann, { maxLength: 8 }), fc.boolean()).map(([l, sorted]) => (sorted ? [...l].sort(byPosition) : l));
+    fc.assert(fc.property(list, list, list, (a, b, c) => {
+      expect(byPositionMerged([a, b, c])).toEqual([...a, ...b, ...c].sort(byPosition));
+    }), { numRuns: 1000 });
+  });
 });

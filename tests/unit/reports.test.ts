@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { containment, fingerprint, parseReports, shingleHashes, validateReports } from '../../src/reference/reports';
+import fc from 'fast-check';
+import { containment, fingerprint, parseReports, shingleHashes, shingleHashesAmong, validateReports } from '../../src/reference/reports';
 import { importReports } from '../../src/reference/claimreview';
 
 const good = { id: 'r1', title: 'A report', published: '2022-09-10', claims: [{ id: 'c1', speaker: 'Zelensky', cue: 'said', statement: 'They fled.', places: [], figures: [{ value: 2000, unit: 'km2' }] }] };
@@ -96,5 +97,42 @@ describe('fingerprints and the bundled seed reports', () => {
     expect(reports[0].publishedInferred).toBeUndefined();
     expect(reports[1]).toMatchObject({ published: '2022-09-10', publishedInferred: true });
     expect(containment(reports[0].fingerprint!, shingleHashes(a))).toBe(1);
+  });
+});
+
+describe('shingle hashes: the in-place hashing equals hashing the joined words', () => {
+  // the plain definition: fold, split into words, join each 5-shingle with spaces, FNV-1a
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const plain = (text: string) => {
+    const w = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (w.length < 5) return new Set(w.length ? [fnv(w.join(' '))] : []);
+    return new Set(w.slice(4).map((_, i) => fnv(w.slice(i, i + 5).join(' '))));
+  };
+  const seeds = resolve(__dirname, '../fixtures/seeds');
+  test.each([
+    '', 'one', 'Two Words', 'ÉLYSÉE Palace said “on Friday” — that’s all',
+    'ΟΔΟΣ ΑΣ’Α Σ. ΣΑΣ', 'İstanbul K\u0131z\u0131lay Straße ǅemal', '𝐀𝐁𝐂 one two three four five 𝟙𝟚 six',
+    'a\u0301b\u0308c d e f g\u2003h\u00a0i—j', 'ﬁve ﬂags ½ ² Ⅻ x', 'lone \ud800 surrogate \udc00 here and there',
+    'The 1,000 km² area was 2.5 times larger, officials SAID on 24 Feb. 2022',
+    readFileSync(resolve(seeds, '000_0542a8070dd0cc42.txt'), 'utf8'),
+  ])('%j', (text) => {
+    expect(shingleHashes(text)).toEqual(plain(text));
+  });
+  test('random text', () => {
+    const chars = fc.constantFrom(...'aZ9 ,.’\'-—\u00a0\u2019\u201céÉßΣσİı\u0301\u0308𝐀½\n\t'.split(/(?:)/u));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 80 }).map((a) => a.join('')), (text) => {
+      expect(shingleHashes(text)).toEqual(plain(text));
+    }), { numRuns: 500 });
+  });
+  test('shingleHashesAmong is the intersection', () => {
+    const text = readFileSync(resolve(seeds, '003_8f0f9114e9d9c3f5.txt'), 'utf8');
+    const all = shingleHashes(text);
+    const some = new Set([...all].filter((_, i) => i % 7 === 0).concat([1, 2, 3]));
+    expect(shingleHashesAmong(text, some)).toEqual(new Set([...all].filter((h) => some.has(h))));
+    expect(shingleHashesAmong(text, new Set())).toEqual(new Set());
   });
 });

@@ -1,0 +1,136 @@
+// Hand-written scanners for the hot word passes (word count, fingerprint shingles): the same matches
+// as their regular expressions (`\p{L}`, `\p{N}` by code point), without building arrays of strings.
+
+/** Character classes by code point: bit 1 a letter (\p{L}), bit 2 a number (\p{N}). */
+export const LETTER = 1;
+export const NUMBER = 2;
+
+const IS_L = /^\p{L}$/u;
+const IS_N = /^\p{N}$/u;
+// BMP classes, filled on first sight: 0 not yet known, else class + 4.
+const BMP = new Uint8Array(0x10000);
+const ASTRAL = new Map<number, number>();
+
+function classify(cp: number): number {
+  const s = String.fromCodePoint(cp);
+  return IS_L.test(s) ? LETTER : IS_N.test(s) ? NUMBER : 0;
+}
+
+for (let c = 0; c < 0x80; c++) BMP[c] = 4 + classify(c);
+
+/** The class of a code point (LETTER, NUMBER or 0). */
+export function charClass(cp: number): number {
+  if (cp < 0x10000) {
+    let k = BMP[cp];
+    if (k === 0) {
+      // lone surrogates are neither letters nor numbers
+      k = 4 + (cp >= 0xd800 && cp <= 0xdfff ? 0 : classify(cp));
+      BMP[cp] = k;
+    }
+    return k - 4;
+  }
+  let k = ASTRAL.get(cp);
+  if (k === undefined) {
+    k = classify(cp);
+    ASTRAL.set(cp, k);
+  }
+  return k;
+}
+
+/** The code point at i (a surrogate pair as one), as `String.prototype.codePointAt` in /u matching. */
+function codePointAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+
+/** The end of the run of code points from i whose class has a bit of `mask`. */
+function runEnd(s: string, i: number, mask: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (!((BMP[c] - 4) & mask)) return i;
+      i++;
+      continue;
+    }
+    const cp = codePointAt(s, i);
+    if (!(charClass(cp) & mask)) return i;
+    i += width(cp);
+  }
+  return i;
+}
+
+// The number of matches of /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu in the text (the
+// word count of src/analyze.ts), without the array of matches.
+export function countWordMatches(s: string): number {
+  const n = s.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const cp = c < 0x80 ? c : codePointAt(s, i);
+    const k = c < 0x80 ? BMP[c] - 4 : charClass(cp);
+    if (k === NUMBER) {
+      count++;
+      i = runEnd(s, i + width(cp), NUMBER);
+      // (?:[.,]\p{N}+)*
+      while (i + 1 < n) {
+        const p = s.charCodeAt(i);
+        if (p !== 0x2e && p !== 0x2c) break;
+        const next = codePointAt(s, i + 1);
+        if (charClass(next) !== NUMBER) break;
+        i = runEnd(s, i + 1 + width(next), NUMBER);
+      }
+    } else if (k === LETTER) {
+      count++;
+      i = runEnd(s, i + width(cp), LETTER | NUMBER);
+      // (?:['’]\p{L}+)*
+      while (i + 1 < n) {
+        const p = s.charCodeAt(i);
+        if (p !== 0x27 && p !== 0x2019) break;
+        const next = codePointAt(s, i + 1);
+        if (charClass(next) !== LETTER) break;
+        i = runEnd(s, i + 1 + width(next), LETTER);
+      }
+    } else {
+      i += width(cp);
+    }
+  }
+  return count;
+}
+
+/**
+ * The runs of `[\p{L}\p{N}]+` in s, as start and end offsets pushed to `bounds` (start0, end0, start1, ...).
+ * Returns the number of runs.
+ */
+export function wordRuns(s: string, bounds: number[]): number {
+  const n = s.length;
+  let i = 0;
+  let runs = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let k: number;
+    let w = 1;
+    if (c < 0x80) k = BMP[c] - 4;
+    else {
+      const cp = codePointAt(s, i);
+      k = charClass(cp);
+      w = width(cp);
+    }
+    if (k) {
+      const end = runEnd(s, i + w, LETTER | NUMBER);
+      bounds.push(i, end);
+      runs++;
+      i = end;
+    } else {
+      i += w;
+    }
+  }
+  return runs;
+}
