@@ -52,6 +52,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
+  // "Some note that ...", "others fear ...": a quantifier standing alone as a plural subject, opening its clause
+  if (/^(some|many|most|others|few|several|both|all)$/.test(p.lower) && !/s$/.test(toks[i].lower) && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
   // "made plans to", "dialing back plans to": an -s form right after a verb is its object
   if (/s$/.test(toks[i].lower) && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
   const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !/s$/.test(p.lower);
@@ -179,6 +181,8 @@ export function recognizeClaims(text: string): Annotation[] {
 
 /** Speech verbs: a nested report with one of these is a claim of its own ("he said she told him ..."). */
 const SPEECH = new Set(['say', 'tell', 'add', 'state', 'note', 'write', 'claim', 'insist', 'warn', 'announce', 'declare', 'explain', 'ask', 'reply', 'respond', 'argue', 'deny', 'confirm', 'admit', 'acknowledge', 'tweet', 'post', 'report', 'testify', 'allege', 'assert', 'urge', 'call', 'demand', 'accuse', 'praise', 'criticize', 'criticise', 'condemn', 'blast', 'attack', 'promise', 'pledge', 'vow', 'threaten', 'propose', 'recommend']);
+/** Verbs after which "so" stands for a whole clause ("I think so", "he said so"). */
+const PRO_FORM_SO = new Set(['say', 'think', 'believe', 'hope', 'suppose', 'expect', 'tell', 'suggest', 'fear', 'guess', 'doubt', 'imagine', 'assume', 'indicate', 'state', 'write', 'announce', 'confirm']);
 const INNER = new Set(['think', 'believe', 'feel', 'know', 'want', 'plan', 'hope', 'expect', 'fear', 'intend', 'seem', 'worry', 'wish']);
 const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you)$/i;
 
@@ -424,6 +428,10 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // "it is worth noting", "it goes without saying": idioms of the writer, no attributed speaker
     if (i > 0 && toks[i - 1].lower === 'worth') continue;
     if (i > 1 && toks[i - 1].lower === 'without' && /^(go|goes|went|going|gone)$/.test(toks[i - 2].lower)) continue;
+    // "Let's say ...", "Having said that, ...", "needless to say": the writer's own discourse, no speaker
+    if (i > 0 && lemma === 'say' && (/^let[’']s$/.test(toks[i - 1].lower) || (toks[i - 1].lower === 'having' && toks[i + 1]?.lower === 'that' && toks[i + 2]?.text === ',') || (toks[i - 1].lower === 'to' && /^(needless|suffice)$/.test(toks[i - 2]?.lower ?? '')))) continue;
+    // "(Reporting by ...; additional reporting by ...)": a credit line, no report
+    if (lemma === 'report' && /ing$/.test(t.lower) && toks[i + 1]?.lower === 'by') continue;
     // "tell more jokes", "told a story of ...": a narrative, no report
     if (lemma === 'tell') {
       let k = i + 1;
@@ -890,8 +898,11 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     // "In a video released by his office, X said ...": an introductory phrase is no content
     let intro = false;
     if (content && b.text === ',' && /^(?:(?:but|and|yet|so|still)\s+)?(in|at|on|during|after|before|with|from|for|by|through|via|under|as|speaking|asked|writing)\s/i.test(text.slice(content.start, content.end) + ' ')) {
-      content = undefined;
-      intro = true;
+      // "In addition, the campaign plans to ..., a spokesman said": a clause after the introductory
+      // phrase's own comma is the content
+      const clause = introClause(toks, content, end);
+      content = clause;
+      intro = !clause;
     }
     // "During his years in office, Mr. Obama said, a majority ...": the content follows the comma
     if (intro && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0) {
@@ -907,10 +918,25 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   }
   if (!ends && !(trailing && front)) {
     // "Cruz has endorsed Trump.": a name alone is the object of a verb of stance
-    const content = tail(text, toks, c, s) ?? (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0 ? tail(text, toks, c, s, 1) : undefined);
+    // "He doesn't think so.", "she said so": "so" stands for a clause after verbs of saying and thinking
+    const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text));
+    const content = tail(text, toks, c, s) ?? ((proForm || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
   return out;
+}
+
+/** The clause after an introductory phrase's comma, up to token `end` ("In addition, | the campaign plans ..."). */
+function introClause(toks: readonly Token[], content: Range, end: number): Range | undefined {
+  let k = 0;
+  while (k < end && toks[k].end <= content.start) k++;
+  const from = k;
+  while (k < end && !(toks[k].text === ',' && toks[k].quote < 0)) k++;
+  // the introductory phrase is short; the clause after it has a subject and a verb (three words at least)
+  if (k >= end || k - from > 8) return undefined;
+  let words = 0;
+  for (let m = k + 1; m <= end; m++) if (toks[m].word) words++;
+  return words >= 3 ? { start: toks[k + 1].start, end: toks[end].end } : undefined;
 }
 
 /** Verbs of stance whose object is what the speaker holds ("attacked loopholes", "called it a scam"). */

@@ -1,0 +1,49 @@
+// Claim recogniser: clause-level attribution rules (introductory phrases before a trailing source,
+// "so" standing for a clause, quantifiers as subjects) and the writer's own discourse idioms.
+import { describe, expect, test } from 'vitest';
+import { recognizeClaims } from '../../src/recognize/claims';
+
+const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
+
+function expectClaim(text: string, content: string, source: string, cue: string) {
+  const got = all(text);
+  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
+}
+
+describe('an introductory phrase before a clause with a trailing source', () => {
+  test.each([
+    ['In addition, the council plans to publish the figures next week, a spokeswoman announced Tuesday.', 'the council plans to publish the figures next week', 'a spokeswoman', 'announced'],
+    ['For now, the bridge will stay closed, the mayor said.', 'the bridge will stay closed', 'the mayor', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('an introductory phrase alone is still no content', () => {
+    const got = all('In a video released by her office, the governor said the budget was balanced.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the budget was balanced', source: 'the governor', cue: 'said' });
+    expect(got.some((g) => g.content.startsWith('In a video'))).toBe(false);
+  });
+});
+
+describe('"so" standing for a clause', () => {
+  test.each([
+    ['Will the tariffs stay? She does not think so.', 'so', 'She', 'think'],
+    ['Is the treaty dead? The minister said so.', 'so', 'The minister', 'said'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "The plan worked, and so did the next one."', () => expect(all('The plan worked, and so did the next one.')).toEqual([]));
+});
+
+describe('a quantifier as the subject of a reporting verb', () => {
+  test.each([
+    ['Some argue that the levy hurts farmers.', 'the levy hurts farmers', 'Some', 'argue'],
+    ['Many fear that the mine will close.', 'the mine will close', 'Many', 'fear'],
+    ['The tax is popular, but others note that it raises little.', 'it raises little', 'others', 'note'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['There is some hope that the talks resume.', 'He left many notes that nobody read.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
+
+describe("the writer's own discourse is no attribution", () => {
+  test.each([
+    "Let's say you need a loan of ten thousand dollars.",
+    'Having said that, the bridge is still safe.',
+    'Needless to say, the bridge is still safe.',
+    '(Reporting by Ann Lee; additional reporting by Tom Ruiz; editing by Kim Park.)',
+  ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
