@@ -170,6 +170,7 @@ export function recognizeClaims(text: string): Annotation[] {
         inPara.push({ ...quoted, content: { start: q.start, end: Math.min(q.end, s.end) } });
       }
     }
+    splitCoordinated(text, inPara);
     const kept = inPara.filter((f) => !nestedStance(text, f, inPara));
     unifySources(kept);
     for (const f of kept) out.push(toAnnotation(text, f));
@@ -177,6 +178,27 @@ export function recognizeClaims(text: string): Annotation[] {
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   const seen = new Set<string>();
   return out.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+}
+
+const COORDINATION = /(?:,\s*(?:and|but|while|whereas|yet)|;)\s+$/;
+/**
+ * "Democrats want X, and Republicans want Y": a claim whose source opens a coordinated clause inside
+ * another claim's content ends that content; it is a claim of its own, not a nested one.
+ */
+function splitCoordinated(text: string, fs: Found[]): void {
+  if (fs.length < 2) return;
+  for (const g of fs) {
+    for (const f of fs) {
+      if (f === g || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(text.slice(g.cue.start, g.cue.end).toLowerCase().split(/\s/)[0]) ?? '')) || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end) continue;
+      const before = text.slice(f.content.start, g.source.start);
+      const m = COORDINATION.exec(before);
+      if (!m || m.index < 3) continue;
+      // the outer claim's content ends before the comma; a quotation is never cut
+      const end = f.content.start + m.index;
+      if (/["“”]/.test(text.slice(f.content.start, g.source.start))) continue;
+      f.content = { start: f.content.start, end };
+    }
+  }
 }
 
 /** Speech verbs: a nested report with one of these is a claim of its own ("he said she told him ..."). */

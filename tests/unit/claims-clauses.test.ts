@@ -47,3 +47,19 @@ describe("the writer's own discourse is no attribution", () => {
     '(Reporting by Ann Lee; additional reporting by Tom Ruiz; editing by Kim Park.)',
   ])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('coordinated clauses with sources of their own', () => {
+  test('"X want A, and Y want B": two claims, the first ending at the coordination', () => {
+    const got = all('Farmers want lower tariffs on seed, and exporters want higher quotas for grain.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'lower tariffs on seed', source: 'Farmers', cue: 'want' });
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'higher quotas for grain', source: 'exporters', cue: 'want' });
+  });
+  test('a report closed by another named report', () => {
+    const got = all('The mayor said the bridge was safe, but engineers warned that its cables were rusting.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the bridge was safe', source: 'The mayor', cue: 'said' });
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'its cables were rusting', source: 'engineers', cue: 'warned' });
+  });
+  test('a second "that" clause stays in the content', () => {
+    expectClaim('The minister said the deal was signed, and that the banks knew it.', 'the deal was signed, and that the banks knew it', 'The minister', 'said');
+  });
+});
