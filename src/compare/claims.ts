@@ -2,7 +2,7 @@
 // same content by concept overlap, places, figures and dates); the analysed report itself is never evidence.
 import type { Annotation, Evidence, Verdict } from '../types';
 import type { Reference, ReferenceReport, ReportClaim } from '../reference/types';
-import { containment, shingleHashes } from '../reference/reports';
+import { parseFingerprint, shingleHashesAmong } from '../reference/reports';
 import { fold, sameSpeaker, sameSurname } from '../recognize/claims/speakers';
 
 export interface ClaimCompareOptions {
@@ -119,53 +119,181 @@ export function contentSimilarity(a: Set<string>, b: Set<string>): number {
 const ORG_HEADS = new Set(['ministry', 'service', 'agency', 'office', 'army', 'government', 'palace', 'command', 'department', 'council', 'committee', 'kremlin', 'military', 'forces', 'police', 'administration']);
 const ORG_KINDS: string[][] = [['defence', 'defense', 'war'], ['foreign', 'diplomatic'], ['interior', 'home'], ['security', 'intelligence'], ['health'], ['finance', 'treasury'], ['justice']];
 
-function words(s: string): string[] {
-  return fold(s).replace(/[’']s\b/g, '').match(/\p{L}+/gu) ?? [];
+/** What the organisation test reads from a speaker name, worked out once per spelling. */
+interface OrgWords {
+  words: string[];
+  /** Some word is an organisation's head noun. */
+  headed: boolean;
+  /** The first kind group (ORG_KINDS) any word belongs to, or -1. */
+  kind: number;
+  /** Nationality adjectives, lower case. */
+  nations: string[];
+}
+
+const ORG_WORDS_OF = new Map<string, OrgWords>();
+
+function orgWords(s: string): OrgWords {
+  let o = ORG_WORDS_OF.get(s);
+  if (!o) {
+    const words = fold(s).replace(/[’']s\b/g, '').match(/\p{L}+/gu) ?? [];
+    o = {
+      words,
+      headed: words.some((w) => ORG_HEADS.has(w)),
+      kind: ORG_KINDS.findIndex((g) => words.some((w) => g.includes(w))),
+      nations: (s.match(/\b\p{Lu}\p{L}+(?:ian|ish|ese|an|i)\b/gu) ?? []).map((x) => x.toLowerCase()),
+    };
+    if (ORG_WORDS_OF.size > 5000) ORG_WORDS_OF.clear();
+    ORG_WORDS_OF.set(s, o);
+  }
+  return o;
 }
 
 /** Same speaker: names by surname spelling; organisations by their head noun without conflicting kinds or nations. */
 export function speakersMatch(a: string, b: string): boolean {
   if (sameSpeaker(a, b)) return true;
-  const wa = words(a);
-  const wb = words(b);
-  const head = wa.find((w) => ORG_HEADS.has(w) && wb.includes(w));
-  if (!head) return false;
-  const kindOf = (ws: string[]) => ORG_KINDS.findIndex((g) => ws.some((w) => g.includes(w)));
-  const ka = kindOf(wa);
-  const kb = kindOf(wb);
-  if (ka >= 0 && kb >= 0 && ka !== kb) return false;
-  const nation = (s: string) => (s.match(/\b\p{Lu}\p{L}+(?:ian|ish|ese|an|i)\b/gu) ?? []).map((x) => x.toLowerCase());
-  const na = nation(a);
-  const nb = nation(b);
+  const oa = orgWords(a);
+  if (!oa.headed) return false;
+  const ob = orgWords(b);
+  if (!ob.headed || !oa.words.some((w) => ORG_HEADS.has(w) && ob.words.includes(w))) return false;
+  if (oa.kind >= 0 && ob.kind >= 0 && oa.kind !== ob.kind) return false;
+  const na = oa.nations;
+  const nb = ob.nations;
   if (na.length && nb.length && !na.some((x) => nb.some((y) => sameSurname(x, y)))) return false;
   return true;
 }
 
 // ---- matching ----------------------------------------------------------------------------------
 
-function dayDiff(a?: string, b?: string): number | undefined {
-  if (!a || !b) return undefined;
-  const x = Date.parse(a.slice(0, 10));
-  const y = Date.parse(b.slice(0, 10));
-  if (Number.isNaN(x) || Number.isNaN(y)) return undefined;
-  return Math.abs(x - y) / 86_400_000;
+const DAY_MS = 86_400_000;
+
+/** The day of an ISO date as a time value, as dayDiff reads it; undefined when absent. */
+function dayOf(s?: string): number | undefined {
+  return s ? Date.parse(s.slice(0, 10)) : undefined;
+}
+
+/** The page key of an address: no query, fragment, scheme, www, host case or trailing slash. */
+function documentKey(u: string): string {
+  const bare = u.trim().replace(/[#?].*$/, '').replace(/^https?:\/\//i, '');
+  const slash = bare.indexOf('/');
+  const host = (slash < 0 ? bare : bare.slice(0, slash)).toLowerCase().replace(/^www\./, '');
+  return host + (slash < 0 ? '' : bare.slice(slash)).replace(/\/+$/, '');
 }
 
 /** Same page whatever the query, fragment, scheme, host case or trailing slash. */
 export function sameDocumentUrl(a: string, b: string): boolean {
-  const key = (u: string) => {
-    const bare = u.trim().replace(/[#?].*$/, '').replace(/^https?:\/\//i, '');
-    const slash = bare.indexOf('/');
-    const host = (slash < 0 ? bare : bare.slice(0, slash)).toLowerCase().replace(/^www\./, '');
-    return host + (slash < 0 ? '' : bare.slice(slash)).replace(/\/+$/, '');
-  };
-  return key(a) === key(b);
+  return documentKey(a) === documentKey(b);
 }
 
-function isSelf(report: ReferenceReport, hashes: Set<number>, options: ClaimCompareOptions): boolean {
-  if (options.url && report.url && sameDocumentUrl(options.url, report.url)) return true;
-  if (options.title && report.title && fold(options.title).trim() === fold(report.title).trim()) return true;
-  return !!report.fingerprint && containment(report.fingerprint, hashes) >= SELF_CONTAINMENT;
+/** A reference claim with what the comparison reads from it, worked out on first use. */
+interface RefClaim {
+  report: number;
+  claim: ReportClaim;
+  concepts?: Set<string>;
+  /** The concepts of six letters or more (those compared by spelling too). */
+  long?: string[];
+  /** The sum of the concepts' weights. */
+  weight?: number;
+  /** The claim's day (its date, else the report's) as a time value. */
+  day: number | undefined;
+}
+
+interface RefReport {
+  report: ReferenceReport;
+  /** Its fingerprint's sketch (empty without a fingerprint). */
+  sketch: number[];
+  title: string | undefined;
+  url: string | undefined;
+}
+
+/** The reports prepared for comparison, kept per reports array while nothing compared has changed. */
+interface ReportIndex {
+  /** The fields it was built from, checked by identity on every use. */
+  snapshot: unknown[];
+  reports: RefReport[];
+  claims: RefClaim[];
+  /** Claim positions (ascending) by the claim's speaker. */
+  bySpeaker: Map<string, number[]>;
+  /** Every report sketch hash: the article's shingles are hashed against these only. */
+  sketches: Set<number>;
+  /** Claim positions (ascending) whose speaker matches an article speaker, by that speaker. */
+  matches: Map<string, number[]>;
+}
+
+const INDEXES = new WeakMap<readonly ReferenceReport[], ReportIndex>();
+
+/** Visits every field the index depends on, in one fixed order; stops when `visit` returns false. */
+function walkFields(reports: readonly ReferenceReport[], visit: (v: unknown) => boolean): boolean {
+  if (!visit(reports.length)) return false;
+  for (const r of reports) {
+    if (!visit(r) || !visit(r.url) || !visit(r.title) || !visit(r.fingerprint) || !visit(r.published) || !visit(r.claims) || !visit(r.claims.length)) return false;
+    for (const c of r.claims) if (!visit(c) || !visit(c.speaker) || !visit(c.statement) || !visit(c.date)) return false;
+  }
+  return true;
+}
+
+function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
+  const known = INDEXES.get(reports);
+  if (known) {
+    let i = 0;
+    const snap = known.snapshot;
+    if (walkFields(reports, (v) => snap[i++] === v) && i === snap.length) return known;
+  }
+  const snapshot: unknown[] = [];
+  walkFields(reports, (v) => snapshot.push(v) > 0);
+  const index: ReportIndex = { snapshot, reports: [], claims: [], bySpeaker: new Map(), sketches: new Set(), matches: new Map() };
+  reports.forEach((r, k) => {
+    const sketch = r.fingerprint ? parseFingerprint(r.fingerprint) : [];
+    for (const h of sketch) index.sketches.add(h);
+    index.reports.push({ report: r, sketch, title: r.title ? fold(r.title).trim() : undefined, url: r.url ? documentKey(r.url) : undefined });
+    for (const c of r.claims) {
+      const list = index.bySpeaker.get(c.speaker);
+      if (list) list.push(index.claims.length);
+      else index.bySpeaker.set(c.speaker, [index.claims.length]);
+      index.claims.push({ report: k, claim: c, day: dayOf(c.date ?? r.published) });
+    }
+  });
+  INDEXES.set(reports, index);
+  return index;
+}
+
+/** The positions of the reference claims whose speaker is this speaker, ascending. */
+function claimsBy(index: ReportIndex, speaker: string): number[] {
+  let found = index.matches.get(speaker);
+  if (!found) {
+    const groups: number[][] = [];
+    for (const [theirs, list] of index.bySpeaker) if (speakersMatch(speaker, theirs)) groups.push(list);
+    found = groups.length === 1 ? groups[0] : groups.flat().sort((x, y) => x - y);
+    if (index.matches.size > 5000) index.matches.clear();
+    index.matches.set(speaker, found);
+  }
+  return found;
+}
+
+function prepare(c: RefClaim): Required<RefClaim> {
+  if (!c.concepts) {
+    c.concepts = concepts(c.claim.statement);
+    c.long = [...c.concepts].filter((y) => y.length >= 6);
+    let w = 0;
+    for (const y of c.concepts) w += weight(y);
+    c.weight = w;
+  }
+  return c as Required<RefClaim>;
+}
+
+/** contentSimilarity(mine, c's concepts), with c's side prepared once. */
+function similarity(mine: Set<string>, mineWeight: number, c: Required<RefClaim>): number {
+  const b = c.concepts;
+  if (!mine.size || !b.size) return 0;
+  let shared = 0;
+  let count = 0;
+  for (const x of mine) {
+    if (b.has(x) || (x.length >= 6 && c.long.some((y) => sameSurname(x, y)))) {
+      shared += weight(x);
+      count++;
+    }
+  }
+  if (count < 2) return 0;
+  return shared / Math.sqrt(mineWeight * c.weight);
 }
 
 interface Candidate {
@@ -175,15 +303,50 @@ interface Candidate {
   words: number;
 }
 
-const norm = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/\b(oblast|region|province|state|county|city|district)\b/g, '').replace(/\s+/g, ' ').trim();
+const NORMS = new Map<string, string>();
+
+function norm(s: string): string {
+  let n = NORMS.get(s);
+  if (n === undefined) {
+    n = fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/\b(oblast|region|province|state|county|city|district)\b/g, '').replace(/\s+/g, ' ').trim();
+    if (NORMS.size > 5000) NORMS.clear();
+    NORMS.set(s, n);
+  }
+  return n;
+}
 
 /** Does the claim's place set hold this place (names normalised, regions by their core name)? */
-function hasPlace(places: Set<string>, name: string): boolean {
+function hasPlace(places: ReadonlySet<string>, name: string): boolean {
   const n = norm(name);
   if (places.has(n)) return true;
   for (const p of places) if (p && n && (sameSurname(p, n) || p.split(' ').includes(n) || n.split(' ').includes(p))) return true;
   return false;
 }
+
+/** The annotations inside [start, end], in their order: a binary search when they are in start order. */
+function insideFinder(annotations: readonly Annotation[]): (a: Annotation) => Annotation[] {
+  let ordered = true;
+  for (let i = 0; i < annotations.length && ordered; i++) {
+    const x = annotations[i];
+    if (!(x.end >= x.start) || (i > 0 && !(annotations[i - 1].start <= x.start))) ordered = false;
+  }
+  if (!ordered) return (a) => annotations.filter((x) => x.start >= a.start && x.end <= a.end);
+  return (a) => {
+    let lo = 0;
+    let hi = annotations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (annotations[mid].start < a.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Annotation[] = [];
+    for (let i = lo; i < annotations.length && annotations[i].start <= a.end; i++) if (annotations[i].end <= a.end) out.push(annotations[i]);
+    return out;
+  };
+}
+
+const NO_FIGURES: readonly Annotation[] = [];
+const NO_PLACES: ReadonlySet<string> = new Set();
 
 export function compareClaims(
   text: string,
@@ -193,37 +356,73 @@ export function compareClaims(
 ): Verdict[] {
   const claims = annotations.filter((a) => a.category === 'claim' && a.claim);
   if (!claims.length) return [];
-  const hashes = reference.reports.some((r) => r.fingerprint) ? shingleHashes(text) : new Set<number>();
-  const reports = reference.reports.filter((r) => !isSelf(r, hashes, options));
-  const refConcepts = new Map<ReportClaim, Set<string>>();
-  for (const r of reports) for (const c of r.claims) refConcepts.set(c, concepts(c.statement));
+  const index = reportIndex(reference.reports);
+
+  // Which reports are the article itself, decided only for reports that have a candidate claim.
+  const self = new Int8Array(index.reports.length); // 0 not yet known, 1 self, 2 other
+  let hashes: Set<number> | undefined;
+  let url: string | undefined;
+  let title: string | undefined;
+  const isSelf = (k: number): boolean => {
+    if (!self[k]) {
+      const r = index.reports[k];
+      let is = false;
+      if (options.url && r.url !== undefined && (url ??= documentKey(options.url)) === r.url) is = true;
+      else if (options.title && r.title !== undefined && (title ??= fold(options.title).trim()) === r.title) is = true;
+      else if (r.report.fingerprint && r.sketch.length) {
+        hashes ??= shingleHashesAmong(text, index.sketches);
+        let hit = 0;
+        for (const h of r.sketch) if (hashes.has(h)) hit++;
+        is = hit / r.sketch.length >= SELF_CONTAINMENT;
+      }
+      self[k] = is ? 1 : 2;
+    }
+    return self[k] === 1;
+  };
+  const published = dayOf(options.published);
+  let inside: ((a: Annotation) => Annotation[]) | undefined;
+
   const verdicts: Verdict[] = [];
   for (const a of claims) {
     const speaker = a.claim!.source.name ?? a.claim!.source.text;
-    const mine = concepts(a.text);
-    const inside = annotations.filter((x) => x.start >= a.start && x.end <= a.end);
-    const places = new Set(inside.filter((x) => x.category === 'place' && x.place).map((x) => norm(x.place!.name)));
-    const figures = inside.filter((x) => x.category === 'figure' && x.figure && x.figure.value !== null && x.figure.kind !== 'date');
-    const found: Candidate[] = [];
-    for (const r of reports) {
-      for (const c of r.claims) {
-        if (!speakersMatch(speaker, c.speaker)) continue;
-        const sim = contentSimilarity(mine, refConcepts.get(c)!);
-        let score = sim;
-        const shared = c.places.filter((p) => hasPlace(places, p)).length;
-        score += Math.min(0.2, 0.1 * shared);
-        if (figures.some((f) => c.figures.some((g) => g.value === f.figure!.value))) score += 0.1;
-        const days = dayDiff(options.published, c.date ?? r.published);
-        if (days !== undefined) score += days <= 3 ? 0.05 : days > 60 ? -0.15 : 0;
-        if (sim > 0 && score >= MATCH_THRESHOLD) found.push({ report: r, claim: c, score, words: sim });
+    let found: Candidate[] | undefined;
+    let mine: Set<string> | undefined;
+    let mineWeight = 0;
+    let places: Set<string> | undefined;
+    let figures: Annotation[] | undefined;
+    for (const i of claimsBy(index, speaker)) {
+      const rc = index.claims[i];
+      if (isSelf(rc.report)) continue;
+      if (!mine) {
+        mine = concepts(a.text);
+        for (const x of mine) mineWeight += weight(x);
       }
+      const sim = similarity(mine, mineWeight, prepare(rc));
+      // no shared content, no candidate, whatever the places, figures and dates add
+      if (!(sim > 0)) continue;
+      if (!places || !figures) {
+        const within = (inside ??= insideFinder(annotations))(a);
+        places = new Set(within.filter((x) => x.category === 'place' && x.place).map((x) => norm(x.place!.name)));
+        figures = within.filter((x) => x.category === 'figure' && x.figure && x.figure.value !== null && x.figure.kind !== 'date');
+      }
+      const c = rc.claim;
+      let score = sim;
+      let shared = 0;
+      for (const p of c.places) if (hasPlace(places, p)) shared++;
+      score += Math.min(0.2, 0.1 * shared);
+      if (figures.some((f) => c.figures.some((g) => g.value === f.figure!.value))) score += 0.1;
+      if (published !== undefined && rc.day !== undefined && !Number.isNaN(published) && !Number.isNaN(rc.day)) {
+        const days = Math.abs(published - rc.day) / DAY_MS;
+        score += days <= 3 ? 0.05 : days > 60 ? -0.15 : 0;
+      }
+      if (score >= MATCH_THRESHOLD) (found ??= []).push({ report: index.reports[rc.report].report, claim: c, score, words: sim });
     }
-    verdicts.push(verdictFor(a, speaker, figures, places, found));
+    verdicts.push(verdictFor(a, speaker, figures ?? NO_FIGURES, places ?? NO_PLACES, found ?? []));
   }
   return verdicts;
 }
 
-function verdictFor(a: Annotation, speaker: string, figures: readonly Annotation[], places: Set<string>, found: Candidate[]): Verdict {
+function verdictFor(a: Annotation, speaker: string, figures: readonly Annotation[], places: ReadonlySet<string>, found: Candidate[]): Verdict {
   if (!found.length) {
     return { annotationId: a.id, kind: 'unverified', summary: `${speaker}: no reference report carries this claim`, evidence: [] };
   }
