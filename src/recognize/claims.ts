@@ -480,11 +480,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // the infinitive marker stays out of the cue ("declined | to comment")
       // "continues to insist": only with a speaker as subject ("prices continue to rise" is no report)
       if (lemma === 'continue' && next?.lower === 'to' && !(stanceSubject(toks, i) || coordinateSubject(toks, i))) continue;
+      // "called Friday for": a time phrase between the verb and its particle
+      const timed = next && next.word && !rule.includes(next.lower) ? skipTime(toks, i + 1) : i + 1;
       if (next && rule.includes(next.lower)) cueEnd = next.lower === 'to' ? i : i + 1;
+      else if (timed > i + 1 && toks[timed] && rule.includes(toks[timed].lower) && toks[timed].lower !== 'to' && /^[a-z]+$/.test(toks[timed].lower)) cueEnd = timed;
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)))) cueEnd = i;
+      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower]))) cueEnd = i;
       else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
@@ -495,6 +498,12 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
+    // "a penalty imposed by the bureau", "..., promoted by the governor": a reduced passive with its agent
+    if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && lemma !== 'back' && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS[subj.lower] && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
+      const f = reducedPassive(text, s, toks, i);
+      if (f) found.push(f);
+      continue;
+    }
     if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
@@ -748,18 +757,71 @@ function frontContent(toks: readonly Token[], end: number, minWords = 2): Range 
   return { start: toks[a].start, end: toks[end].end };
 }
 
-function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number): Found | undefined {
-  let k = cueEnd + 1;
-  k = skipTime(toks, k);
-  if (toks[k]?.lower !== 'by') return undefined;
+/** The agent after "by" at index k: its last index (a participle or a time phrase after it starts a new phrase). */
+function agentEnd(toks: readonly Token[], k: number): number {
   let srcLast = npForward(toks, k + 1);
   // "endorsed by dozens of papers ranging from ...": a participle after the agent starts a new phrase
   for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower) && !/^(those|these)$/.test(toks[m - 1].lower)) srcLast = m - 1;
+  // "rejected by the council in 2015": a prepositional phrase of time closes the agent
+  for (let m = k + 2; m < srcLast; m++) if (/^(in|on|at|during|since|last|this)$/.test(toks[m].lower) && (/^\d/.test(toks[m + 1].text) || STRONG_TIME.has(toks[m + 1].lower) || (m + 2 <= srcLast && STRONG_TIME.has(toks[m + 2].lower) && /^(the|this|last|that)$/.test(toks[m + 1].lower)))) {
+    srcLast = m - 1;
+    break;
+  }
+  while (srcLast > k + 1 && POST_PREP.has(toks[srcLast].lower)) srcLast--;
+  return srcLast;
+}
+
+/** "in 2015", "during the 1990s", "in September": a prepositional phrase of time at c; returns the index after it. */
+function skipTimePP(toks: readonly Token[], c: number): number {
+  if (!/^(in|during|since)$/.test(toks[c]?.lower ?? '')) return c;
+  let m = c + 1;
+  if (/^(the|early|late|mid)$/.test(toks[m]?.lower ?? '')) m++;
+  if (toks[m] && (/^\d/.test(toks[m].text) || STRONG_TIME.has(toks[m].lower))) return m + 1;
+  return c;
+}
+
+/** "a $100 million penalty imposed by the bureau", "schools remain popular, promoted by the governor". */
+function reducedPassive(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  const k = i + 1;
+  const srcLast = agentEnd(toks, k);
   if (srcLast < k + 1 || !plausibleSource(toks, k + 1, srcLast)) return undefined;
+  const head = toks[srcLast];
+  // the agent is a speaker: a name, a pronoun, or a noun of people or institutions
+  if (!toks.slice(k + 1, srcLast + 1).some((t) => isCap(t) && !DETERMINERS.has(t.lower)) && !SPEAKER_NOUNS.has(head.lower) && !ORG_WORDS.has(head.lower)) return undefined;
+  let content: Range | undefined;
+  if (toks[i - 1].text === ',') content = i >= 2 ? frontContent(toks, i - 2, 3) : undefined;
+  else {
+    const first = npBack(toks, i - 1, 0);
+    if (first <= i - 1 && toks[first].word && !PRONOUNS[toks[first].lower]) content = { start: toks[first].start, end: toks[i - 1].end };
+  }
+  if (!content) return undefined;
+  return { source: { start: toks[k + 1].start, end: toks[srcLast].end }, cue: { start: toks[i].start, end: toks[i].end }, content };
+}
+
+/** Verbs of naming and judging whose passive keeps its complement before the agent ("was called a fraud by"). */
+const NAMING = new Set(['call', 'label', 'brand', 'dub', 'describe', 'characterize', 'characterise', 'hail', 'criticize', 'criticise', 'praise', 'accuse', 'blame', 'cast', 'portray', 'depict', 'paint']);
+
+function passiveWithAgent(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number): Found | undefined {
+  let k = cueEnd + 1;
+  k = skipTime(toks, k);
+  let complement: Range | undefined;
+  if (toks[k]?.lower !== 'by' && NAMING.has(CUE_FORMS.get(toks[i].lower) ?? '')) {
+    // "has been called a charlatan by fellow physicians": the complement is what the agent holds
+    let m = k;
+    while (m < toks.length && m - k < 6 && toks[m].word && toks[m].lower !== 'by' && !NP_STOP.has(toks[m].lower)) m++;
+    if (m > k && toks[m]?.lower === 'by' && toks[m].quote < 0) {
+      complement = { start: toks[cueEnd].lower === toks[i].lower ? toks[k].start : toks[cueEnd].start, end: toks[m - 1].end };
+      k = m;
+    }
+  }
+  if (toks[k]?.lower !== 'by') return undefined;
+  const srcLast = agentEnd(toks, k);
+  if (srcLast < k + 1 || !plausibleSource(toks, k + 1, srcLast)) return undefined;
+  if (complement) return { source: { start: toks[k + 1].start, end: toks[srcLast].end }, cue: { start: toks[i].start, end: toks[i].end }, content: complement };
   const source = { start: toks[k + 1].start, end: toks[srcLast].end };
   const cue = { start: toks[i].start, end: toks[cueEnd].end };
   let c = srcLast + 1;
-  c = skipTime(toks, c);
+  c = skipTime(toks, skipTimePP(toks, c));
   if (toks[c]?.text === ',' ) c++;
   if (toks[c]?.lower === 'that') c++;
   const after = /(ing|ed)$/.test(toks[c]?.lower ?? '') ? undefined : tail(text, toks, c, s);
@@ -972,6 +1034,8 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   if (p?.text === ',' && p.quote < 0 && j > 1 && isCap(toks[j - 1]) && toks.slice(0, j - 1).some((t) => t.text === ',')) p = toks[j - 1];
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
+  // "44 percent would back Trump", "a third of voters support": a share of those polled
+  if ((p.lower === 'percent' || p.text === '%') && j > 0 && /^\d/.test(toks[j - 1].text)) return true;
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
   // "Prices continue ...": a capitalised plural opening the sentence is a common noun
   if (j === 0 && isCap(p) && /[^s]s$/.test(p.lower) && !SPEAKER_NOUNS.has(p.lower)) return false;

@@ -76,6 +76,8 @@ export const SUBJECT_STANCE = [
   'approve', 'block', 'grant', 'impose', 'veto', 'overrule', 'uphold', 'strike',
   // acts of address: unleashing messages, lauding, bemoaning, exhorting, grilling, sponsoring
   'unleash', 'laud', 'bemoan', 'exhort', 'grill', 'sponsor',
+  // perception, judgement and volition: how the subject sees, weighs or wants something
+  'view', 'sense', 'prefer', 'wish', 'seek',
 ];
 
 /** Verbs of stance that count only with their preposition ("railed against", "talked about"). */

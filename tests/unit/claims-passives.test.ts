@@ -1,0 +1,50 @@
+// Claim recogniser: passives with an agent (reduced, with a naming complement, with a time phrase),
+// shares of those polled as subjects, particles after a time phrase, verbs of perception and volition.
+import { describe, expect, test } from 'vitest';
+import { recognizeClaims } from '../../src/recognize/claims';
+
+const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
+
+function expectClaim(text: string, content: string, source: string, cue: string) {
+  const got = all(text);
+  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
+}
+
+describe('reduced passives of reporting and stance verbs with their agent', () => {
+  test.each([
+    ['The city paid a fine of two million dollars, a penalty imposed by the Environmental Protection Agency.', 'a penalty', 'the Environmental Protection Agency', 'imposed'],
+    ['Toll roads remain unpopular, criticized by the mayor and most of the council.', 'Toll roads remain unpopular', 'the mayor', 'criticized'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['The bridge, built by local workers in 1900, still stands.', 'The boxes stacked by the door were empty.', 'The shares held by the fund fell.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
+
+describe('passives with an agent', () => {
+  test('a naming verb keeps its complement before the agent', () => {
+    expectClaim('The surgeon has been called a fraud by several colleagues for selling pills.', 'a fraud', 'several colleagues', 'called');
+  });
+  test('a time phrase after the agent is neither source nor content', () => {
+    expectClaim('The resolutions were rejected by the Security Council in 2019.', 'The resolutions', 'the Security Council', 'rejected');
+  });
+});
+
+describe('shares of those polled as subjects', () => {
+  test('"44 percent would back X"', () => {
+    const got = all('In the same survey, 41 percent would back the governor, while 9 percent prefer the independent candidate.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the governor', source: '41 percent', cue: 'back' });
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the independent candidate', source: '9 percent', cue: 'prefer' });
+  });
+});
+
+describe('a particle after a time phrase', () => {
+  test('"called Friday for"', () => expectClaim('The union called Monday for an inquiry into the crash.', 'an inquiry into the crash', 'The union', 'called Monday for'));
+  test('no particle, no cue: "She called Monday to the office."', () => expect(all('She called Monday at noon.')).toEqual([]));
+});
+
+describe('verbs of perception, judgement and volition with a speaker subject', () => {
+  test.each([
+    ['The board views the merger as a threat.', 'the merger as a threat', 'The board', 'views'],
+    ['She senses frustration among the delegates.', 'frustration among the delegates', 'She', 'senses'],
+    ['We wish the ministers would listen to the farmers.', 'the ministers would listen to the farmers', 'We', 'wish'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['The views from the tower are stunning.', 'In summer, the salmon seek cold water.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
