@@ -10,7 +10,7 @@ import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList, type VerdictFilter } from '../../src/ui/AnnotationLists';
 import { PlaceMap } from '../../src/ui/PlaceMap';
 import { CATEGORY_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictIndex } from '../../src/ui/describe';
-import { t, uiLanguage } from '../../src/ui/i18n';
+import { t, tn, uiLanguage } from '../../src/ui/i18n';
 import { exportFileName, toCsv, toWebAnnotation } from '../../src/export/annotations';
 import { useSettings } from '../../src/ui/use-settings';
 import { forceAnalyze, getPageState, resolveTabId, scrollTo, tabHostname } from './page-client';
@@ -189,7 +189,7 @@ function Status({ view, onForce }: { view: View; onForce: () => void }) {
           {state.status === 'disabled' && <p>{t('status_disabled')}</p>}
           {state.status === 'analysed' && state.result && (
             <p class="popup-words">
-              {t('status_words', state.result.summary.words.toLocaleString(uiLanguage()))}
+              {tn('status_words', state.result.summary.words)}
             </p>
           )}
           {state.status === 'not-article' && (
@@ -212,8 +212,18 @@ export function articleMeta(article: PageState['article']): string | undefined {
   const parts: string[] = [];
   if (article.siteName?.trim()) parts.push(article.siteName.trim());
   if (article.published) parts.push(formatDate(article.published));
-  if (article.byline?.trim()) parts.push(t('meta_by', article.byline.trim().replace(/^by\s+/i, '')));
+  const byline = article.byline && bylineOnly(article.byline, article.published);
+  if (byline) parts.push(t('meta_by', byline));
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** The byline without a leading "By" and without the date some pages put in it ("By Staff · 2022-09-10"), shown once already. */
+function bylineOnly(byline: string, published: string | undefined): string {
+  let b = byline.trim().replace(/^by\s+/i, '');
+  const dates = [/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/g];
+  if (published) b = b.split(formatDate(published)).join(' ');
+  for (const re of dates) b = b.replace(re, ' ');
+  return b.replace(/\s{2,}/g, ' ').replace(/^[\s·|,;:–—-]+|[\s·|,;:–—-]+$/gu, '').trim();
 }
 
 function formatDate(iso: string): string {

@@ -1,7 +1,9 @@
 // The hover/focus card: what a mark is and how it compares with the reference, rendered with DOM
 // APIs and textContent only inside a closed shadow root on a <factmark-card>, placed beside the mark.
-import type { Annotation, Verdict } from '../types';
-import { CATEGORY_LABEL } from './styles';
+// Every word on it comes from _locales (browser.i18n works in content scripts), numbers in the UI language.
+import type { Annotation, Category, Verdict, VerdictKind } from '../types';
+import { t, tn, uiLanguage, type MessageKey } from '../ui/i18n';
+import { countryName, figureKind, placeKind, qualified } from '../ui/describe';
 
 export interface CardModel {
   category: string;
@@ -11,23 +13,27 @@ export interface CardModel {
   evidence: string[];
 }
 
-const KIND_WORDS: Record<string, string> = {
-  consistent: 'Consistent with the reference',
-  differs: 'Differs from the reference',
-  variant: 'Spelling variant',
-  ambiguous: 'Ambiguous',
-  unverified: 'Not verified',
+const CATEGORY_KEY: Record<Category, MessageKey> = { place: 'card_category_place', figure: 'card_category_figure', claim: 'card_category_claim' };
+const VERDICT_KEY: Record<VerdictKind, MessageKey> = {
+  consistent: 'card_verdict_consistent',
+  differs: 'card_verdict_differs',
+  variant: 'card_verdict_variant',
+  ambiguous: 'card_verdict_ambiguous',
+  unverified: 'card_verdict_unverified',
 };
 
-let regionNames: Intl.DisplayNames | null | undefined;
-function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try { regionNames = new Intl.DisplayNames(['en'], { type: 'region' }); } catch { regionNames = null; }
-  }
-  try { return regionNames?.of(code.toUpperCase()) ?? code; } catch { return code; }
-}
+/** The category's name as the card shows it ("Place"). */
+export const cardCategory = (c: Category): string => t(CATEGORY_KEY[c]);
+/** The verdict's words as the card shows them ("Spelling variant"); the kind itself when unknown. */
+export const cardVerdict = (kind: string): string => (Object.hasOwn(VERDICT_KEY, kind) ? t(VERDICT_KEY[kind as VerdictKind]) : kind);
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const fmt = (n: number) => {
+  try {
+    return n.toLocaleString(uiLanguage(), { maximumFractionDigits: 2 });
+  } catch {
+    return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+};
 
 /** Pure: the card's content for an annotation and its verdict. */
 export function cardModel(a: Annotation, v?: Verdict): CardModel {
@@ -36,35 +42,35 @@ export function cardModel(a: Annotation, v?: Verdict): CardModel {
   if (a.place) {
     const p = a.place;
     heading = p.name;
-    if (p.name !== a.text) rows.push({ label: 'In the text', value: a.text });
-    rows.push({ label: 'Kind', value: p.kind });
+    if (p.name !== a.text) rows.push({ label: t('card_in_text'), value: a.text });
+    rows.push({ label: t('card_kind'), value: placeKind(p.kind) });
     const where = [p.region, p.country ? countryName(p.country) : undefined].filter(Boolean).join(', ');
-    if (where) rows.push({ label: 'Where', value: where });
-    if (typeof p.population === 'number' && p.population > 0) rows.push({ label: 'Population', value: fmt(p.population) });
-    if (typeof p.lat === 'number' && typeof p.lon === 'number') rows.push({ label: 'Coordinates', value: `${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}` });
-    if (p.candidates && p.candidates > 1) rows.push({ label: 'Same name', value: `${p.candidates} places` });
+    if (where) rows.push({ label: t('card_where'), value: where });
+    if (typeof p.population === 'number' && p.population > 0) rows.push({ label: t('card_population'), value: fmt(p.population) });
+    if (typeof p.lat === 'number' && typeof p.lon === 'number') rows.push({ label: t('card_coordinates'), value: `${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}` });
+    if (p.candidates && p.candidates > 1) rows.push({ label: t('card_same_name'), value: tn('card_same_name_places', p.candidates) });
   } else if (a.figure) {
     const f = a.figure;
-    rows.push({ label: 'Kind', value: f.kind });
-    if (f.value !== null) rows.push({ label: 'Value', value: `${f.qualifier && f.qualifier !== 'exact' ? f.qualifier + ' ' : ''}${fmt(f.value)}${f.high !== undefined ? `–${fmt(f.high)}` : ''}${f.unit ? ' ' + f.unit : ''}` });
-    if (f.si) rows.push({ label: 'Normalised', value: `${fmt(f.si.value)} ${f.si.unit}` });
-    if (f.iso) rows.push({ label: 'Date', value: f.iso });
+    rows.push({ label: t('card_kind'), value: figureKind(f.kind) });
+    if (f.value !== null) rows.push({ label: t('card_value'), value: qualified(f.qualifier, `${fmt(f.value)}${f.high !== undefined ? `–${fmt(f.high)}` : ''}${f.unit ? ' ' + f.unit : ''}`) });
+    if (f.si) rows.push({ label: t('card_normalised'), value: `${fmt(f.si.value)} ${f.si.unit}` });
+    if (f.iso) rows.push({ label: t('card_date'), value: f.iso });
   } else if (a.claim) {
     const c = a.claim;
     heading = c.source.name ?? c.source.text;
-    rows.push({ label: 'Claim', value: clip(a.text, 160) });
-    rows.push({ label: 'Cue', value: c.cue.text });
+    rows.push({ label: t('card_claim_text'), value: clip(a.text, 160) });
+    rows.push({ label: t('card_cue'), value: c.cue.text });
   }
   const evidence = (v?.evidence ?? []).map((e) =>
-    [e.label, e.value !== undefined ? `${fmt(e.value)}${e.unit ? ' ' + e.unit : ''}` : '', e.quote ? `“${clip(e.quote, 140)}”` : '', e.source, e.date]
+    [e.label, e.value !== undefined ? `${fmt(e.value)}${e.unit ? ' ' + e.unit : ''}` : '', e.quote ? t('quoted', clip(e.quote, 140)) : '', e.source, e.date]
       .filter(Boolean)
       .join(' · '),
   );
   return {
-    category: CATEGORY_LABEL[a.category],
+    category: cardCategory(a.category),
     heading,
     rows,
-    verdict: v ? { kind: KIND_WORDS[v.kind] ?? v.kind, summary: v.summary } : undefined,
+    verdict: v ? { kind: cardVerdict(v.kind), summary: v.summary } : undefined,
     evidence,
   };
 }
@@ -162,7 +168,7 @@ export class Card {
       }
       box.append(v);
     }
-    box.append(el('div', 'hint', 'Esc closes · Alt+Shift+J / K: next / previous mark'));
+    box.append(el('div', 'hint', t('card_hint')));
     this.currentId = id;
     const view = doc.defaultView;
     const vw = view?.innerWidth ?? 1024;

@@ -5,9 +5,6 @@
 import type { Category } from '../types';
 import { DEFAULT_APPEARANCE, decoration, parseAppearance, type Appearance } from '../appearance';
 
-/** The category's name as the card shows it. */
-export const CATEGORY_LABEL: Record<Category, string> = { place: 'Place', figure: 'Figure', claim: 'Claim' };
-
 export const HIGHLIGHT_NAMES: Record<Category, string> = {
   place: 'factmark-place',
   figure: 'factmark-figure',

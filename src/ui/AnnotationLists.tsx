@@ -3,9 +3,9 @@
 // mention (onSelect). Claims are grouped by speaker with the other reports' wording, label and date.
 // Shared by the popup; page text is rendered as text (Preact escapes it).
 import { useRef } from 'preact/hooks';
-import type { Annotation, Evidence, PlaceKind, Verdict, VerdictKind } from '../types';
-import { claimSource, evidenceDate, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank } from './describe';
-import { t, type MessageKey } from './i18n';
+import type { Annotation, Evidence, Verdict, VerdictKind } from '../types';
+import { claimSource, evidenceDate, excerpt, figureKind, placeKind, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank, type PlaceGroup } from './describe';
+import { t, tn, type MessageKey } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
 
 export type VerdictFilter = VerdictKind | 'all';
@@ -18,13 +18,28 @@ interface ListProps {
   filter?: VerdictFilter;
 }
 
-const KIND_KEY: Record<PlaceKind, MessageKey> = { country: 'kind_country', region: 'kind_region', city: 'kind_city', area: 'kind_area', feature: 'kind_feature' };
-
 const passes = (filter: VerdictFilter | undefined, v: Verdict | undefined) => !filter || filter === 'all' || v?.kind === filter;
 
 /** Stable sort by verdict rank (differs first), keeping the article's order within a rank. */
 function byVerdict<T>(items: readonly T[], verdictOf: (x: T) => Verdict | undefined): T[] {
   return items.map((x, i) => ({ x, i, r: verdictRank(verdictOf(x)) })).sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.x);
+}
+
+/**
+ * Mentions of one place split by verdict kind, so an item's badge, its ×N and the verdict filter agree
+ * with the tally even where mentions of the same place got different verdicts.
+ */
+export function byVerdictKind(groups: readonly PlaceGroup[], verdicts: ReadonlyMap<string, Verdict>): PlaceGroup[] {
+  return groups.flatMap((g) => {
+    const parts = new Map<string, PlaceGroup>();
+    for (const m of g.mentions) {
+      const kind = verdicts.get(m.id)?.kind ?? '';
+      const part = parts.get(kind);
+      if (part) part.mentions.push(m);
+      else parts.set(kind, { key: parts.size ? `${g.key}|${kind}` : g.key, first: m, mentions: [m] });
+    }
+    return [...parts.values()];
+  });
 }
 
 function Empty({ filter, none }: { filter: VerdictFilter | undefined; none: MessageKey }) {
@@ -34,7 +49,7 @@ function Empty({ filter, none }: { filter: VerdictFilter | undefined; none: Mess
 export function PlaceList({ annotations, verdicts, onSelect, filter }: ListProps) {
   // Each click moves on to the next mention of the same place.
   const cursor = useRef(new Map<string, number>()).current;
-  const groups = byVerdict(groupPlaces(annotations), (g) => verdicts.get(g.first.id)).filter((g) => passes(filter, verdicts.get(g.first.id)));
+  const groups = byVerdict(byVerdictKind(groupPlaces(annotations), verdicts), (g) => verdicts.get(g.first.id)).filter((g) => passes(filter, verdicts.get(g.first.id)));
   if (groups.length === 0) return <Empty filter={filter} none="empty_places" />;
   return (
     <ul class="fm-list fm-list-place">
@@ -59,13 +74,13 @@ export function PlaceList({ annotations, verdicts, onSelect, filter }: ListProps
                 {g.mentions.length > 1 && (
                   <span class="fm-item-count">
                     <span aria-hidden="true">×{g.mentions.length}</span>
-                    <span class="fm-visually-hidden">{t('mentions', g.mentions.length)}</span>
+                    <span class="fm-visually-hidden">{tn('mentions', g.mentions.length)}</span>
                   </span>
                 )}
                 <VerdictBadge verdict={verdict} />
               </span>
               <span class="fm-item-detail">
-                {[t(KIND_KEY[p.kind]) || p.kind, where, pop && t('population', pop)].filter(Boolean).join(' · ')}
+                {[placeKind(p.kind), where, pop && t('population', pop)].filter(Boolean).join(' · ')}
               </span>
               {verdict?.kind === 'ambiguous' && <span class="fm-item-detail">{verdict.summary}</span>}
             </button>
@@ -89,7 +104,7 @@ export function FigureList({ annotations, verdicts, onSelect, filter }: ListProp
             <button type="button" class="fm-item" onClick={() => onSelect(a.id)} data-annotation={a.id}>
               <span class="fm-item-head">
                 <span class="fm-item-name">{excerpt(a.text, 60)}</span>
-                {a.figure && <span class="fm-item-kind">{a.figure.kind}</span>}
+                {a.figure && <span class="fm-item-kind">{figureKind(a.figure.kind)}</span>}
                 <VerdictBadge verdict={v} />
               </span>
               {(value || v) && <span class="fm-item-detail">{[value, v?.summary].filter(Boolean).join(' · ')}</span>}
@@ -137,7 +152,7 @@ function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
                 {d.inferred && <span class="fm-inferred"> {t('date_inferred')}</span>}
               </span>
             )}
-            {e.quote && <span class="fm-item-detail fm-quote">“{excerpt(e.quote, 160)}”</span>}
+            {e.quote && <span class="fm-item-detail fm-quote">{t('quoted', excerpt(e.quote, 160))}</span>}
           </li>
         );
       })}
@@ -158,7 +173,7 @@ export function ClaimList({ annotations, verdicts, onSelect, filter }: ListProps
           <li key={g.speaker ?? ''} class="fm-speaker">
             <p class="fm-speaker-name" id={headingId}>
               <span class="fm-item-name">{g.speaker ?? t('unnamed_source')}</span>
-              {g.claims.length > 1 && <span class="fm-item-count"> {t('speaker_claims', g.claims.length)}</span>}
+              {g.claims.length > 1 && <span class="fm-item-count"> {tn('speaker_claims', g.claims.length)}</span>}
             </p>
             <ul class="fm-list fm-speaker-claims" aria-labelledby={headingId}>
               {g.claims.map((a) => {
@@ -170,7 +185,7 @@ export function ClaimList({ annotations, verdicts, onSelect, filter }: ListProps
                         {a.claim && <span class="fm-item-kind">{a.claim.cue.text}</span>}
                         <VerdictBadge verdict={v} />
                       </span>
-                      <span class="fm-item-detail fm-quote">“{excerpt(a.text)}”</span>
+                      <span class="fm-item-detail fm-quote">{t('quoted', excerpt(a.text))}</span>
                       {v && v.kind !== 'unverified' && <span class="fm-item-detail">{v.summary}</span>}
                     </button>
                     {v && (v.kind === 'consistent' || v.kind === 'differs') && <EvidenceList evidence={v.evidence} />}

@@ -11,7 +11,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import type { Annotation } from '../types';
 import { countryName } from './describe';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 export interface MapPoint {
   key: string;
@@ -83,7 +83,7 @@ export function mentionedCountries(annotations: readonly Annotation[]): Set<stri
   for (const a of annotations) {
     const p = a.place;
     if (a.category !== 'place' || !p?.country) continue;
-    const name = countryName(p.country);
+    const name = countryName(p.country, 'en'); // world-atlas names are English
     if (name) out.add(NE_NAME[name] ?? name);
   }
   return out;
@@ -189,7 +189,7 @@ export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
         ))}
       </div>
       <figcaption id={captionId} class="fm-visually-hidden">
-        {t('map_caption', points.length, points.map((p) => p.name).join(', '))}
+        {tn('map_caption', points.length, points.map((p) => p.name).join(', '))}
       </figcaption>
     </figure>
   );

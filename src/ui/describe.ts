@@ -1,7 +1,8 @@
 // Display text for annotations and verdicts in the popup and options page: place lines, figure values,
-// claim sources, verdict labels. Pure functions; the output is rendered as text (Preact escapes it).
-import type { Annotation, Category, Verdict, VerdictKind } from '../types';
-import { t } from './i18n';
+// claim sources, verdict labels, kinds and qualifiers, all worded through _locales and formatted for the
+// UI language. Pure functions; the output is rendered as text (Preact escapes it). The card uses them too.
+import type { Annotation, Category, FigureKind, PlaceKind, Verdict, VerdictKind } from '../types';
+import { t, uiLanguage, type MessageKey } from './i18n';
 
 export const CATEGORY_LABEL: Record<Category, string> = { place: t('category_place'), figure: t('category_figure'), claim: t('category_claim') };
 
@@ -12,6 +13,25 @@ export const VERDICT_LABEL: Record<VerdictKind, string> = {
   ambiguous: t('verdict_ambiguous'),
   unverified: t('verdict_unverified'),
 };
+
+const PLACE_KIND_KEY: Record<PlaceKind, MessageKey> = { country: 'kind_country', region: 'kind_region', city: 'kind_city', area: 'kind_area', feature: 'kind_feature' };
+const FIGURE_KIND_KEY: Record<FigureKind, MessageKey> = {
+  count: 'figure_kind_count', measure: 'figure_kind_measure', money: 'figure_kind_money', percent: 'figure_kind_percent',
+  date: 'figure_kind_date', duration: 'figure_kind_duration', ordinal: 'figure_kind_ordinal',
+};
+const QUALIFIER_KEY: Partial<Record<string, MessageKey>> = {
+  about: 'qualifier_about', 'more-than': 'qualifier_more_than', 'less-than': 'qualifier_less_than', 'up-to': 'qualifier_up_to', 'at-least': 'qualifier_at_least',
+};
+
+/** A place kind as shown ("city" -> "town"); the id itself when unknown. */
+export const placeKind = (kind: string): string => (Object.hasOwn(PLACE_KIND_KEY, kind) ? t(PLACE_KIND_KEY[kind as PlaceKind]) : kind);
+/** A figure kind as shown ("percent" -> "percentage"); the id itself when unknown. */
+export const figureKind = (kind: string): string => (Object.hasOwn(FIGURE_KIND_KEY, kind) ? t(FIGURE_KIND_KEY[kind as FigureKind]) : kind);
+/** A figure with its qualifier worded: ("about", "73 km") -> "about 73 km"; range and exact add nothing. */
+export function qualified(qualifier: string | undefined, figure: string): string {
+  const key = qualifier ? QUALIFIER_KEY[qualifier] : undefined;
+  return key ? t(key, figure) : figure;
+}
 
 /** Order of verdicts in lists: what differs first, then what needs a look, then the rest. */
 export const VERDICT_ORDER: readonly VerdictKind[] = ['differs', 'ambiguous', 'variant', 'consistent', 'unverified'];
@@ -28,26 +48,51 @@ export function evidenceDate(date: string | undefined): { date: string; inferred
   return m ? { date: m[1]!, inferred: true } : { date, inferred: false };
 }
 
-let regionNames: Intl.DisplayNames | undefined;
-/** "UA" -> "Ukraine" (the browser's English region names); the code itself when unknown. */
-export function countryName(code: string | undefined): string | undefined {
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+/** "UA" -> "Ukraine" (the browser's region names in `lang`, the UI language by default); the code itself when unknown. */
+export function countryName(code: string | undefined, lang: string = uiLanguage()): string | undefined {
   if (!code) return undefined;
   try {
-    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-    return regionNames.of(code.toUpperCase()) ?? code;
+    if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang, 'en'], { type: 'region' }));
+    return regionNames.get(lang)?.of(code.toUpperCase()) ?? code;
   } catch {
+    regionNames.set(lang, null);
     return code;
   }
 }
 
-const numberFormat = new Intl.NumberFormat('en');
-export const formatNumber = (n: number): string => numberFormat.format(n);
+const formats = new Map<string, Intl.NumberFormat>();
+/** A cached number format of the UI language (English where the browser has no such format). */
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const lang = uiLanguage();
+  const id = `${lang}|${key}`;
+  let f = formats.get(id);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(lang, options);
+    } catch {
+      f = new Intl.NumberFormat('en', options);
+    }
+    formats.set(id, f);
+  }
+  return f;
+}
 
-/** Compact population: 27000 -> "27,000", 2_950_000 -> "2.95 million". */
+export const formatNumber = (n: number): string => numberFormat('plain', {}).format(n);
+
+/** Compact population: 27000 -> "27,000", 2_950_000 -> "2.95 million" (in the UI language). */
 export function formatPopulation(n: number | undefined): string | undefined {
   if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
-  if (n >= 1_000_000) return `${Number((n / 1_000_000).toPrecision(3))} million`;
+  if (n >= 1_000_000) return numberFormat('compact', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(n);
   return formatNumber(n);
+}
+
+/** "20 years", "1 day", "2–3 weeks": a time unit worded by Intl, with the language's plural rules. */
+function timeAmount(value: number, high: number | undefined, unit: string): string {
+  const f = numberFormat(`unit-${unit}`, { style: 'unit', unit, unitDisplay: 'long' });
+  if (high === undefined) return f.format(value);
+  const range = (f as Intl.NumberFormat & { formatRange?(a: number, b: number): string }).formatRange;
+  return range ? range.call(f, value, high) : `${formatNumber(value)}–${f.format(high)}`;
 }
 
 /** One place's where-it-is line: "Kharkiv Oblast, Ukraine" (region and country, whichever are known). */
@@ -74,10 +119,14 @@ export function figureValue(a: Annotation): string | undefined {
   if (!f) return undefined;
   if (f.iso) return f.iso;
   if (f.value === null) return undefined;
-  const q: Record<string, string> = { about: 'about ', 'more-than': 'more than ', 'less-than': 'less than ', 'up-to': 'up to ', 'at-least': 'at least ' };
-  let s = `${(f.qualifier && q[f.qualifier]) ?? ''}${formatNumber(f.value)}`;
-  if (f.high !== undefined) s += `–${formatNumber(f.high)}`;
-  if (f.unit) s += f.unit === '%' ? '%' : ` ${TIME_UNITS.has(f.unit) && (f.high ?? f.value) !== 1 ? `${f.unit}s` : f.unit}`;
+  let s: string;
+  if (f.unit && TIME_UNITS.has(f.unit)) s = timeAmount(f.value, f.high, f.unit);
+  else {
+    s = formatNumber(f.value);
+    if (f.high !== undefined) s += `–${formatNumber(f.high)}`;
+    if (f.unit) s += f.unit === '%' ? '%' : ` ${f.unit}`;
+  }
+  s = qualified(f.qualifier, s);
   const si = f.si && readableSi(f.si);
   const unitShown = f.unit?.replace(/2$/, '²');
   if (si && f.si!.unit !== f.unit && !si.endsWith(` ${unitShown}`)) s += ` (${si})`;

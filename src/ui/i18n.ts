@@ -1,5 +1,6 @@
 // UI strings through the browser's i18n (_locales/<lang>/messages.json). The English catalogue is bundled
 // too, as the fallback where the browser has no catalogue (unit tests, a build without default_locale).
+// _locales has no plural rules: counted messages have one key per plural category (tn).
 import { browser } from 'wxt/browser';
 import en from './locales/en/messages.json';
 
@@ -13,17 +14,47 @@ export function substitute(message: string, subs: readonly string[]): string {
   return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : subs[Number(d) - 1] ?? ''));
 }
 
-/** The message for `key` in the browser's language, else English, else the key itself. */
-export function t(key: MessageKey, ...subs: Sub[]): string {
-  const list = subs.map(String);
+/** The message for `key` in the browser's language, else English; undefined when neither has it. */
+function lookup(key: string, subs: readonly string[]): string | undefined {
   try {
-    const m = browser.i18n?.getMessage?.(key as never, list);
+    const m = browser.i18n?.getMessage?.(key as never, subs as string[]);
     if (m) return m;
   } catch {
     /* no i18n here (tests): fall back */
   }
   const entry = CATALOGUE[key];
-  return entry ? substitute(entry.message, list) : key;
+  return entry ? substitute(entry.message, subs) : undefined;
+}
+
+/** The message for `key` in the browser's language, else English, else the key itself. */
+export function t(key: MessageKey, ...subs: Sub[]): string {
+  return lookup(key, subs.map(String)) ?? key;
+}
+
+/** Message names with plural forms: `<base>_other` (and `<base>_one`, `<base>_few`... as the language needs). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
+
+/**
+ * A counted message: the form `<base>_<category>` for the count's plural category in the UI language
+ * (Intl.PluralRules: one, two, few, many, other), falling back to `<base>_other`. $1 is the count
+ * (formatted for the language), $2... the further substitutions.
+ */
+export function tn(base: PluralKey, count: number, ...subs: Sub[]): string {
+  const lang = uiLanguage();
+  let category = 'other';
+  try {
+    category = new Intl.PluralRules(lang).select(count);
+  } catch {
+    /* 'other' */
+  }
+  let n = String(count);
+  try {
+    n = count.toLocaleString(lang);
+  } catch {
+    /* plain digits */
+  }
+  const list = [n, ...subs.map(String)];
+  return lookup(`${base}_${category}`, list) ?? lookup(`${base}_other`, list) ?? base;
 }
 
 /** The browser's UI language ("en-GB"), for number and date formats; English where unknown. */

@@ -3,7 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { Card, cardModel, placeCard } from '../../src/page/card';
 import { annotationAt, stepMark } from '../../src/page/marks';
-import type { Annotation, Verdict } from '../../src/types';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CATEGORIES, type Annotation, type Verdict } from '../../src/types';
 
 const ALL = { place: true, figure: true, claim: true };
 const kup: Annotation = { id: 'place:10', category: 'place', start: 10, end: 18, text: 'Kupyansk',
@@ -20,7 +22,7 @@ describe('cardModel', () => {
     expect(m.heading).toBe('Kupiansk');
     expect(m.rows).toEqual(expect.arrayContaining([
       { label: 'In the text', value: 'Kupyansk' },
-      { label: 'Kind', value: 'city' },
+      { label: 'Kind', value: 'town' },
       { label: 'Where', value: 'Kharkiv Oblast, Ukraine' },
       { label: 'Population', value: '27,000' },
     ]));
@@ -33,6 +35,42 @@ describe('cardModel', () => {
     expect(c.heading).toBe('Zelensky');
     expect(c.rows).toEqual(expect.arrayContaining([{ label: 'Cue', value: 'said' }]));
     expect(c.verdict).toBeUndefined();
+  });
+});
+
+describe('card words come from _locales', () => {
+  const en = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/ui/locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  test.each(CATEGORIES)('category %s', (c) => {
+    const a = c === 'place' ? kup : c === 'figure' ? fig : claim;
+    expect(cardModel(a).category).toBe(en[`card_category_${c}`]!.message);
+  });
+  test.each(['consistent', 'differs', 'variant', 'ambiguous', 'unverified'] as const)('verdict %s', (kind) => {
+    expect(cardModel(kup, { ...variant, kind }).verdict!.kind).toBe(en[`card_verdict_${kind}`]!.message);
+  });
+  test('row labels, kinds, the hint and counted words are messages, never hard-coded', () => {
+    const labels = [cardModel(kup, variant), cardModel(fig), cardModel(claim)].flatMap((m) => m.rows.map((r) => r.label));
+    const messages = new Set(Object.values(en).map((m) => m.message));
+    for (const l of labels) expect(messages, l).toContain(l);
+    expect(cardModel({ ...kup, place: { ...kup.place!, candidates: 3 } }).rows).toContainEqual({ label: 'Same name', value: '3 places' });
+    const card = new Card(document);
+    card.show(kup.id, cardModel(kup, variant), null, '#0072B2');
+    expect(card.text()).toContain(en.card_hint!.message);
+    card.hide();
+  });
+  test.each([
+    ['more-than', 'more than 10,000 soldiers'],
+    ['at-least', 'at least 10,000 soldiers'],
+    ['up-to', 'up to 10,000 soldiers'],
+    ['about', 'about 10,000 soldiers'],
+    ['exact', '10,000 soldiers'],
+  ] as const)('qualifier %s is worded, not shown as its id', (qualifier, value) => {
+    const a: Annotation = { ...fig, figure: { kind: 'count', value: 10000, unit: 'soldiers', qualifier } };
+    expect(cardModel(a).rows).toContainEqual({ label: 'Value', value });
+    expect(cardModel(a).rows).toContainEqual({ label: 'Kind', value: 'count' });
+  });
+  test('a range reads as one', () => {
+    const a: Annotation = { ...fig, figure: { kind: 'count', value: 10, high: 20, unit: 'km', qualifier: 'range' } };
+    expect(cardModel(a).rows).toContainEqual({ label: 'Value', value: '10–20 km' });
   });
 });
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../entrypoints/popup/App';
+import { App, articleMeta } from '../../entrypoints/popup/App';
 import { isPageState, resolveTabId } from '../../entrypoints/popup/page-client';
 import { SETTINGS_KEY } from '../../src/settings';
 import type { PageState } from '../../src/messages';
@@ -131,4 +131,15 @@ describe('isPageState', () => {
     [{ status: 'analysed', result: 'x' }, false],
     [null, false],
   ])('%j -> %s', (v, ok) => expect(isPageState(v)).toBe(ok));
+});
+
+describe('articleMeta', () => {
+  const base = { url: 'https://news.example/a', title: 'T' };
+  test.each([
+    [{ siteName: 'The Daily Fixture', published: '2022-09-10T09:00:00Z', byline: 'By Staff Reporter · 2022-09-10' }, 'The Daily Fixture · Sep 10, 2022 · by Staff Reporter'],
+    [{ published: '2022-09-10', byline: 'Jane Doe, Sep 10, 2022' }, 'Sep 10, 2022 · by Jane Doe'],
+    [{ byline: 'by Jane Doe' }, 'by Jane Doe'],
+    [{ published: '2022-09-10', byline: '2022-09-10' }, 'Sep 10, 2022'],
+    [{}, undefined],
+  ])('%j -> %s', (article, expected) => expect(articleMeta({ ...base, ...article })).toBe(expected));
 });

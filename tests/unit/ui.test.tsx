@@ -8,6 +8,8 @@ import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
 import { countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
 import { PlaceMap, layout, mapPoints } from '../../src/ui/PlaceMap';
+import { tn } from '../../src/ui/i18n';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Annotation, Verdict } from '../../src/types';
 
 let root: HTMLElement;
@@ -102,6 +104,7 @@ describe('lists', () => {
   ];
   const verdicts: Verdict[] = [
     { annotationId: 'place:0', kind: 'variant', summary: 'Spelled Kupiansk in the gazetteer', evidence: [{ ref: 'geonames:1', label: 'Kupiansk' }] },
+    { annotationId: 'place:20', kind: 'variant', summary: 'Spelled Kupiansk in the gazetteer', evidence: [{ ref: 'geonames:1', label: 'Kupiansk' }] },
   ];
   const vmap = verdictIndex(verdicts);
 
@@ -139,6 +142,36 @@ describe('lists', () => {
     expect(claim.querySelector('img')).toBeNull();
     (claim.querySelector('button') as HTMLButtonElement).click();
     expect(onSelect).toHaveBeenCalledWith('claim:60');
+  });
+
+  test('mentions of one place with different verdicts are separate items, so the filter matches the tally', () => {
+    const mixed = verdictIndex([
+      { annotationId: 'place:0', kind: 'variant', summary: 'Spelled Kupiansk in the gazetteer', evidence: [{ ref: 'geonames:1', label: 'Kupiansk' }] },
+      { annotationId: 'place:20', kind: 'ambiguous', summary: 'Several places have this name', evidence: [{ ref: 'geonames:1', label: 'Kupiansk' }] },
+    ]);
+    const all = mount(<PlaceList annotations={annotations} verdicts={mixed} onSelect={() => {}} />);
+    expect([...all.querySelectorAll('li button')].map((b) => [b.getAttribute('data-annotation'), b.querySelector('.fm-verdict')!.textContent])).toEqual([
+      ['place:20', 'ambiguous'], // what needs a look first
+      ['place:0', 'spelling variant'],
+    ]);
+    render(null, root);
+    root.remove();
+    const filtered = mount(<PlaceList annotations={annotations} verdicts={mixed} onSelect={() => {}} filter="ambiguous" />);
+    expect(filtered.querySelectorAll('li button').length).toBe(1);
+    expect(filtered.querySelector('.fm-item-count')).toBeNull(); // one mention, not ×2
+  });
+
+  test('figure kinds and counted words are worded through _locales', () => {
+    const el = mount(
+      <div>
+        <FigureList annotations={[{ id: 'figure:0', category: 'figure', start: 0, end: 3, text: '20%', figure: { kind: 'percent', value: 20, unit: '%' } }]} verdicts={new Map()} onSelect={() => {}} />
+        <ClaimList annotations={[0, 50].map((start): Annotation => ({ id: `claim:${start}`, category: 'claim', start, end: start + 20, text: 'we will hold the line',
+          claim: { source: { start: 30, end: 38, text: 'Zelensky' }, cue: { start: 40, end: 44, text: 'said' } } }))} verdicts={new Map()} onSelect={() => {}} />
+      </div>,
+    );
+    expect(el.querySelector('.fm-list-figure .fm-item-kind')!.textContent).toBe('percentage');
+    expect(el.querySelector('.fm-speaker-name .fm-item-count')!.textContent!.trim()).toBe('2 claims');
+    expect(el.querySelector('.fm-list-claim .fm-quote')!.textContent).toBe('“we will hold the line”');
   });
 
   test('empty lists say so', () => {
@@ -189,5 +222,26 @@ describe('place map', () => {
     render(null, root);
     const el2 = mount(<PlaceMap annotations={[izium]} onSelect={onSelect} />);
     expect(el2.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('plural forms (tn): one key per plural category, chosen by Intl.PluralRules', () => {
+  afterEach(() => vi.restoreAllMocks());
+  test('English: one and other, the count formatted', () => {
+    expect(tn('mentions', 1)).toBe('1 mention');
+    expect(tn('mentions', 2)).toBe('2 mentions');
+    expect(tn('status_words', 1)).toBe('1 word analysed');
+    expect(tn('status_words', 1234)).toBe('1,234 words analysed');
+    expect(tn('speaker_claims', 1)).toBe('1 claim');
+    expect(tn('map_caption', 2, 'Kyiv, Izium')).toBe('Map of 2 places mentioned: Kyiv, Izium');
+  });
+  test('a language with more categories gets its form, and the "other" form where it has none', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('pl');
+    const polish: Record<string, string> = { mentions_one: '$1 wzmianka', mentions_few: '$1 wzmianki', mentions_other: '$1 wzmianek' };
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+      (polish[key] ?? '').replace('$1', String(Array.isArray(subs) ? subs[0] : subs))) as typeof fakeBrowser.i18n.getMessage);
+    expect(tn('mentions', 1)).toBe('1 wzmianka');
+    expect(tn('mentions', 3)).toBe('3 wzmianki'); // few
+    expect(tn('mentions', 5)).toBe('5 wzmianek'); // many: no such key, so other
   });
 });
