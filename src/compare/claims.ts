@@ -162,6 +162,33 @@ export function speakersMatch(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * The words through which sameSpeaker can match a name: the last word and the words of four letters
+ * or more, folded. sameSpeaker matches equal folded names, last words by surname spelling and
+ * organisations by their content words, and two words of the same surname are equal when folded or
+ * share their first letter, are five letters or more and differ in length by at most three (the
+ * edit distance allowed): so two names it matches share a key or have two such keys (`keysMayMatch`).
+ */
+function speakerKeys(s: string): string[] {
+  const ws = fold(s).split(/\s+/);
+  const keys = new Set([fold(ws[ws.length - 1])]);
+  for (const w of ws) if (w.length > 3) keys.add(fold(w));
+  return [...keys];
+}
+
+const FUZZY_MIN = 5;
+const FUZZY_LENGTH = 3;
+
+function keysMayMatch(x: string, y: string): boolean {
+  return x === y || (x.length >= FUZZY_MIN && y.length >= FUZZY_MIN && x[0] === y[0] && Math.abs(x.length - y.length) <= FUZZY_LENGTH);
+}
+
+/** False only when sameSpeaker(a, b) is false: no key of one may match a key of the other. */
+export function mayBeSameSpeaker(a: string, b: string): boolean {
+  const kb = speakerKeys(b);
+  return speakerKeys(a).some((x) => kb.some((y) => keysMayMatch(x, y)));
+}
+
 // ---- matching ----------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
@@ -211,8 +238,14 @@ interface ReportIndex {
   snapshot: unknown[];
   reports: RefReport[];
   claims: RefClaim[];
-  /** Claim positions (ascending) by the claim's speaker. */
-  bySpeaker: Map<string, number[]>;
+  /** The distinct speakers of the claims, each with its claim positions (ascending). */
+  speakers: { name: string; claims: number[] }[];
+  /** Speaker numbers by speaker key (speakerKeys). */
+  byKey: Map<string, number[]>;
+  /** Speaker numbers and key lengths by first letter, for keys long enough to match by spelling. */
+  byInitial: Map<string, { length: number; speaker: number }[]>;
+  /** Speaker numbers by organisation head noun. */
+  byHead: Map<string, number[]>;
   /** Every report sketch hash: the article's shingles are hashed against these only. */
   sketches: Set<number>;
   /** Claim positions (ascending) whose speaker matches an article speaker, by that speaker. */
@@ -240,15 +273,37 @@ function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
   }
   const snapshot: unknown[] = [];
   walkFields(reports, (v) => snapshot.push(v) > 0);
-  const index: ReportIndex = { snapshot, reports: [], claims: [], bySpeaker: new Map(), sketches: new Set(), matches: new Map() };
+  const index: ReportIndex = {
+    snapshot, reports: [], claims: [], speakers: [], byKey: new Map(), byInitial: new Map(), byHead: new Map(), sketches: new Set(), matches: new Map(),
+  };
+  const speakerNumber = new Map<string, number>();
+  const add = <K>(map: Map<K, number[]>, key: K, n: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [n]);
+    else if (list[list.length - 1] !== n) list.push(n);
+  };
   reports.forEach((r, k) => {
     const sketch = r.fingerprint ? parseFingerprint(r.fingerprint) : [];
     for (const h of sketch) index.sketches.add(h);
     index.reports.push({ report: r, sketch, title: r.title ? fold(r.title).trim() : undefined, url: r.url ? documentKey(r.url) : undefined });
     for (const c of r.claims) {
-      const list = index.bySpeaker.get(c.speaker);
-      if (list) list.push(index.claims.length);
-      else index.bySpeaker.set(c.speaker, [index.claims.length]);
+      let n = speakerNumber.get(c.speaker);
+      if (n === undefined) {
+        n = index.speakers.length;
+        speakerNumber.set(c.speaker, n);
+        index.speakers.push({ name: c.speaker, claims: [] });
+        for (const key of speakerKeys(c.speaker)) {
+          add(index.byKey, key, n);
+          if (key.length >= FUZZY_MIN) {
+            const list = index.byInitial.get(key[0]);
+            if (list) list.push({ length: key.length, speaker: n });
+            else index.byInitial.set(key[0], [{ length: key.length, speaker: n }]);
+          }
+        }
+        const org = orgWords(c.speaker);
+        if (org.headed) for (const w of org.words) if (ORG_HEADS.has(w)) add(index.byHead, w, n);
+      }
+      index.speakers[n].claims.push(index.claims.length);
       index.claims.push({ report: k, claim: c, day: dayOf(c.date ?? r.published) });
     }
   });
@@ -256,12 +311,33 @@ function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
   return index;
 }
 
+/**
+ * The reference speakers that speakersMatch may match with this speaker, by number: those sharing a
+ * speaker key or a key that may be a spelling of it (sameSpeaker), or an organisation's head noun.
+ */
+function candidateSpeakers(index: ReportIndex, speaker: string): Set<number> {
+  const found = new Set<number>();
+  for (const key of speakerKeys(speaker)) {
+    for (const n of index.byKey.get(key) ?? []) found.add(n);
+    if (key.length >= FUZZY_MIN) for (const e of index.byInitial.get(key[0]) ?? []) if (Math.abs(e.length - key.length) <= FUZZY_LENGTH) found.add(e.speaker);
+  }
+  const org = orgWords(speaker);
+  if (org.headed) for (const w of org.words) if (ORG_HEADS.has(w)) for (const n of index.byHead.get(w) ?? []) found.add(n);
+  return found;
+}
+
+/** The reference speakers that speakersMatch matches with this speaker (for tests: the index against brute force). */
+export function matchingReferenceSpeakers(reports: readonly ReferenceReport[], speaker: string): string[] {
+  const index = reportIndex(reports);
+  return [...candidateSpeakers(index, speaker)].sort((x, y) => x - y).map((n) => index.speakers[n].name).filter((name) => speakersMatch(speaker, name));
+}
+
 /** The positions of the reference claims whose speaker is this speaker, ascending. */
 function claimsBy(index: ReportIndex, speaker: string): number[] {
   let found = index.matches.get(speaker);
   if (!found) {
     const groups: number[][] = [];
-    for (const [theirs, list] of index.bySpeaker) if (speakersMatch(speaker, theirs)) groups.push(list);
+    for (const n of candidateSpeakers(index, speaker)) if (speakersMatch(speaker, index.speakers[n].name)) groups.push(index.speakers[n].claims);
     found = groups.length === 1 ? groups[0] : groups.flat().sort((x, y) => x - y);
     if (index.matches.size > 5000) index.matches.clear();
     index.matches.set(speaker, found);

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compareClaims, concepts, contentSimilarity, sameDocumentUrl, speakersMatch } from '../../src/compare/claims';
+import fc from 'fast-check';
+import { compareClaims, concepts, contentSimilarity, matchingReferenceSpeakers, mayBeSameSpeaker, sameDocumentUrl, speakersMatch } from '../../src/compare/claims';
+import { sameSpeaker } from '../../src/recognize/claims/speakers';
 import { recognizeClaims } from '../../src/recognize/claims';
 import { fingerprint, parseReports } from '../../src/reference/reports';
 import type { Gazetteer, Reference, ReferenceReport } from '../../src/reference/types';
@@ -88,4 +90,66 @@ describe('sameDocumentUrl: a report at the article\'s own address is never evide
     ['https://example.com/News/a', 'https://example.com/news/a', false],
     ['https://example.org/news/a', 'https://example.com/news/a', false],
   ])('%s vs %s -> %s', (a, b, same) => expect(sameDocumentUrl(a, b)).toBe(same));
+});
+
+describe('the speaker index finds every reference speaker speakersMatch matches', () => {
+  const reports = parseReports(JSON.parse(readFileSync(resolve(__dirname, '../../assets/reference/reports.json'), 'utf8')));
+  const refSpeakers = [...new Set(reports.flatMap((r) => r.claims.map((c) => c.speaker)))];
+  const seeds = resolve(__dirname, '../fixtures/seeds');
+  const fromText = ['000_0542a8070dd0cc42.txt', '003_8f0f9114e9d9c3f5.txt'].flatMap((f) =>
+    recognizeClaims(readFileSync(resolve(seeds, f), 'utf8')).map((a) => a.claim!.source.name ?? a.claim!.source.text));
+  const variants = [
+    'Zelensky', 'Zelenskyy', 'Zelenskiy', 'Zelenksy', 'V. Zelensky', 'Volodymyr Zelenskyi', 'Olena Zelenska', 'President Zelensky', 'zelensky’s',
+    'Konashenkov', 'Igor Konashenkow', 'Gen. Igor Konashenkov', 'Nikolenko', 'O. Nikolenko', 'Macron', 'Emanuel Macron', 'Élysée', 'the Elysee Palace',
+    'Defense Ministry', 'the Ministry of Defence', 'Ukraine’s defence ministry', 'British Defence Ministry', 'Ukrainian military', 'Russian military',
+    'the military', 'Security Service of Ukraine', 'SBU', 'intelligence', 'British intelligence', 'Kremlin', 'Russia', 'Russian', 'Moscow officials',
+    'Ukrainian officials', 'officials', 'experts', 'military experts', 'observers', 'Gantshev', 'Vitaliy Ganchev', 'he', 'they', '', ' ', '’s', 'A B',
+  ];
+  const speakers = [...new Set([...fromText, ...variants, ...refSpeakers])];
+  test('sameSpeaker never matches names mayBeSameSpeaker rules out', () => {
+    for (const a of speakers) for (const b of [...refSpeakers, ...variants]) if (sameSpeaker(a, b)) expect(mayBeSameSpeaker(a, b), `${a} / ${b}`).toBe(true);
+  });
+  test('sameSpeaker never matches names mayBeSameSpeaker rules out: random spellings', () => {
+    const name = fc.array(fc.stringMatching(/^[A-Za-zÉé’'.]{1,9}$/), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(fc.property(name, name, (a, b) => !sameSpeaker(a, b) || mayBeSameSpeaker(a, b)), { numRuns: 3000 });
+    const stem = fc.constantFrom('zelensky', 'konashenkov', 'ministry', 'macron', 'nikolenko');
+    const edited = fc.tuple(stem, fc.nat(8), fc.constantFrom('', 'y', 'i', 'w', 'ss'), fc.boolean()).map(([s, at, ins, cap]) => {
+      const w = s.slice(0, at) + ins + s.slice(at + (ins ? 0 : 1));
+      return cap ? w[0].toUpperCase() + w.slice(1) : w;
+    });
+    fc.assert(fc.property(edited, edited, fc.constantFrom('', 'Igor ', 'V. ', 'Defence '), (a, b, first) => !sameSpeaker(first + a, b) || mayBeSameSpeaker(first + a, b)), { numRuns: 3000 });
+  });
+  test('the indexed lookup equals speakersMatch over every reference speaker', () => {
+    for (const s of speakers) expect(matchingReferenceSpeakers(reports, s), s).toEqual(refSpeakers.filter((r) => speakersMatch(s, r)));
+  });
+});
+
+describe('reference data worked out once per reports array, redone when a report changes', () => {
+  const text = 'Zelensky said the army recaptured the town of Kupiansk. The ministry said prices would rise.';
+  const anns = recognizeClaims(text);
+  const fresh = (r: ReferenceReport[]) => compareClaims(text, anns, ref(...structuredClone(r)), { published: '2022-09-10' });
+  test('changing a statement, a speaker, a date or the claims in place gives what a new reference gives', () => {
+    const c = { ...claim('Volodymyr Zelenskyy', 'Ukrainian troops recaptured the town'), id: 'c1' };
+    const r = report([c]);
+    const reference = ref(r);
+    const run = () => compareClaims(text, anns, reference, { published: '2022-09-10' });
+    expect(run().some((v) => v.kind === 'consistent')).toBe(true);
+    expect(run()).toEqual(fresh([r]));
+    c.statement = 'Prices would fall next year';
+    expect(run()).toEqual(fresh([r]));
+    expect(run().some((v) => v.kind === 'consistent')).toBe(false);
+    c.statement = 'Ukrainian troops recaptured the town';
+    c.speaker = 'Emmanuel Macron';
+    expect(run()).toEqual(fresh([r]));
+    expect(run().some((v) => v.kind === 'consistent')).toBe(false);
+    r.claims.push({ ...claim('Zelensky', 'the army recaptured Kupiansk'), id: 'c2' });
+    expect(run()).toEqual(fresh([r]));
+    expect(run().some((v) => v.kind === 'consistent')).toBe(true);
+    r.claims[1].date = '2021-01-01';
+    expect(run()).toEqual(fresh([r]));
+    reference.reports.push(report([{ ...claim('the ministry', 'prices would rise sharply'), id: 'c3' }], { id: 'r2' }));
+    expect(run()).toEqual(fresh(reference.reports));
+    r.fingerprint = fingerprint(text);
+    expect(run()).toEqual(fresh(reference.reports));
+  });
 });
