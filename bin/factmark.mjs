@@ -4,7 +4,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { run } = await import('../cli/main.ts');
+let ready = true;
 process.exitCode = await run(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
+  out: (s) => { ready = process.stdout.write(s); },
   err: (s) => process.stderr.write(s),
+  // long outputs wait for stdout to drain rather than pile up in memory
+  drain: () => (ready ? undefined : new Promise((resolve) => process.stdout.once('drain', () => { ready = true; resolve(); }))),
 });

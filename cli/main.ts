@@ -1,12 +1,18 @@
 // The `factmark` command: the extension's analysis pipeline over files, with the JSON output contract
 // of DESIGN.md (analyze FILE.html | --text FILE|- | --jsonl [FILE|-]); bad input exits 2 with a reason.
-import { accessSync, constants, createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+// Long texts are analysed in chunks and their JSON written as it goes, in bounded memory (cli/chunks.ts).
+import { accessSync, constants, createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { analyze, type AnalyzeOptions } from '../src/analyze';
 import { isCategory } from '../src/messages';
-import type { Category } from '../src/types';
+import type { Category, Summary } from '../src/types';
 import { loadBundledReference } from './load-reference';
 import { extractArticle } from './html';
+import { addSummary, analyzeChunk, chunksFrom, chunksOf, CHUNK_LIMITS, type ChunkLimits } from './chunks';
+import { ResultWriter } from './json-out';
 
 export const USAGE = `Usage:
   factmark analyze FILE.html            extract the article (Readability) and analyse it
@@ -66,27 +72,62 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   return { mode, file, options, pretty };
 }
 
-async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+function cannotRead(file: string, e: unknown): UsageError {
+  return new UsageError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
+
+/** The bytes of a file from offset 0, up to `end`. */
+async function* fileBytes(fh: FileHandle, end = Infinity): AsyncGenerator<Buffer> {
+  for (let pos = 0; pos < end;) {
+    const buf = Buffer.allocUnsafe(Math.min(READ_BYTES, end - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (!bytesRead) return;
+    pos += bytesRead;
+    yield buf.subarray(0, bytesRead);
   }
 }
+
+async function* streamBytes(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+}
+
+/** Read errors as the contract's "cannot read" (exit 2). */
+async function* reading(file: string, source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  for (;;) {
+    let r: IteratorResult<Buffer>;
+    try {
+      r = await it.next();
+    } catch (e) {
+      throw cannotRead(file, e);
+    }
+    if (r.done) return;
+    yield r.value;
+  }
+}
+
+async function* decoded(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const b of bytes) {
+    const s = decoder.write(b);
+    if (s) yield s;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+const READ_BYTES = 1 << 16;
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   stdin?: NodeJS.ReadableStream;
+  /** Resolves when `out` can take more (stdout's 'drain'); long outputs wait for it between pieces. */
+  drain?: () => Promise<void> | void;
 }
 
-/** Runs the command; returns the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** Runs the command; returns the exit code. `limits` (tests) changes where long texts are cut. */
+export async function run(argv: readonly string[], io: Io, limits: ChunkLimits = CHUNK_LIMITS): Promise<number> {
   let args: Args | 'help';
   try {
     args = parseArgs(argv);
@@ -97,14 +138,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (args === 'help') { io.out(USAGE + '\n'); return 0; }
   const indent = args.pretty ? 2 : undefined;
   try {
-    if (args.mode === 'jsonl') return await runJsonl(args, io);
-    const input = await readInput(args.file, io.stdin ?? process.stdin);
-    const reference = loadBundledReference();
-    if (args.mode === 'text') {
-      const result = analyze(input, reference, args.options);
-      io.out(JSON.stringify({ title: null, byline: null, text: input, ...result }, null, indent) + '\n');
-      return 0;
+    if (args.mode === 'jsonl') return await runJsonl(args, io, limits);
+    if (args.mode === 'text') return await runText(args, io, limits);
+    let input: string;
+    if (args.file === '-') {
+      const chunks: Buffer[] = [];
+      for await (const b of reading('-', streamBytes(io.stdin ?? process.stdin))) chunks.push(b);
+      input = Buffer.concat(chunks).toString('utf8');
+    } else {
+      try {
+        input = readFileSync(args.file, 'utf8');
+      } catch (e) {
+        throw cannotRead(args.file, e);
+      }
     }
+    const reference = loadBundledReference();
     const article = extractArticle(input);
     if (!article) throw new UsageError(`'${args.file}': no article found in the HTML`);
     const options = { ...args.options, published: args.options.published ?? article.published, title: article.title };
@@ -117,21 +165,132 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function runJsonl(args: Args, io: Io): Promise<number> {
-  let stream: NodeJS.ReadableStream;
-  if (args.file === '-') stream = io.stdin ?? process.stdin;
+/**
+ * `--text`: a text of up to `limits.whole` bytes is read, analysed and printed whole, as it always was.
+ * A longer one is read twice (stdin and pipes are first copied to a temp file): once to write the text
+ * into the JSON, once to analyse it chunk by chunk, each chunk's annotations written as they come and
+ * its verdicts spooled (cli/json-out.ts). Memory stays near one chunk's analysis, whatever the size.
+ */
+async function runText(args: Args, io: Io, limits: ChunkLimits): Promise<number> {
+  const name = args.file;
+  const indent = args.pretty ? 2 : undefined;
+  let fh: FileHandle | undefined;
+  let copy: { dir: string; fh: FileHandle } | undefined;
+  let writer: ResultWriter | undefined;
+  try {
+    if (name !== '-') {
+      try {
+        fh = await open(name, 'r');
+      } catch (e) {
+        throw cannotRead(name, e);
+      }
+    }
+    const input = reading(name, fh ? fileBytes(fh) : streamBytes(io.stdin ?? process.stdin));
+    const head: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      if (total > limits.whole) break;
+      const r = await input.next();
+      if (r.done) {
+        const text = Buffer.concat(head).toString('utf8');
+        const result = analyze(text, loadBundledReference(), args.options);
+        io.out(JSON.stringify({ title: null, byline: null, text, ...result }, null, indent) + '\n');
+        return 0;
+      }
+      head.push(r.value);
+      total += r.value.length;
+    }
+
+    if (!fh || !(await fh.stat()).isFile()) {
+      const dir = mkdtempSync(join(tmpdir(), 'factmark-run-'));
+      copy = { dir, fh: await open(join(dir, 'input'), 'w+') };
+    }
+    const reference = loadBundledReference();
+    const out = async (s: string) => {
+      io.out(s);
+      await io.drain?.();
+    };
+    writer = new ResultWriter(out, indent, limits.spool);
+    // From here on the output has begun: an error leaves it without its closing brace, never valid JSON.
+    try {
+      await writer.begin(null, null);
+      const decoder = new StringDecoder('utf8');
+      total = 0;
+      const pass = async (b: Buffer) => {
+        total += b.length;
+        if (copy) await copy.fh.write(b);
+        await writer!.text(decoder.write(b));
+      };
+      for (const b of head) await pass(b);
+      head.length = 0;
+      for await (const b of input) await pass(b);
+      await writer.text(decoder.end());
+      await writer.endText();
+
+      const again = copy ? reading('temp copy of the input', fileBytes(copy.fh, total)) : reading(name, fileBytes(fh!, total));
+      let summary: Summary | undefined;
+      for await (const chunk of chunksFrom(decoded(again), limits)) {
+        const r = analyzeChunk(chunk, reference, args.options);
+        await writer.annotations(r.annotations);
+        const category = new Map(r.annotations.map((a) => [a.id, a.category]));
+        writer.verdicts(r.verdicts, (id) => category.get(id));
+        summary = addSummary(summary, r.summary);
+      }
+      await writer.end(summary!);
+      return 0;
+    } catch (e) {
+      io.err(`factmark: ${(e as Error).message} (the JSON on stdout is incomplete)\n`);
+      return e instanceof UsageError ? 2 : 1;
+    }
+  } finally {
+    writer?.dispose();
+    await fh?.close();
+    if (copy) {
+      await copy.fh.close();
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Lines as `readline` cuts them (\n, \r\n, or a lone \r), but pulled from the stream one read at a time:
+ * readline reads ahead of a slow consumer without limit, this holds one read and one line.
+ */
+export async function* lines(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let buf = '';
+  const re = /\r\n|\n|\r/g;
+  for await (const piece of pieces) {
+    re.lastIndex = Math.max(0, buf.length - 1); // the rest of buf holds no line end but maybe a final \r
+    buf += piece;
+    let from = 0;
+    for (;;) {
+      const hit = re.exec(buf);
+      if (!hit) break;
+      if (hit[0] === '\r' && hit.index === buf.length - 1) break; // maybe the first half of \r\n
+      yield buf.slice(from, hit.index);
+      from = hit.index + hit[0].length;
+    }
+    buf = buf.slice(from);
+  }
+  if (buf.endsWith('\r')) buf = buf.slice(0, -1);
+  if (buf) yield buf;
+}
+
+async function runJsonl(args: Args, io: Io, limits: ChunkLimits): Promise<number> {
+  let bytes: AsyncIterable<Buffer>;
+  if (args.file === '-') bytes = streamBytes(io.stdin ?? process.stdin);
   else {
     try {
       accessSync(args.file, constants.R_OK); // a clear reason before streaming
     } catch (e) {
-      throw new UsageError(`cannot read '${args.file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw cannotRead(args.file, e);
     }
-    stream = createReadStream(args.file, 'utf8');
+    bytes = streamBytes(createReadStream(args.file));
   }
   const reference = loadBundledReference();
   let lineNo = 0;
   let bad = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const line of lines(decoded(reading(args.file, bytes)))) {
     lineNo++;
     if (!line.trim()) continue;
     let record: unknown;
@@ -145,8 +304,22 @@ async function runJsonl(args: Args, io: Io): Promise<number> {
     }
     const { id = null, text, published } = record as { id?: unknown; text: string; published?: unknown };
     const options = { ...args.options, ...(typeof published === 'string' ? { published } : {}) };
-    const { annotations } = analyze(text, reference, options);
-    io.out(JSON.stringify({ id, annotations }) + '\n');
+    if (text.length <= limits.whole) {
+      const { annotations } = analyze(text, reference, options);
+      io.out(JSON.stringify({ id, annotations }) + '\n');
+    } else {
+      // a long text: its annotations written chunk by chunk, the line the same shape
+      io.out(JSON.stringify({ id, annotations: [] }).slice(0, -2));
+      let first = true;
+      for (const chunk of chunksOf(text, limits)) {
+        const { annotations } = analyzeChunk(chunk, reference, options);
+        if (annotations.length) io.out((first ? '' : ',') + annotations.map((a) => JSON.stringify(a)).join(','));
+        if (annotations.length) first = false;
+        await io.drain?.();
+      }
+      io.out(']}\n');
+    }
+    await io.drain?.();
   }
   return bad ? 2 : 0;
 }
