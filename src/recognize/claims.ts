@@ -396,6 +396,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    if (i > 1 && (LV_NOUNS.has(t.lower) || AGENT_NOUNS.has(t.lower)) && (LV_PREPS.has(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'that' && LV_NOUNS.has(t.lower)))) {
+      const f = lightVerbNoun(text, s, toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     if (STANCE_ADJ.has(t.lower) && i > 0 && STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '')) {
       const f = stanceAdjective(text, s, toks, i);
       if (f) {
@@ -522,6 +529,46 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     found.push(...got);
   }
   return found;
+}
+
+/** Nouns of stance that a light verb turns into a cue ("raised questions about", "expressed concern that"). */
+const LV_NOUNS = new Set(['questions', 'question', 'concerns', 'concern', 'doubts', 'doubt', 'misgivings', 'reservations', 'illusions', 'offense', 'offence', 'case', 'secret', 'call', 'calls', 'support', 'opposition', 'criticism', 'criticisms', 'praise', 'attacks', 'attack', 'insults', 'comments', 'comment', 'remarks', 'views', 'view', 'complaints', 'complaint', 'objections', 'objection', 'fears', 'hopes', 'skepticism', 'scepticism', 'disdain', 'contempt', 'admiration', 'message', 'warning', 'warnings', 'proposal', 'proposals', 'argument', 'arguments', 'assurances', 'threats', 'demands', 'demand', 'appeal', 'plea', 'alarm', 'outrage', 'anger', 'frustration', 'dismay', 'regret', 'sympathy', 'condolences', 'gratitude', 'thanks', 'confidence', 'optimism', 'pessimism', 'interest', 'thoughts']);
+/** Nouns of agents of a stance after a copula ("is a staunch opponent of", "has been a supporter of"). */
+const AGENT_NOUNS = new Set(['opponent', 'opponents', 'supporter', 'supporters', 'critic', 'critics', 'defender', 'defenders', 'advocate', 'advocates', 'proponent', 'proponents', 'champion', 'fan', 'fans', 'skeptic', 'skeptics', 'sceptic', 'believer', 'believers', 'admirer', 'admirers', 'backer', 'backers', 'foe', 'foes', 'detractor', 'detractors', 'booster', 'cheerleader', 'voice']);
+const LV_PREPS = new Set(['of', 'about', 'on', 'for', 'at', 'against', 'behind', 'with', 'over', 'to', 'toward', 'towards', 'regarding']);
+/** Light verbs whose object noun carries the stance ("voiced", "raising", "has", "made", "took"). */
+const LIGHT_VERB = /^(express|voice|raise|make|made|have|has|had|having|offer|share|sound|throw|threw|thrown|take|took|taken|level|lodge|issue|deliver|send|sent|unveil|lob|pepper|air|renew|register|outline|repeat|reiterate|pose|posed|posing|signal|heap|pour|extend|convey)(s|es|ed|d|ing)?$|^(makes|making|takes|taking|throws|throwing|sends|sending|lobbing|lobbed|raising|voicing|sharing|issuing|lodging|outlining|reiterating|leveling|levelling|levelled)$/;
+/** Words that are no modifier of a noun: prepositions, and participles of other verbs ("faced", "despite"). */
+const MOD_STOP = /^(despite|in|on|at|for|from|by|with|without|of|after|before|during|amid|among|over|under|about|like|than)$|ed$/;
+const COPULA = /^(is|are|was|were|be|been|being|became|become|becomes|remain|remains|remained|[a-z]+[’']s)$/;
+
+/** "Trump is raising questions about X", "She has no illusions about X", "Kaine is a staunch opponent of X". */
+function lightVerbNoun(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
+  const agent = AGENT_NOUNS.has(toks[i].lower) && !LV_NOUNS.has(toks[i].lower);
+  // back over the noun's modifiers ("no", "a new", "deep", "consistent and outspoken") to its verb
+  let v = i - 1;
+  while (v >= 0 && i - v <= 6 && toks[v].word && toks[v].quote < 0 && !isCap(toks[v]) && !LIGHT_VERB.test(toks[v].lower) && !COPULA.test(toks[v].lower) && (DETERMINERS.has(toks[v].lower) || /^(no|little|such|more|much|any|some|new|own|and)$/.test(toks[v].lower) || (!NP_STOP.has(toks[v].lower) && !CUE_FORMS.has(toks[v].lower) && !AUX.has(toks[v].lower) && !MOD_STOP.test(toks[v].lower)))) v--;
+  if (v < 1 || !toks[v].word) return undefined;
+  // "peppered him with attacks on": an object pronoun and "with" before the noun
+  if (toks[v].lower === 'with' && v >= 2 && /^(him|her|them|us|me|it)$/.test(toks[v - 1].lower)) v -= 2;
+  const verb = toks[v];
+  if (agent ? !COPULA.test(verb.lower) : !(LIGHT_VERB.test(verb.lower) || (verb.lower === 'with' ? false : /^(peppered|peppering|peppers)$/.test(verb.lower)))) return undefined;
+  // the modifiers hold no determiner of a plain object of another verb ("has the support of" is no stance of the subject)
+  if (!agent && /^(has|have|had|having)$/.test(verb.lower) && toks.slice(v + 1, i).some((t) => /^(the|its|their|his|her)$/.test(t.lower))) return undefined;
+  let source: Range | undefined;
+  const contracted = CONTRACTED.exec(verb.lower);
+  if (contracted) source = { start: verb.start, end: verb.start + contracted[1].length };
+  else {
+    if (!stanceSubject(toks, v)) return undefined;
+    const j = skipAuxBack(toks, v - 1);
+    if (j < 0 || !toks[j].word) return undefined;
+    const first = PRONOUNS[toks[j].lower] ? j : npBack(toks, j, 0);
+    if (first > j || !plausibleSource(toks, first, j)) return undefined;
+    source = { start: toks[first].start, end: toks[j].end };
+  }
+  const content = tail(text, toks, i + 2, s, toks[i + 2] && isCap(toks[i + 2]) ? 1 : 2);
+  if (!content) return undefined;
+  return { source, cue: { start: verb.start, end: toks[i + 1].lower === 'that' ? toks[i].end : toks[i + 1].end }, content };
 }
 
 const BE_FORMS = /^(is|are|was|were|be|been|being|am|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|seems|seemed|appears|appeared|remains|remained|became|become|sounded|looked|grew|felt)$/;
