@@ -434,7 +434,7 @@ export function compareClaims(
   if (!claims.length) return [];
   const index = reportIndex(reference.reports);
 
-  // Which reports are the article itself, decided only for reports that have a candidate claim.
+  // Which reports are the article itself: decided only for a report with a claim that matches one here.
   const self = new Int8Array(index.reports.length); // 0 not yet known, 1 self, 2 other
   let hashes: Set<number> | undefined;
   let url: string | undefined;
@@ -468,7 +468,8 @@ export function compareClaims(
     let figures: Annotation[] | undefined;
     for (const i of claimsBy(index, speaker)) {
       const rc = index.claims[i];
-      if (isSelf(rc.report)) continue;
+      // a report known to be the article is skipped; others are checked only for a match
+      if (self[rc.report] === 1) continue;
       if (!mine) {
         mine = concepts(a.text);
         for (const x of mine) mineWeight += weight(x);
@@ -491,7 +492,7 @@ export function compareClaims(
         const days = Math.abs(published - rc.day) / DAY_MS;
         score += days <= 3 ? 0.05 : days > 60 ? -0.15 : 0;
       }
-      if (score >= MATCH_THRESHOLD) (found ??= []).push({ report: index.reports[rc.report].report, claim: c, score, words: sim });
+      if (score >= MATCH_THRESHOLD && !isSelf(rc.report)) (found ??= []).push({ report: index.reports[rc.report].report, claim: c, score, words: sim });
     }
     verdicts.push(verdictFor(a, speaker, figures ?? NO_FIGURES, places ?? NO_PLACES, found ?? []));
   }

@@ -50,10 +50,13 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
   about: 'about', 'more-than': 'more than', 'less-than': 'less than', 'up-to': 'up to', 'at-least': 'at least', range: '', exact: '',
 };
 
+// n.toLocaleString('en-US', options) is the format of a new Intl.NumberFormat('en-US', options): keep one per precision
+const FORMATS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
 function fmt(n: number): string {
   const abs = Math.abs(n);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 0 : abs >= 1 ? 1 : 2;
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return FORMATS[digits].format(n);
 }
 
 // ---- sentences ----
@@ -126,7 +129,8 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
   const figures = annotations.filter((a) => a.category === 'figure' && a.figure).sort((a, b) => a.start - b.start);
   if (!figures.length) return [];
   const places = annotations.filter((a) => a.category === 'place' && a.place).sort((a, b) => a.start - b.start);
-  const starts = sentenceStarts(text);
+  let sentences: number[] | undefined;
+  const starts = () => (sentences ??= sentenceStarts(text));
   const parts = new Map<string, Part[]>();
   const add = (a: Annotation, p: Part) => {
     const list = parts.get(a.id) ?? [];
@@ -175,8 +179,8 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
       from = target; // "73 km from Kupiansk to Izyum"
       to = second;
     } else {
-      const sentence = sentenceOf(starts, a.start);
-      const earliest = starts[Math.max(0, sentence - 1)];
+      const sentence = sentenceOf(starts(), a.start);
+      const earliest = starts()[Math.max(0, sentence - 1)];
       const toCoords = coordsOf(to, reference);
       for (let k = places.length - 1; k >= 0; k--) {
         const p = places[k];
@@ -230,12 +234,14 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
   for (const a of figures) {
     const f = a.figure!;
     if (f.kind !== 'count' || f.value === null || f.value < 50) continue;
+    if (f.unit !== undefined && !POPULATION_NOUNS.has(f.unit)) continue;
+    // every cue ends in a space: no regular expression over the text before a figure without one
+    if (a.start === 0 || !/\s/.test(text[a.start - 1])) continue;
     const before = text.slice(Math.max(0, a.start - 60), a.start);
-    const cue = POPULATION_BEFORE_RE.test(before);
-    if (!cue || (f.unit !== undefined && !POPULATION_NOUNS.has(f.unit))) continue;
-    const s = sentenceOf(starts, a.start);
-    const lo = starts[s];
-    const hi = starts[s + 1] ?? text.length;
+    if (!POPULATION_BEFORE_RE.test(before)) continue;
+    const s = sentenceOf(starts(), a.start);
+    const lo = starts()[s];
+    const hi = starts()[s + 1] ?? text.length;
     let best: Annotation | undefined;
     for (const p of places) {
       if (p.start < lo || p.end > hi || p.place?.kind === 'feature') continue;

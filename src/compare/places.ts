@@ -14,17 +14,41 @@ function withoutDiacritics(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
-const formatInt = (n: number) => Math.round(n).toLocaleString('en-US');
+// toLocaleString('en-US') is the format of a new Intl.NumberFormat('en-US'): keep one
+const EN_US = new Intl.NumberFormat('en-US');
+const formatInt = (n: number) => EN_US.format(Math.round(n));
 
 function countryName(g: Gazetteer, code: string): string | undefined {
   return code ? g.country(code)?.name : undefined;
 }
 
+/** A description made once per entry, with the fields it was made from (redone when one changes). */
+interface Described {
+  name: string;
+  region: string | undefined;
+  kind: GazetteerEntry['kind'];
+  population: number;
+  country: string | undefined;
+  label: string;
+}
+
+const DESCRIBED = new WeakMap<Gazetteer, WeakMap<GazetteerEntry, Described>>();
+
 /** "Kupiansk, Kharkiv Oblast, Ukraine, pop. 27,169" */
 export function describeEntry(e: GazetteerEntry, g: Gazetteer): string {
+  let byEntry = DESCRIBED.get(g);
+  if (!byEntry) DESCRIBED.set(g, (byEntry = new WeakMap()));
+  const country = countryName(g, e.country);
+  const d = byEntry.get(e);
+  if (d && d.name === e.name && d.region === e.region && d.kind === e.kind && d.population === e.population && d.country === country) return d.label;
+  const label = describe(e, country);
+  byEntry.set(e, { name: e.name, region: e.region, kind: e.kind, population: e.population, country, label });
+  return label;
+}
+
+function describe(e: GazetteerEntry, country: string | undefined): string {
   const parts = [e.name];
   if (e.region && e.region !== e.name) parts.push(e.region);
-  const country = countryName(g, e.country);
   if (e.kind !== 'country' && country && country !== e.name) parts.push(country);
   let label = parts.join(', ');
   if (e.kind === 'city' && e.population > 0) label += `, pop. ${formatInt(e.population)}`;
@@ -34,12 +58,14 @@ export function describeEntry(e: GazetteerEntry, g: Gazetteer): string {
   return label;
 }
 
-function evidenceFor(e: GazetteerEntry, g: Gazetteer): Evidence {
+function evidenceFor(e: GazetteerEntry, g: Gazetteer, label = describeEntry(e, g)): Evidence {
   const ref = e.id > 0 ? `geonames:${e.id}` : e.kind === 'country' ? `iso3166:${e.country}` : `factmark-gazetteer:${e.id}`;
-  const ev: Evidence = { ref, label: describeEntry(e, g), source: e.id > 0 || e.kind === 'region' ? 'GeoNames' : e.kind === 'country' ? 'world-countries' : 'Factmark (hand-kept)' };
+  const ev: Evidence = { ref, label, source: e.id > 0 || e.kind === 'region' ? 'GeoNames' : e.kind === 'country' ? 'world-countries' : 'Factmark (hand-kept)' };
   if (e.kind === 'city' && e.population > 0) ev.value = e.population;
   return ev;
 }
+
+const NO_ENTRIES: GazetteerEntry[] = [];
 
 /** Other entries sharing the name that a reader could as well have meant (similar size, elsewhere). */
 function rivals(chosen: GazetteerEntry, all: GazetteerEntry[]): GazetteerEntry[] {
@@ -67,10 +93,11 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
     }
     const entry = p.geonameId !== undefined ? gazetteer.get(p.geonameId) : undefined;
     if (!entry) continue;
-    const evidence = [evidenceFor(entry, gazetteer)];
     const label = describeEntry(entry, gazetteer);
+    const evidence = [evidenceFor(entry, gazetteer, label)];
     const surface = a.text;
-    const all = gazetteer.lookup(a.text);
+    // a country or an area has no rivals: no lookup of its namesakes
+    const all = entry.kind === 'country' || entry.kind === 'area' ? NO_ENTRIES : gazetteer.lookup(a.text);
     const others = rivals(entry, all);
     if (others.length) {
       const also = others.slice(0, 3).map((e) => describeEntry(e, gazetteer));
