@@ -9,7 +9,7 @@ import { CATEGORIES, type Category, type VerdictKind } from '../../src/types';
 import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList, type VerdictFilter } from '../../src/ui/AnnotationLists';
 import { PlaceMap } from '../../src/ui/PlaceMap';
-import { CATEGORY_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictIndex } from '../../src/ui/describe';
+import { CATEGORY_LABEL, VERDICT_LABEL, VERDICT_ORDER, formatNumber, verdictIndex } from '../../src/ui/describe';
 import { t, tn, uiLanguage } from '../../src/ui/i18n';
 import { exportFileName, toCsv, toWebAnnotation } from '../../src/export/annotations';
 import { useSettings } from '../../src/ui/use-settings';
@@ -113,7 +113,7 @@ export function App() {
             class={`fm-cat-${c}`}
           >
             <span class="fm-count" data-count={c}>
-              {result ? t('count_found', counts[c]) : '–'}
+              {result ? t('count_found', formatNumber(counts[c])) : '–'}
             </span>
           </Switch>
         ))}
@@ -254,7 +254,7 @@ function VerdictFilterBar({ tally, total, filter, onFilter }: {
       aria-pressed={filter === f ? 'true' : 'false'}
       onClick={() => onFilter(filter === f ? 'all' : f)}
     >
-      {t('filter_count', label, n)}
+      {t('filter_count', label, formatNumber(n))}
     </button>
   );
   return (

@@ -102,16 +102,29 @@ async function scrollAway(page, state, id) {
   return b;
 }
 
-/** Remembers the flash outlines already in the page, so the next one can be told apart. */
-const rememberFlashes = (page) => page.evaluate(() => { globalThis.__seenFlashes = new Set(document.querySelectorAll('factmark-flash')); });
+/** Starts watching for new flash outlines (their boxes are read as they are added, before they fade). */
+const watchFlashes = (page) => page.evaluate(() => {
+  globalThis.__flashWatch?.disconnect();
+  const seen = (globalThis.__newFlashes = []);
+  globalThis.__flashWatch = new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.localName !== 'factmark-flash') continue;
+        const b = n.getBoundingClientRect();
+        seen.push({ top: b.top, bottom: b.bottom, left: b.left, right: b.right });
+      }
+    }
+  });
+  globalThis.__flashWatch.observe(document.documentElement, { childList: true, subtree: true });
+});
 
-/** Waits for a new flash outline; returns the boxes of the new ones. */
+/** Waits for the flash outlines added since watchFlashes; returns their boxes. */
 async function newFlashes(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('factmark-flash')].some((e) => !globalThis.__seenFlashes?.has(e)), null, { timeout: 3000, polling: 20 });
-  return page.evaluate(() => [...document.querySelectorAll('factmark-flash')].filter((e) => !globalThis.__seenFlashes?.has(e)).map((e) => {
-    const b = e.getBoundingClientRect();
-    return { top: b.top, bottom: b.bottom, left: b.left, right: b.right };
-  }));
+  await page.waitForFunction(() => globalThis.__newFlashes?.length > 0, null, { timeout: 3000, polling: 20 });
+  return page.evaluate(() => {
+    globalThis.__flashWatch?.disconnect();
+    return globalThis.__newFlashes;
+  });
 }
 
 /**
@@ -122,7 +135,7 @@ async function assertJump(page, state, id, click, what) {
   const before = await scrollAway(page, state, id);
   assert.ok(!before.error, `${what}: ${before.error}`);
   assert.ok(!inView(before), `${what}: the mark ${id} is in view before the jump (${JSON.stringify(before)})`);
-  await rememberFlashes(page);
+  await watchFlashes(page);
   await click();
   const flashes = await newFlashes(page).catch(() => []);
   assert.ok(flashes.length > 0, `${what}: no flash after the jump to ${id}`);
