@@ -62,6 +62,7 @@ export function App() {
   const verdicts = useMemo(() => verdictIndex(result?.verdicts ?? []), [result]);
   const annotations = result?.annotations ?? [];
   const counts: Record<Category, number> = result?.summary.counts ?? { place: 0, figure: 0, claim: 0 };
+  const shownFilter = activeFilter(filter, result?.summary.verdicts);
 
   const onSelect = (annotationId: string) => {
     if (tabId !== undefined) void scrollTo(tabId, annotationId);
@@ -119,7 +120,7 @@ export function App() {
         ))}
       </section>
 
-      {result && <VerdictFilterBar tally={result.summary.verdicts} total={annotations.length} filter={filter} onFilter={setFilter} />}
+      {result && <VerdictFilterBar tally={result.summary.verdicts} total={annotations.length} filter={shownFilter} onFilter={setFilter} />}
 
       {result && (
         <div class="popup-lists">
@@ -127,19 +128,19 @@ export function App() {
             <section aria-labelledby="places-heading">
               <h2 id="places-heading">{CATEGORY_LABEL.place}</h2>
               <PlaceMap annotations={annotations} onSelect={onSelect} width={330} height={170} />
-              <PlaceList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
+              <PlaceList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={shownFilter} />
             </section>
           )}
           {show('figure') && (
             <section aria-labelledby="figures-heading">
               <h2 id="figures-heading">{CATEGORY_LABEL.figure}</h2>
-              <FigureList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
+              <FigureList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={shownFilter} />
             </section>
           )}
           {show('claim') && (
             <section aria-labelledby="claims-heading">
               <h2 id="claims-heading">{CATEGORY_LABEL.claim}</h2>
-              <ClaimList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={filter} />
+              <ClaimList annotations={annotations} verdicts={verdicts} onSelect={onSelect} filter={shownFilter} />
             </section>
           )}
         </div>
@@ -235,6 +236,14 @@ function formatDate(iso: string): string {
   } catch {
     return iso.slice(0, 10);
   }
+}
+
+/**
+ * The filter in force: a verdict the current result has none of (the page was analysed again, or a
+ * category changed) shows everything, rather than empty lists with no chip pressed to clear them.
+ */
+export function activeFilter(filter: VerdictFilter, tally: Record<VerdictKind, number> | undefined): VerdictFilter {
+  return filter === 'all' || (tally?.[filter] ?? 0) > 0 ? filter : 'all';
 }
 
 /** The tally of verdicts, each a toggle that filters the lists to that verdict. */

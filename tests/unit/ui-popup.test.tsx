@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App, articleMeta } from '../../entrypoints/popup/App';
+import { App, activeFilter, articleMeta } from '../../entrypoints/popup/App';
 import { isPageState, resolveTabId } from '../../entrypoints/popup/page-client';
 import { SETTINGS_KEY } from '../../src/settings';
 import type { PageState } from '../../src/messages';
@@ -142,4 +142,14 @@ describe('articleMeta', () => {
     [{ published: '2022-09-10', byline: '2022-09-10' }, 'Sep 10, 2022'],
     [{}, undefined],
   ])('%j -> %s', (article, expected) => expect(articleMeta({ ...base, ...article })).toBe(expected));
+});
+
+describe('activeFilter', () => {
+  const tally = { consistent: 2, differs: 0, variant: 1, ambiguous: 0, unverified: 0 };
+  test.each([
+    ['all', 'all'],
+    ['variant', 'variant'],
+    ['differs', 'all'], // none left after a new analysis: show everything, not empty lists with no chip to clear
+  ] as const)('%s -> %s', (filter, expected) => expect(activeFilter(filter, tally)).toBe(expected));
+  test('no result yet', () => expect(activeFilter('variant', undefined)).toBe('all'));
 });
