@@ -495,7 +495,12 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
       else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower]))) cueEnd = i;
-      else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
+      else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
+        // "the senator spoke at a gathering to discuss ...": an infinitive of purpose of the main clause's subject
+        const f = subjectControl(text, s, toks, i, i);
+        if (f) found.push(f);
+        continue;
+      } else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
@@ -845,6 +850,47 @@ function reducedPassive(text: string, s: Range, toks: readonly Token[], i: numbe
   return { source: { start: toks[k + 1].start, end: toks[srcLast].end }, cue: { start: toks[i].start, end: toks[i].end }, content };
 }
 
+/** Verbs whose object, not their subject, does what the infinitive says ("asked him to explain"). */
+const OBJECT_CONTROL = /^(ask|asks|asked|asking|urge|urges|urged|urging|tell|tells|told|telling|force|forces|forced|forcing|lead|leads|led|leading|allow|allows|allowed|allowing|encourage|encourages|encouraged|encouraging|invite|invites|invited|inviting|want|wants|wanted|wanting|expect|expects|expected|expecting|persuade|persuaded|convince|convinced|prompt|prompted|push|pushed|press|pressed|pressing|get|got|gets|help|helps|helped|helping|enable|enabled|require|requires|required|order|ordered|called|call|calls|need|needs|needed|like|would|prefer|wish|cause|caused|drive|drove|challenge|challenged|dare|dared|inspire|inspired|compel|compelled|pay|paid|hire|hired|appoint|appointed|elect|elected|choose|chose|chosen)$/;
+
+/** Finite verbs of motion, meeting and action in the past or present ("took", "spoke", "met", "travels", "gathered"). */
+const FINITE = /^(went|goes|go|met|meets|sat|ran|came|comes|took|takes|spoke|speaks|flew|flies|rose|stood|left|leaves|spent|spends|made|makes|gave|gives|held|holds|headed|heads|traveled|travelled|travels|visited|visits|returned|returns|gathered|gather|gathers|convened|assembled|joined|joins|arrived|arrives|stopped|stops|appeared|appears|wrote|writes|called|calls|sent|sends|hosted|hosts|launched|launches|organized|organised|rallied|turned|turns|moved|moves|stepped|steps|worked|works|teamed|partnered|returned)$/;
+
+/** The main clause's subject as the subject of an infinitive of purpose at index i (after "to"). */
+function subjectControl(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number): Found | undefined {
+  // the subject runs from the sentence start (past an opening phrase closed by a comma) to the first finite verb
+  let first = 0;
+  if (toks[0] && /^(as|when|while|if|although|though|because|since)$/.test(toks[0].lower)) first = 1;
+  else if (toks[0] && /^(in|at|on|during|after|before|last|this|earlier|later|meanwhile|then|but|and|still|yet|also|now|today|yesterday|so)$/.test(toks[0].lower)) {
+    let k = 0;
+    while (k < i && k < 10 && toks[k].text !== ',') k++;
+    first = toks[k]?.text === ',' ? k + 1 : toks[0].lower.length > 3 || /^(but|and|yet|so)$/.test(toks[0].lower) ? 1 : 0;
+  }
+  let v = first + 1;
+  while (v < i - 1 && !(toks[v].word && !isCap(toks[v]) && FINITE.test(toks[v].lower))) v++;
+  const last = v - 1;
+  if (v >= i - 1 || last < first || !plausibleSource(toks, first, last)) return undefined;
+  for (let k = first; k <= last; k++) if (!toks[k].word && !/^[-’'.]$/.test(toks[k].text)) return undefined;
+  const head = toks[last];
+  if (!(isCap(head) || PRONOUNS[head.lower] || SPEAKER_NOUNS.has(head.lower)) || (PRONOUNS[head.lower] && /^(his|her|its|their|it)$/.test(head.lower)) || !stanceSubject(toks, v)) return undefined;
+  // the stretch between subject and "to": one clause, a finite verb first, no object-control verb, no clause break
+  if (i - 1 - last > 14 || i - 1 - last < 2) return undefined;
+  const verb = toks[last + 1];
+  if (NP_STOP.has(verb.lower) || AUX.has(verb.lower)) return undefined;
+  if (OBJECT_CONTROL.test(verb.lower)) return undefined;
+  for (let k = last + 2; k < i - 1; k++) {
+    const t = toks[k];
+    // "took to Twitter": a "to" of direction before a name or a determiner stays inside
+    const toPlace = t.lower === 'to' && toks[k + 1] !== undefined && (isCap(toks[k + 1]) || DETERMINERS.has(toks[k + 1].lower));
+    if (t.quote >= 0 || (!t.word && !/^[-’'.$%]$/.test(t.text)) || OBJECT_CONTROL.test(t.lower) || (CUE_FORMS.has(t.lower) && !/ing$/.test(t.lower)) || (/^(that|who|which|when|while|because|if|and|but|or|to|is|are|was|were|be|been|has|have|had)$/.test(t.lower) && !toPlace)) return undefined;
+  }
+  let c = cueEnd + 1;
+  if (toks[c]?.lower === 'that') c++;
+  const content = tail(text, toks, c, s);
+  if (!content) return undefined;
+  return { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
+}
+
 /** Verbs of naming and judging whose passive keeps its complement before the agent ("was called a fraud by"). */
 const NAMING = new Set(['call', 'label', 'brand', 'dub', 'describe', 'characterize', 'characterise', 'hail', 'criticize', 'criticise', 'praise', 'accuse', 'blame', 'cast', 'portray', 'depict', 'paint']);
 
@@ -966,6 +1012,12 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     }
   }
   // "..., said Revesz." / "..." said the president.
+  if (!source && toks[i - 1]?.lower === 'to' && toks[i].lower === lemma) {
+    // "Trump took to Twitter overnight to accuse ...", "the senator spoke at a gathering to discuss ...":
+    // the subject of the main clause is the subject of its infinitive of purpose
+    const f = subjectControl(text, s, toks, i, cueEnd);
+    return f ? [f] : [];
+  }
   if (!source) {
     const before = toks[i - 1];
     if (!before || !(before.text === ',' || CLOSE_Q.test(before.text) || before.text === '—')) {

@@ -63,3 +63,15 @@ describe('coordinated clauses with sources of their own', () => {
     expectClaim('The minister said the deal was signed, and that the banks knew it.', 'the deal was signed, and that the banks knew it', 'The minister', 'said');
   });
 });
+
+describe('an infinitive of purpose takes the main clause subject as source', () => {
+  test.each([
+    ['The senator took to Twitter overnight to accuse the agency of lying.', 'the agency of lying', 'The senator', 'accuse'],
+    ['On Monday, the ministers met in Brussels to discuss the refugee quotas.', 'the refugee quotas', 'the ministers', 'discuss'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each([
+    'The mayor asked the council to discuss the budget.',
+    'Prices rose sharply to announce the end of the boom.',
+    'The company used the grant to promote its products.',
+  ])('no infinitive claim in %j', (text) => expect(all(text).some((g) => ['discuss', 'announce', 'promote'].includes(g.cue))).toBe(false));
+});
