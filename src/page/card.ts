@@ -3,7 +3,7 @@
 // Every word on it comes from _locales (browser.i18n works in content scripts), numbers in the UI language.
 import type { Annotation, Category, Verdict, VerdictKind } from '../types';
 import { t, tn, uiLanguage, type MessageKey } from '../ui/i18n';
-import { countryName, figureKind, placeKind, qualified } from '../ui/describe';
+import { countryName, evidenceDate, figureKind, placeKind, qualified } from '../ui/describe';
 
 export interface CardModel {
   category: string;
@@ -62,7 +62,7 @@ export function cardModel(a: Annotation, v?: Verdict): CardModel {
     rows.push({ label: t('card_cue'), value: c.cue.text });
   }
   const evidence = (v?.evidence ?? []).map((e) =>
-    [e.label, e.value !== undefined ? `${fmt(e.value)}${e.unit ? ' ' + e.unit : ''}` : '', e.quote ? t('quoted', clip(e.quote, 140)) : '', e.source, e.date]
+    [e.label, e.value !== undefined ? `${fmt(e.value)}${e.unit ? ' ' + e.unit : ''}` : '', e.quote ? t('quoted', clip(e.quote, 140)) : '', e.source, shownDate(e.date)]
       .filter(Boolean)
       .join(' · '),
   );
@@ -73,6 +73,12 @@ export function cardModel(a: Annotation, v?: Verdict): CardModel {
     verdict: v ? { kind: cardVerdict(v.kind), summary: v.summary } : undefined,
     evidence,
   };
+}
+
+/** An evidence date as the card shows it: "2022-09-10 (inferred)" worded through _locales. */
+function shownDate(date: string | undefined): string | undefined {
+  const d = evidenceDate(date);
+  return d && (d.inferred ? t('card_date_inferred', d.date) : d.date);
 }
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);

@@ -68,6 +68,10 @@ describe('card words come from _locales', () => {
     expect(cardModel(a).rows).toContainEqual({ label: 'Value', value });
     expect(cardModel(a).rows).toContainEqual({ label: 'Kind', value: 'count' });
   });
+  test('an inferred evidence date is worded', () => {
+    const v: Verdict = { ...variant, evidence: [{ ref: 'r', label: 'Reuters', date: '2022-09-10 (inferred)' }] };
+    expect(cardModel(kup, v).evidence).toEqual([`Reuters · ${en.card_date_inferred!.message.replace('$1', '2022-09-10')}`]);
+  });
   test('a range reads as one', () => {
     const a: Annotation = { ...fig, figure: { kind: 'count', value: 10, high: 20, unit: 'km', qualifier: 'range' } };
     expect(cardModel(a).rows).toContainEqual({ label: 'Value', value: '10–20 km' });
