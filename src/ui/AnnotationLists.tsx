@@ -4,7 +4,7 @@
 // Shared by the popup; page text is rendered as text (Preact escapes it).
 import { useRef } from 'preact/hooks';
 import type { Annotation, Evidence, Verdict, VerdictKind } from '../types';
-import { claimSource, evidenceDate, excerpt, figureKind, placeKind, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank, type PlaceGroup } from './describe';
+import { asQuote, claimSource, evidenceDate, excerpt, figureKind, placeKind, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank, type PlaceGroup } from './describe';
 import { t, tn, type MessageKey } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -152,7 +152,7 @@ function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
                 {d.inferred && <span class="fm-inferred"> {t('date_inferred')}</span>}
               </span>
             )}
-            {e.quote && <span class="fm-item-detail fm-quote">{t('quoted', excerpt(e.quote, 160))}</span>}
+            {e.quote && <span class="fm-item-detail fm-quote">{asQuote(e.quote, 160)}</span>}
           </li>
         );
       })}
@@ -185,7 +185,7 @@ export function ClaimList({ annotations, verdicts, onSelect, filter }: ListProps
                         {a.claim && <span class="fm-item-kind">{a.claim.cue.text}</span>}
                         <VerdictBadge verdict={v} />
                       </span>
-                      <span class="fm-item-detail fm-quote">{t('quoted', excerpt(a.text))}</span>
+                      <span class="fm-item-detail fm-quote">{asQuote(a.text)}</span>
                       {v && v.kind !== 'unverified' && <span class="fm-item-detail">{v.summary}</span>}
                     </button>
                     {v && (v.kind === 'consistent' || v.kind === 'differs') && <EvidenceList evidence={v.evidence} />}

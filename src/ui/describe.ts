@@ -162,6 +162,19 @@ export function excerpt(text: string, max = 120): string {
   return `${cut.slice(0, sp > max * 0.6 ? sp : max).trimEnd()}…`;
 }
 
+/**
+ * A statement shown as a quotation: in the language's quotation marks, except where the text brings its
+ * own. A text that is one whole quotation ("“We will hold the line,”") loses its marks and the comma before
+ * the attribution, then gets ours; one with quotation marks inside it is shown as it stands.
+ */
+export function asQuote(text: string, max = 120): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  const whole = /^["“„«]([^"“”„«»]*?),?["”»][,.]?$/u.exec(s);
+  if (whole) return t('quoted', excerpt(whole[1]!, max));
+  if (/["“”„«»]/u.test(s)) return excerpt(s, max);
+  return t('quoted', excerpt(s, max));
+}
+
 export function verdictIndex(verdicts: readonly Verdict[]): Map<string, Verdict> {
   return new Map(verdicts.map((v) => [v.annotationId, v]));
 }

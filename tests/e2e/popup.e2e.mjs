@@ -248,6 +248,14 @@ describe('popup on seed-1', () => {
     for (const m of mentions) await assertJump(page, state, m.id, () => button.click(), `Kyiv, mention at ${m.start}`);
   });
 
+  test('claims are quoted once: no doubled quotation marks in the list', async () => {
+    const { popup } = ctx;
+    const quotes = await popup.locator('.fm-list-claim .fm-quote').allTextContents();
+    assert.ok(quotes.length > 10, `seed-1 lists ${quotes.length} claims`);
+    const doubled = quotes.filter((q) => /^["“„«]\s*["“„«]|["”»]\s*["”»]$/u.test(q.trim()));
+    assert.deepEqual(doubled, [], 'quotation marks doubled');
+  });
+
   test('the verdict filter shows only that verdict, counts match the tally, clearing restores all', async () => {
     const { popup, state } = ctx;
     await popup.reload();

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
-import { countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
+import { asQuote, countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
 import { PlaceMap, layout, mapPoints } from '../../src/ui/PlaceMap';
 import { tn } from '../../src/ui/i18n';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -80,6 +80,13 @@ describe('describe helpers', () => {
     expect(figureValue(fig({ kind: 'duration', value: 20, unit: 'year', qualifier: 'about', si: { value: 631e6, unit: 's' } }))).toBe('about 20 years');
     expect(figureValue(fig({ kind: 'duration', value: 1, unit: 'day' }))).toBe('1 day');
   });
+
+  test.each([
+    ['we will hold the line', '“we will hold the line”'],
+    ['“We will hold the line,”', '“We will hold the line”'],
+    ['"There is no place for the occupiers in Ukraine."', '“There is no place for the occupiers in Ukraine.”'],
+    ['“fierce fighting” was continuing in the Donbass', '“fierce fighting” was continuing in the Donbass'],
+  ])('asQuote(%j): one pair of quotation marks', (text, shown) => expect(asQuote(text)).toBe(shown));
 
   test('excerpt cuts at a word', () => {
     expect(excerpt('short')).toBe('short');
