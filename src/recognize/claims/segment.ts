@@ -188,24 +188,60 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
+const SPACE = /\s/;
 
-/** Tokens of a range, each marked with the quotation it lies in. */
+/** Letter or digit at code point c (ASCII fast path, the Unicode classes beyond). */
+function wordCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  return WORD_CHAR.test(text[i]);
+}
+/** UTF-16 length of the code point at i. */
+const width = (c: number) => (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+/** Joiners inside a word: ’ ' - . & / */
+const joiner = (c: number) => c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38 || c === 47;
+
+/**
+ * Tokens of a range, each marked with the quotation it lies in: runs of letters and digits joined by
+ * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
+ * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
+ */
 export function tokenize(text: string, range: Range, qs: readonly Quote[]): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = range.start;
-  let m: RegExpExecArray | null;
   let q = 0;
-  while ((m = TOKEN.exec(text))) {
-    const start = m.index;
-    let end = start + m[0].length;
-    if (start >= range.end) break;
+  let i = range.start;
+  const limit = text.length;
+  while (i < range.end) {
+    const c = text.charCodeAt(i);
+    // whitespace: ASCII fast path, then the Unicode spaces
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i]))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = false;
+    if (wordCode(c, text, i)) {
+      word = true;
+      i += width(c);
+      for (;;) {
+        while (i < limit) {
+          const d = text.charCodeAt(i);
+          if (!wordCode(d, text, i)) break;
+          i += width(d);
+        }
+        // a joiner followed by a letter or digit continues the word
+        if (i + 1 < limit && joiner(text.charCodeAt(i)) && wordCode(text.charCodeAt(i + 1), text, i + 1)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+    } else i += c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    let end = i;
     if (end > range.end) end = range.end;
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
-    const t = end - start === m[0].length ? m[0] : text.slice(start, end);
-    // a match longer than one character starts with a letter or digit: only single characters need the test
-    const word = t.length > 1 || WORD_CHAR.test(t);
+    const t = text.slice(start, end);
     out.push({ start, end, text: t, lower: word ? t.toLowerCase() : t, word, quote: inQuote });
   }
   return out;
