@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, parseArgs, lines, UsageError } from '../../cli/main';
@@ -20,6 +20,16 @@ async function cli(argv: string[], stdin?: string | NodeJS.ReadableStream, limit
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'factmark-cli-'));
+// the CLI's own temp files go here (os.tmpdir() reads TMPDIR), so a test sees exactly what it left behind
+const runTmp = join(dir, 'tmp');
+mkdirSync(runTmp);
+const savedTmp = process.env.TMPDIR;
+process.env.TMPDIR = runTmp;
+afterAll(() => {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+  rmSync(dir, { recursive: true, force: true });
+});
 const textFile = join(dir, 'a.txt');
 writeFileSync(textFile, 'Russian troops were withdrawing from Izyum, the ministry said on Saturday.');
 const htmlFile = join(dir, 'a.html');
@@ -103,7 +113,7 @@ const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map(
 /** What `--text` printed before chunking existed: the whole text analysed and stringified in one piece. */
 const wholeOutput = (text: string, options: AnalyzeOptions = {}, indent?: number) =>
   JSON.stringify({ title: null, byline: null, text, ...analyze(text, reference, options) }, null, indent) + '\n';
-const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('factmark-run-'));
+const leftovers = () => readdirSync(runTmp);
 
 describe('--text below the chunking threshold: byte for byte the output of whole-text analysis', () => {
   const seedFile = join(dir, 'seed.txt');
