@@ -18,13 +18,13 @@ export const SELF_CONTAINMENT = 0.5;
 
 // ---- content concepts --------------------------------------------------------------------------
 
-/** Phrases of general English folded into one concept before word splitting. */
-const PHRASES: [RegExp, string][] = [
-  [/\bpull(?:s|ed|ing)? (?:\w+ )?(?:\w+ )?(?:back|out)\b/g, ' withdraw '],
-  [/\bturn(?:s|ed|ing)? (?:its|their|his|her) backs?\b/g, ' flee '],
-  [/\b(?:take|takes|taken|taking|took) (?:back|control(?: of)?)\b/g, ' recapture '],
-  [/\bmove(?:d|s)? (?:\w+ )?(?:from|out of)\b/g, ' withdraw '],
-  [/\bsquare (?:kilometres|kilometers|km|miles)\b/g, ' area '],
+/** Phrases of general English folded into one concept before word splitting, each with the strings one of which it needs. */
+const PHRASES: [RegExp, string, string[]][] = [
+  [/\bpull(?:s|ed|ing)? (?:\w+ )?(?:\w+ )?(?:back|out)\b/g, ' withdraw ', ['pull']],
+  [/\bturn(?:s|ed|ing)? (?:its|their|his|her) backs?\b/g, ' flee ', ['turn']],
+  [/\b(?:take|takes|taken|taking|took) (?:back|control(?: of)?)\b/g, ' recapture ', ['tak', 'took']],
+  [/\bmove(?:d|s)? (?:\w+ )?(?:from|out of)\b/g, ' withdraw ', ['move']],
+  [/\bsquare (?:kilometres|kilometers|km|miles)\b/g, ' area ', ['square']],
 ];
 
 /** Lemma and synonym table of general English: word -> concept. */
@@ -78,14 +78,30 @@ function stem(w: string): string {
   return s;
 }
 
+const STEMS = new Map<string, string>();
+
+/** stem(w), remembered: words recur across claims. */
+function stemOf(w: string): string {
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    s = stem(w);
+    if (STEMS.size > 20000) STEMS.clear();
+    STEMS.set(w, s);
+  }
+  return s;
+}
+
+/** Text that NFD leaves as it is and that has no marks: ASCII, no-break space, general punctuation but U+2000-2001. */
+const PLAIN = /^[\x00-\x7f\u00a0\u2002-\u206f]*$/;
+
 /** The content concepts of a statement: folded, stop words dropped, lemmas and synonyms merged. */
 export function concepts(text: string): Set<string> {
-  let t = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']s\b/g, '');
-  for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  let t = (PLAIN.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[’']s\b/g, '');
+  for (const [re, rep, needs] of PHRASES) if (needs.some((n) => t.includes(n))) t = t.replace(re, rep);
   const out = new Set<string>();
   for (const w of t.match(/\p{L}+/gu) ?? []) {
     if (STOP.has(w) || w.length < 2) continue;
-    out.add(stem(w));
+    out.add(stemOf(w));
   }
   return out;
 }
@@ -183,6 +199,11 @@ function keysMayMatch(x: string, y: string): boolean {
   return x === y || (x.length >= FUZZY_MIN && y.length >= FUZZY_MIN && x[0] === y[0] && Math.abs(x.length - y.length) <= FUZZY_LENGTH);
 }
 
+/** False only when sameSurname(x, y) is false: their folded spellings are neither equal nor close enough. */
+export function mayBeSameSurname(x: string, y: string): boolean {
+  return keysMayMatch(fold(x), fold(y));
+}
+
 /** False only when sameSpeaker(a, b) is false: no key of one may match a key of the other. */
 export function mayBeSameSpeaker(a: string, b: string): boolean {
   const kb = speakerKeys(b);
@@ -218,6 +239,8 @@ interface RefClaim {
   concepts?: Set<string>;
   /** The concepts of six letters or more (those compared by spelling too). */
   long?: string[];
+  /** The same, folded (the spellings sameSurname compares). */
+  longFolded?: string[];
   /** The sum of the concepts' weights. */
   weight?: number;
   /** The claim's day (its date, else the report's) as a time value. */
@@ -349,6 +372,7 @@ function prepare(c: RefClaim): Required<RefClaim> {
   if (!c.concepts) {
     c.concepts = concepts(c.claim.statement);
     c.long = [...c.concepts].filter((y) => y.length >= 6);
+    c.longFolded = c.long.map(fold);
     let w = 0;
     for (const y of c.concepts) w += weight(y);
     c.weight = w;
@@ -363,7 +387,7 @@ function similarity(mine: Set<string>, mineWeight: number, c: Required<RefClaim>
   let shared = 0;
   let count = 0;
   for (const x of mine) {
-    if (b.has(x) || (x.length >= 6 && c.long.some((y) => sameSurname(x, y)))) {
+    if (b.has(x) || (x.length >= 6 && c.long.some((y, k) => keysMayMatch(fold(x), c.longFolded[k]) && sameSurname(x, y)))) {
       shared += weight(x);
       count++;
     }

@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { compareClaims, concepts, contentSimilarity, matchingReferenceSpeakers, mayBeSameSpeaker, sameDocumentUrl, speakersMatch } from '../../src/compare/claims';
-import { sameSpeaker } from '../../src/recognize/claims/speakers';
+import { compareClaims, concepts, contentSimilarity, matchingReferenceSpeakers, mayBeSameSpeaker, mayBeSameSurname, sameDocumentUrl, speakersMatch } from '../../src/compare/claims';
+import { sameSpeaker, sameSurname } from '../../src/recognize/claims/speakers';
 import { recognizeClaims } from '../../src/recognize/claims';
 import { fingerprint, parseReports } from '../../src/reference/reports';
 import type { Gazetteer, Reference, ReferenceReport } from '../../src/reference/types';
@@ -119,6 +119,17 @@ describe('the speaker index finds every reference speaker speakersMatch matches'
     });
     fc.assert(fc.property(edited, edited, fc.constantFrom('', 'Igor ', 'V. ', 'Defence '), (a, b, first) => !sameSpeaker(first + a, b) || mayBeSameSpeaker(first + a, b)), { numRuns: 3000 });
   });
+  test('sameSurname never matches spellings mayBeSameSurname rules out', () => {
+    const word = fc.stringMatching(/^[A-Za-zÉéøİı’'.-]{0,10}$/);
+    fc.assert(fc.property(word, word, (x, y) => !sameSurname(x, y) || mayBeSameSurname(x, y)), { numRuns: 3000 });
+    const stem = fc.constantFrom('zelensky', 'konashenkov', 'withdraw', 'kupiansk', 'recapture', 'ukrainian');
+    const edited = fc.tuple(stem, fc.nat(10), fc.constantFrom('', 'y', 'i', 'é', 'ss', "'s"), fc.boolean()).map(([s, at, ins, cap]) => {
+      const w = s.slice(0, at) + ins + s.slice(at + (ins ? 0 : 1));
+      return cap ? w.toUpperCase() : w;
+    });
+    fc.assert(fc.property(edited, edited, (x, y) => !sameSurname(x, y) || mayBeSameSurname(x, y)), { numRuns: 3000 });
+    for (const a of speakers) for (const b of refSpeakers) for (const x of a.split(/\s+/)) for (const y of b.split(/\s+/)) if (sameSurname(x, y)) expect(mayBeSameSurname(x, y), `${x} / ${y}`).toBe(true);
+  });
   test('the indexed lookup equals speakersMatch over every reference speaker', () => {
     for (const s of speakers) expect(matchingReferenceSpeakers(reports, s), s).toEqual(refSpeakers.filter((r) => speakersMatch(s, r)));
   });
@@ -151,5 +162,20 @@ describe('reference data worked out once per reports array, redone when a report
     expect(run()).toEqual(fresh(reference.reports));
     r.fingerprint = fingerprint(text);
     expect(run()).toEqual(fresh(reference.reports));
+  });
+});
+
+describe('concepts: the plain-text path gives what the Unicode folding gives', () => {
+  // a lone combining mark sends the text through NFD and mark removal, and then vanishes
+  const slow = (t: string) => concepts(t + '\u0301');
+  test.each([
+    'They pulled their troops back and took control of the town, moved out of Izium — 6,000 square km “regained”',
+    'The army’s withdrawal: soldiers turned their backs; Zelensky’s office said they\'d retake it\u2003again\u00a0soon',
+  ])('%s', (t) => expect([...concepts(t)]).toEqual([...slow(t)]));
+  test('random text', () => {
+    const word = fc.constantFrom('pulled', 'back', 'out', 'took', 'control', 'of', 'moved', 'from', 'square', 'km', 'turned', 'their', 'backs', 'troops', 'Kupiansk', "army's", 'army’s', '—', '\u2003', '\u00a0', ',', 'fled', 'taking');
+    fc.assert(fc.property(fc.array(word, { maxLength: 20 }).map((w) => w.join(' ')), (t) => {
+      expect([...concepts(t)]).toEqual([...slow(t)]);
+    }), { numRuns: 500 });
   });
 });
