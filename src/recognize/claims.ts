@@ -268,7 +268,8 @@ function tail(text: string, toks: readonly Token[], from: number, s: Range, minW
   let end = s.end;
   while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
   if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
-  const words = toks.filter((t) => t.word && t.start >= toks[from].start && t.end <= end).length;
+  let words = 0;
+  for (let k = from; k < toks.length && words < minWords; k++) if (toks[k].word && toks[k].end <= end) words++;
   if (words < minWords) return undefined;
   return { start: toks[from].start, end };
 }
@@ -302,15 +303,28 @@ function skipTimeBack(toks: readonly Token[], i: number): number {
 /** Is the token range a plausible speaker phrase? */
 function plausibleSource(toks: readonly Token[], a: number, b: number): boolean {
   if (a > b) return false;
-  const words = toks.slice(a, b + 1).filter((t) => t.word);
-  if (!words.length || words.length > 14) return false;
-  if (words.length === 1 && PRONOUNS[words[0].lower] && !['his', 'her', 'its', 'their'].includes(words[0].lower)) return true;
-  const last = words[words.length - 1];
-  const relObj = OBJ_PRONOUN.has(last.lower) && words.length >= 3 && words[words.length - 2].lower === 'to';
+  // the words of the phrase, without a copy: count, first, last and the one before it
+  let n = 0;
+  let firstW: Token | undefined;
+  let last: Token | undefined;
+  let beforeLast: Token | undefined;
+  let capital = false;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (!t.word) continue;
+    if (!firstW) firstW = t;
+    if (isCap(t) && !(n === 0 && DETERMINERS.has(t.lower))) capital = true;
+    beforeLast = last;
+    last = t;
+    n++;
+  }
+  if (!last || !firstW || n > 14) return false;
+  if (n === 1 && PRONOUNS[firstW.lower] && !['his', 'her', 'its', 'their'].includes(firstW.lower)) return true;
+  const relObj = OBJ_PRONOUN.has(last.lower) && n >= 3 && beforeLast!.lower === 'to';
   if ((NP_STOP.has(last.lower) && !relObj) || (/ly$/.test(last.lower) && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
-  if (words.some((t, k) => isCap(t) && !(k === 0 && DETERMINERS.has(t.lower)))) return true;
+  if (capital) return true;
   if (SPEAKER_NOUNS.has(last.lower)) return true;
-  return words.length <= 6 && !/(ing|ed)$/.test(last.lower);
+  return n <= 6 && !/(ing|ed)$/.test(last.lower);
 }
 
 /** Scans a noun phrase backwards from index j (inclusive); returns its first index. */

@@ -67,8 +67,21 @@ function words(s: string): string[] {
   return s.match(/[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu) ?? [];
 }
 
+const READ = new Map<string, SpeakerInfo>();
+
 /** Reads a source phrase: person, organisation, group, pronoun or role noun. */
 export function readSource(phrase: string): SpeakerInfo {
+  // speakers recur within a document and across documents: read each phrase once
+  let info = READ.get(phrase);
+  if (info === undefined) {
+    info = readSourceUncached(phrase);
+    if (READ.size > 5000) READ.clear();
+    READ.set(phrase, info);
+  }
+  return info;
+}
+
+function readSourceUncached(phrase: string): SpeakerInfo {
   const ws = words(phrase);
   const lower = ws.map((w) => w.toLowerCase().replace(/\.$/, ''));
   if (ws.length === 1 && PRONOUNS[lower[0]]) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
@@ -163,13 +176,18 @@ export interface SpeakerEntry {
 /** Keeps the speakers met so far in a document and resolves new mentions to them. */
 export class SpeakerBook {
   readonly entries: SpeakerEntry[] = [];
+  /** The entry each exact name (with its kind) resolved to: most mentions repeat a name already met. */
+  private readonly byName = new Map<string, SpeakerEntry>();
 
   /** Registers a mention, returns the canonical name for it. */
   resolve(info: SpeakerInfo, position: number): string | undefined {
     if (info.kind === 'pronoun') return this.pronoun(info.name.toLowerCase());
     if (info.kind === 'role') return this.role(info.roles, position) ?? info.name;
     if (info.kind === 'group') return info.name;
-    const found = this.entries.find((e) => e.kind === info.kind && sameSpeaker(e.canonical, info.name));
+    const key = `${info.kind}\u0000${info.name}`;
+    const known = this.byName.get(key);
+    const found = known && sameSpeaker(known.canonical, info.name) ? known : this.entries.find((e) => e.kind === info.kind && sameSpeaker(e.canonical, info.name));
+    if (found) this.byName.set(key, found);
     if (found) {
       for (const r of info.roles) found.roles.add(r);
       found.last = position;
@@ -179,6 +197,7 @@ export class SpeakerBook {
     }
     const entry: SpeakerEntry = { canonical: info.name, kind: info.kind, roles: new Set(info.roles), last: position };
     this.entries.push(entry);
+    this.byName.set(key, entry);
     return entry.canonical;
   }
 
