@@ -254,10 +254,10 @@ function unifySources(fs: Found[]): void {
   }
 }
 function toAnnotation(text: string, f: Found): Annotation {
-  const content = span(text, f.content);
+  const { start, end } = f.content;
   const source: Span & { name?: string } = span(text, f.source);
   if (f.name) source.name = f.name;
-  return { ...content, id: annotationId('claim', content.start), category: 'claim', claim: { source, cue: span(text, f.cue) } };
+  return { start, end, text: text.slice(start, end), id: annotationId('claim', start), category: 'claim', claim: { source, cue: span(text, f.cue) } };
 }
 
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);

@@ -41,11 +41,21 @@ export function trim(text: string, start: number, end: number): Range {
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', "'": "'" };
 
+/** Characters that may open a quotation (the keys of OPENERS). */
+const QUOTE_CHARS = /["“«„‘']/g;
+
 /** Quotations within one paragraph. A double quote left open runs to the paragraph's end. */
 export function quotes(text: string, para: Range): Quote[] {
   const out: Quote[] = [];
   let i = para.start;
   while (i < para.end) {
+    if (i !== para.start) {
+      // jump to the next character that may open a quotation
+      QUOTE_CHARS.lastIndex = i;
+      const m = QUOTE_CHARS.exec(text);
+      if (!m || m.index >= para.end) break;
+      i = m.index;
+    }
     const c = text[i];
     // two apostrophes as a double quotation mark (''...''), as some archives print it
     if (c === "'" && text[i + 1] === "'" && isOpening(text, i + 1, para) && (i === para.start || !/[\p{L}\p{N}]/u.test(text[i - 1]))) {

@@ -139,6 +139,7 @@ const SAME = new Map<string, boolean>();
 
 export function sameSpeaker(a: string, b: string): boolean {
   if (!a || !b) return false;
+  if (a === b) return true;
   // speakers recur across a document and its comparisons: decide each pair once
   const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
   let r = SAME.get(key);
