@@ -124,6 +124,26 @@ export function projectPoints(points: readonly MapPoint[], width: number, height
   };
 }
 
+/** Largest hit area (side of the square around each point, drawing units) for a mouse: 18. */
+export const HIT_SIZE = 18;
+const MIN_HIT_SIZE = 6;
+
+/**
+ * The side of each point's hit area: 18, or less where points crowd, so that no two squares overlap and
+ * every point can be clicked at its own dot (0.7 of the distance to the nearest point: squares of that
+ * side around two points d apart never overlap, whatever the direction). Points nearly on top of each
+ * other keep a minimum and stay reachable by keyboard.
+ */
+export function hitAreaSizes(points: readonly (readonly [number, number])[]): number[] {
+  return points.map(([x, y], i) => {
+    let nearest = Infinity;
+    points.forEach(([x2, y2], j) => {
+      if (j !== i) nearest = Math.min(nearest, Math.hypot(x2 - x, y2 - y));
+    });
+    return Math.max(MIN_HIT_SIZE, Math.min(HIT_SIZE, nearest * 0.7));
+  });
+}
+
 export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
   annotations: readonly Annotation[];
   onSelect(annotationId: string): void;
@@ -150,6 +170,7 @@ export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
     if (free) boxes.push(box);
     return { p, px, py, right, labelled: free };
   });
+  const hitSizes = hitAreaSizes(placed.map(({ px, py }) => [px, py] as const));
   const captionId = 'fm-map-caption';
   return (
     <figure class="fm-map">
@@ -173,12 +194,16 @@ export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
             <text x={8} y={height - 12}>{t('map_scale', scale.km)}</text>
           </g>
         </svg>
-        {placed.map(({ p, px, py }) => (
+        {placed.map(({ p, px, py }, i) => {
+          // The hit area, in % of the frame's width (margins in % are of the width too), never over a neighbour's.
+          const size = hitSizes[i]!;
+          const pct = (n: number) => `${(n / width) * 100}%`;
+          return (
           <button
             key={p.key}
             type="button"
             class="fm-map-hit"
-            style={{ left: `${(px / width) * 100}%`, top: `${(py / height) * 100}%` }}
+            style={{ left: pct(px), top: `${(py / height) * 100}%`, width: pct(size), height: 'auto', aspectRatio: '1', margin: `${pct(-size / 2)} 0 0 ${pct(-size / 2)}` }}
             aria-label={t('map_point', p.name)}
             data-key={p.key}
             data-annotation={p.annotationId}
@@ -186,7 +211,8 @@ export function PlaceMap({ annotations, onSelect, width = 320, height = 170 }: {
           >
             <span class="fm-map-tip" aria-hidden="true">{p.name}</span>
           </button>
-        ))}
+          );
+        })}
       </div>
       <figcaption id={captionId} class="fm-visually-hidden">
         {tn('map_caption', points.length, points.map((p) => p.name).join(', '))}

@@ -7,7 +7,8 @@ import { act } from 'preact/test-utils';
 import { Switch } from '../../src/ui/Switch';
 import { ClaimList, FigureList, PlaceList } from '../../src/ui/AnnotationLists';
 import { asQuote, countryName, excerpt, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictIndex } from '../../src/ui/describe';
-import { PlaceMap, layout, mapPoints } from '../../src/ui/PlaceMap';
+import { PlaceMap, hitAreaSizes, layout, mapPoints } from '../../src/ui/PlaceMap';
+import fc from 'fast-check';
 import { tn } from '../../src/ui/i18n';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Annotation, Verdict } from '../../src/types';
@@ -184,6 +185,27 @@ describe('lists', () => {
   test('empty lists say so', () => {
     const el = mount(<PlaceList annotations={[]} verdicts={new Map()} onSelect={() => {}} />);
     expect(el.textContent).toBe('No places found.');
+  });
+});
+
+describe('map hit areas', () => {
+  test('18 where there is room, smaller where points crowd, never overlapping', () => {
+    expect(hitAreaSizes([[0, 0], [100, 0]])).toEqual([18, 18]);
+    expect(hitAreaSizes([[0, 0], [10, 0], [200, 200]])).toEqual([7, 7, 18]);
+    expect(hitAreaSizes([[0, 0], [0.5, 0]])).toEqual([6, 6]); // on top of each other: a minimum, keyboard still reaches both
+  });
+  test('squares of those sides around points never overlap (unless at the minimum)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 330, noNaN: true }), fc.double({ min: 0, max: 170, noNaN: true })), { minLength: 2, maxLength: 12 }), (pts) => {
+      const s = hitAreaSizes(pts);
+      for (let i = 0; i < pts.length; i++) {
+        for (let j = i + 1; j < pts.length; j++) {
+          if (s[i] === 6 || s[j] === 6) continue;
+          const [a, b] = [pts[i]!, pts[j]!];
+          const gap = (s[i]! + s[j]!) / 2;
+          expect(Math.abs(a[0] - b[0]) >= gap - 1e-9 || Math.abs(a[1] - b[1]) >= gap - 1e-9).toBe(true);
+        }
+      }
+    }));
   });
 });
 
