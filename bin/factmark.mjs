@@ -4,6 +4,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { run } = await import('../cli/main.ts');
+// a reader that stops early (`| head`): stop quietly, non-zero, rather than crash on the next write
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(1);
+  throw e;
+});
 let ready = true;
 process.exitCode = await run(process.argv.slice(2), {
   out: (s) => { ready = process.stdout.write(s); },
