@@ -3,6 +3,8 @@
 import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
+import { searchKey, runLookup, type RunLookup } from '../reference/gazetteer';
+import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, wordEnd } from './scan';
 
 interface Token {
   start: number;
@@ -22,6 +24,8 @@ interface Token {
   /** Joined to the next token by a hyphen ("Rostov-on-Don"). */
   hyphenNext: boolean;
   headline: boolean;
+  /** The word in lower case, once asked for. */
+  low: string | undefined;
 }
 
 const MAX_WORDS = 6;
@@ -82,77 +86,116 @@ const OF_ROLES = new Set(['president', 'people', 'government', 'governments', 'l
 /** Capitalised words that are not places when they start a sentence. */
 const SENTENCE_WORDS = new Set(['man', 'nice', 'reading', 'mobile', 'paradise', 'enterprise', 'independence', 'march', 'may', 'most', 'police', 'victoria', 'bath', 'split', 'sale', 'hope', 'unity', 'deal', 'ely', 'wells', 'marathon', 'orange', 'bay', 'union', 'mercedes', 'cologne']);
 
-const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '\u2014', '\u2013', '•', '|']);
 const ABBREVIATION_BEFORE = /^(st|mt|ft|dr|mr|mrs|ms|jr|sr|no|gen|sen|rep|gov|lt|col|sgt|capt|prof|rev)$/i;
 
-const isSpaceOrQuote = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === "'" || c === '‘' || c === '"' || c === '“';
+/** ' ', '\n', '\t', '\r', no-break space, and the quotes ' ‘ " “. */
+function isSpaceOrQuote(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 39 || c === 0x2018 || c === 34 || c === 0x201c;
+}
+/** . ! ? : ; " “ ” ( — – • | */
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201c || c === 0x201d || c === 40 || c === 0x2014 || c === 0x2013 || c === 0x2022 || c === 124;
+}
 
+/** The words of the text, as /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)* /u finds them, read in one pass. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    let word = m[0];
+  const n = text.length;
+  let i = 0;
+  let prev: Token | undefined;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    // Skip to the next letter or digit.
+    if (c0 < 128 ? !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) : !isAlnumAt(text, i)) {
+      i += c0 < 0xd800 ? 1 : codeWidth(text, i);
+      continue;
+    }
+    const start = i;
+    const wEnd = wordEnd(text, i);
+    i = wEnd;
+    let end = wEnd;
     let possessive = false;
-    const n = word.length;
-    const last = word[n - 1];
-    if (n > 2 && (last === 's' || last === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
-      word = word.slice(0, -2);
+    const last = text.charCodeAt(wEnd - 1);
+    if (wEnd - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(wEnd - 2) === 39 || text.charCodeAt(wEnd - 2) === 0x2019)) {
+      end = wEnd - 2;
       possessive = true;
-    } else if (last === 's') {
-      const c = text[m.index + n];
-      if (c === "'" || c === '’') {
-        const after = text[m.index + n + 1] ?? '';
+    } else if (last === 115) {
+      const c = text.charCodeAt(wEnd);
+      if (c === 39 || c === 0x2019) {
+        const after = text[wEnd + 1] ?? '';
         possessive = after === '' || after.toLowerCase() === after.toUpperCase();
       }
     }
-    const first = word[0];
-    const cap = first !== first.toLowerCase();
+    const word = text.slice(start, end);
+    const cap = isCasedUpperUnit(c0);
     let allCaps = false;
-    if (cap && word.length > 1) {
-      const upper = word.toUpperCase();
-      allCaps = word === upper && upper !== word.toLowerCase();
-    }
-    tokens.push({
-      start: m.index, end: m.index + word.length, text: word, possessive, cap, allCaps,
-      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false,
-    });
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (i === 0) t.sentenceStart = true;
-    else if (t.cap) {
-      const prev = tokens[i - 1];
-      // Look back over spaces and quotes to the previous mark.
-      let k = t.start - 1;
-      let newline = false;
-      while (k >= prev.end && isSpaceOrQuote(text[k])) { if (text[k] === '\n') newline = true; k--; }
-      t.sentenceStart = newline || (k >= prev.end && SENTENCE_END.has(text[k]) && !(text[k] === '.' && ABBREVIATION_BEFORE.test(prev.text)));
-      if (!t.sentenceStart && t.start > prev.end) {
-        const q = text[t.start - 1];
-        if (q === "'" || q === '‘' || q === '"' || q === '“') t.sentenceStart = true;
+    if (cap && end - start > 1) {
+      let ascii = true;
+      let lowerSeen = false;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 128) { ascii = false; break; }
+        if (c >= 97 && c <= 122) lowerSeen = true;
+      }
+      if (ascii) allCaps = !lowerSeen;
+      else {
+        const upper = word.toUpperCase();
+        allCaps = word === upper && upper !== word.toLowerCase();
       }
     }
-    if (i + 1 < tokens.length) {
-      const nx = tokens[i + 1];
-      const gapLen = nx.start - t.end;
-      if (gapLen === 1) {
-        const c = text[t.end];
-        t.joinNext = (c === ' ' || c === '-' || c === '\u2010' || c === '\u00a0') && !t.possessive;
-        t.hyphenNext = t.joinNext && (c === '-' || c === '\u2010');
-      } else if (gapLen === 2) {
-        const a = text[t.end];
-        const b = text[t.end + 1];
-        t.joinNext = a === '.' && b === ' ' && /^(st|mt|ft)$/i.test(t.text);
-        t.commaNext = a === ',' && (b === ' ' || b === '\n');
-      } else if (gapLen > 2) {
-        t.commaNext = text[t.end] === ',' && /^,\s+$/.test(text.slice(t.end, nx.start));
-      }
-    }
+    const t: Token = {
+      start, end, text: word, possessive, cap, allCaps,
+      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false, low: undefined,
+    };
+    if (prev) link(text, prev, t);
+    else t.sentenceStart = true;
+    tokens.push(t);
+    prev = t;
   }
   markHeadlines(text, tokens);
   return tokens;
 }
+
+/** What the gap between two neighbouring words says: a sentence start, a joined name, a comma. */
+function link(text: string, prev: Token, t: Token): void {
+  if (t.cap) {
+    // Look back over spaces and quotes to the previous mark.
+    let k = t.start - 1;
+    let newline = false;
+    while (k >= prev.end) {
+      const c = text.charCodeAt(k);
+      if (!isSpaceOrQuote(c)) break;
+      if (c === 10) newline = true;
+      k--;
+    }
+    let start = newline;
+    if (!start && k >= prev.end) {
+      const c = text.charCodeAt(k);
+      start = isSentenceEnd(c) && !(c === 46 && ABBREVIATION_BEFORE.test(prev.text));
+    }
+    if (!start && t.start > prev.end) {
+      const q = text.charCodeAt(t.start - 1);
+      if (q === 39 || q === 0x2018 || q === 34 || q === 0x201c) start = true;
+    }
+    t.sentenceStart = start;
+  }
+  const gapLen = t.start - prev.end;
+  if (gapLen === 1) {
+    const c = text.charCodeAt(prev.end);
+    prev.joinNext = (c === 32 || c === 45 || c === 0x2010 || c === 0xa0) && !prev.possessive;
+    prev.hyphenNext = prev.joinNext && (c === 45 || c === 0x2010);
+  } else if (gapLen === 2) {
+    const a = text.charCodeAt(prev.end);
+    const b = text.charCodeAt(prev.end + 1);
+    prev.joinNext = a === 46 && b === 32 && /^(st|mt|ft)$/i.test(prev.text);
+    prev.commaNext = a === 44 && (b === 32 || b === 10);
+  } else if (gapLen > 2) {
+    prev.commaNext = text.charCodeAt(prev.end) === 44 && /^,\s+$/.test(text.slice(prev.end, t.start));
+  }
+}
+
+let CONNECTOR_MAX = 0;
+for (const w of CONNECTORS) CONNECTOR_MAX = Math.max(CONNECTOR_MAX, w.length);
 
 /** Title-case lines (most words capitalised) do not tell names from other words by case. */
 function markHeadlines(text: string, tokens: Token[]): void {
@@ -162,17 +205,35 @@ function markHeadlines(text: string, tokens: Token[]): void {
     const lineEnd = nl < 0 ? text.length : nl;
     let j = i;
     let caps = 0;
-    let words = 0;
+    let lower = 0;
+    let short = 0;
     while (j < tokens.length && tokens[j].start < lineEnd) {
       const tj = tokens[j];
-      const c0 = tj.text.charCodeAt(0);
-      if (tj.cap ? !(c0 >= 48 && c0 <= 57) : !(c0 >= 48 && c0 <= 57) && !CONNECTORS.has(tj.text)) {
-        words++;
-        if (tj.cap) caps++;
+      // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
+      if (tj.cap) caps++;
+      else {
+        const c0 = text.charCodeAt(tj.start);
+        if (!(c0 >= 48 && c0 <= 57)) {
+          lower++;
+          if (tj.end - tj.start <= CONNECTOR_MAX) short++;
+        }
       }
       j++;
     }
-    if (words >= 4 && caps / words >= 0.8) for (let k = i; k < j; k++) tokens[k].headline = true;
+    // words = caps + lower - connectors (at most `short` of them): a headline needs words >= 4 and
+    // caps >= 0.8 words, so at least 4 capitals and few enough other words.
+    if (caps >= 4 && caps >= 4 * (lower - short)) {
+      let connectors = 0;
+      for (let k = i; k < j; k++) {
+        const tk = tokens[k];
+        if (!tk.cap && tk.end - tk.start <= CONNECTOR_MAX && CONNECTORS.has(tk.text)) {
+          const c0 = tk.text.charCodeAt(0);
+          if (!(c0 >= 48 && c0 <= 57)) connectors++;
+        }
+      }
+      const words = caps + lower - connectors;
+      if (words >= 4 && caps / words >= 0.8) for (let k = i; k < j; k++) tokens[k].headline = true;
+    }
     i = j > i ? j : i + 1;
   }
 }
@@ -198,7 +259,7 @@ interface Mention {
   listRegions?: string[];
 }
 
-const lower = (t: Token) => t.text.toLowerCase();
+const lower = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
 const isConnector = (prev: Token, t: Token) => CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
 
@@ -219,8 +280,15 @@ function orgLater(tokens: Token[], from: number): boolean {
 
 /** Words of one name: an all-capital dateline ("LONDON The Latest") is not joined to what follows. */
 function sameCase(a: Token, b: Token): boolean {
-  const long = (t: Token) => t.allCaps && t.text.replace(/\./g, '').length > 3;
-  return long(a) === long(b) || (a.allCaps && b.allCaps);
+  return longCaps(a) === longCaps(b) || (a.allCaps && b.allCaps);
+}
+
+/** An all-capital word of more than three letters (dots aside). */
+function longCaps(t: Token): boolean {
+  if (!t.allCaps) return false;
+  let n = 0;
+  for (let k = 0; k < t.text.length; k++) if (t.text.charCodeAt(k) !== 46) n++;
+  return n > 3;
 }
 
 /** The place at token j modifies a following person, institution or policy noun (within two words). */
@@ -260,25 +328,47 @@ function looksLikeDemonym(word: string): boolean {
 }
 
 /** Longest gazetteer match starting at token i, over words joined by spaces or hyphens. */
-function matchAt(tokens: Token[], i: number, g: Gazetteer): { to: number; entries: GazetteerEntry[] } | undefined {
+function matchAt(tokens: Token[], i: number, g: Lookups): { to: number; entries: GazetteerEntry[] } | undefined {
   if (!isNameWord(tokens[i])) return undefined;
   let last = i;
   while (last + 1 < tokens.length && last - i + 1 < MAX_WORDS && tokens[last].joinNext && !tokens[last].possessive) {
     const nx = tokens[last + 1];
-    if (!(isNameWord(nx) || isConnector(tokens[last], nx) || /^\p{N}+$/u.test(nx.text))) break;
+    if (!(isNameWord(nx) || isConnector(tokens[last], nx) || isNumberWord(nx.text))) break;
     last++;
   }
-  for (let j = last; j >= i; j--) {
-    if (!isNameWord(tokens[j]) && j > i) continue; // names do not end in a connector
-    let key = '';
-    for (let k = i; k <= j; k++) key += (k > i ? ' ' : '') + tokens[k].text;
-    const entries = g.lookup(key);
-    if (entries.length) return { to: j, entries };
+  // Shortest first: a run stops growing where no gazetteer name continues it; the longest hit wins.
+  // (Stopping early needs every word to keep a search key of its own, as all but the oddest do.)
+  let prune = true;
+  for (let k = i; k <= last && prune; k++) prune = hasKey(tokens[k]);
+  let key = tokens[i].text;
+  let to = -1;
+  let entries: GazetteerEntry[] | undefined;
+  for (let j = i; j <= last; j++) {
+    if (j > i) {
+      key += ' ' + tokens[j].text;
+      if (!isNameWord(tokens[j])) continue; // names do not end in a connector
+    }
+    const r = g.run(key);
+    if (r.entries.length) { to = j; entries = r.entries; }
+    if (prune && !r.longer) break;
   }
-  return undefined;
+  return entries ? { to, entries } : undefined;
 }
 
-function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
+/** /^\p{N}+$/u */
+function isNumberWord(w: string): boolean {
+  for (let k = 0; k < w.length; k += codeWidth(w, k)) if (!isDigitAt(w, k)) return false;
+  return w.length > 0;
+}
+
+/** The word's own search key is not empty, so a run's key grows by " " and more with each word. */
+function hasKey(t: Token): boolean {
+  const w = t.text;
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) >= 128) return searchKey(w) !== '';
+  return true;
+}
+
+function findMentions(text: string, tokens: Token[], g: Lookups): Mention[] {
   const out: Mention[] = [];
   /** Words seen as a person's name in this text ("Jack London" makes a later "London" doubtful only if so marked). */
   const persons = new Set<string>();
@@ -411,7 +501,7 @@ function findMentions(text: string, tokens: Token[], g: Gazetteer): Mention[] {
 }
 
 /** A capitalised run ending in a feature word, e.g. "Royal Street", "Mississippi River", "Holy Redeemer Church". */
-function matchFeature(tokens: Token[], i: number, g: Gazetteer): Mention | undefined {
+function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefined {
   const t = tokens[i];
   if (!isNameWord(t) || t.headline) return undefined;
   if (t.sentenceStart && FUNCTION_WORDS.has(lower(t))) return undefined; // "The Walker County": start at "Walker"
@@ -499,6 +589,8 @@ interface Context {
   regionNames: Map<string, Set<string>>;
   /** Unambiguous towns and regions of the article, with the name they were written as. */
   near: { lat: number; lon: number; name: string }[];
+  /** Each mention's choice, once the context no longer changes. */
+  choices?: Map<Mention, Choice>;
 }
 
 /** A town this close to one the article names unambiguously gets PROXIMITY_BONUS (measured: 150 km / 1.5 beat 100, 250, 300 km and 1, 2; regions as anchors lose). */
@@ -516,64 +608,130 @@ function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number 
 /** The article names this region through some name other than `own` (a name does not support itself). */
 function inRegion(ctx: Context, key: string, own: string): boolean {
   const by = ctx.regionNames.get(key);
-  return !!by && [...by].some((n) => n !== own);
+  if (!by) return false;
+  for (const n of by) if (n !== own) return true;
+  return false;
 }
 
-function choose(m: Mention, ctx: Context): { entry: GazetteerEntry; margin: number } {
-  const { countries, regions } = ctx;
-  const surface = canon(m.surface);
+/** `${country}/${region}` of an entry (entries are the gazetteer's own objects, kept for the gazetteer's life). */
+const regionKeys = new WeakMap<GazetteerEntry, string>();
+function regionKeyOf(e: GazetteerEntry): string {
+  let k = regionKeys.get(e);
+  if (k === undefined) {
+    k = `${e.country}/${e.region}`;
+    regionKeys.set(e, k);
+  }
+  return k;
+}
+
+/** How well entry e fits mention m (surface: m's canonical name). */
+function score(e: GazetteerEntry, m: Mention, ctx: Context, surface: string): number {
+  // Areas (continents, oceans, informal regions) have no population: count them as large.
+  let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
+  // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
+  if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
+  if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
+  if (e.country && ctx.countries.has(e.country)) s += 1.5;
+  if (e.region && ctx.regionNames.size && inRegion(ctx, regionKeyOf(e), surface)) s += REGION_BONUS;
+  // Close to a town or region the article names unambiguously ("LaFayette" near "Chattanooga").
+  if (e.kind === 'city' && m.candidates.length > 1) {
+    for (const a of ctx.near) {
+      if (a.name !== surface && roughKm(a, e) <= PROXIMITY_KM) { s += PROXIMITY_BONUS; break; }
+    }
+  }
+  // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
   const within = m.within;
+  if (within) {
+    for (const w of within) {
+      if ((w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country)) { s += 4; break; }
+    }
+  }
+  // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
+  const own = canon(e.name);
+  if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 3;
+  return s;
+}
+
+interface Choice {
+  entry: GazetteerEntry;
+  margin: number;
+}
+
+function choose(m: Mention, ctx: Context): Choice {
+  if (ctx.choices) {
+    const c = ctx.choices.get(m);
+    if (c) return c;
+  }
+  const surface = canon(m.surface);
   // A town holding a large share of its same-named region's people is what the bare name means
   // ("Washington", "New York", "St. Petersburg"); otherwise the region is ("Quebec").
   let topRegion: GazetteerEntry | undefined;
   for (const r of m.candidates) if (r.kind === 'region' && (!topRegion || r.population > topRegion.population)) topRegion = r;
-  const namesake = (e: GazetteerEntry) => m.kind !== 'region-cue' && e.kind === 'city' && !!topRegion
-    && topRegion.country === e.country && canon(topRegion.name) === canon(e.name).replace(/ city$/, '') && e.population >= 0.08 * topRegion.population;
-  const score = (e: GazetteerEntry): number => {
-    // Areas (continents, oceans, informal regions) have no population: count them as large.
-    let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
-    // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
-    if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
-    if (e.kind === 'city' && e.population >= 1_000_000) s += 1;
-    if (e.country && countries.has(e.country)) s += 1.5;
-    if (e.region && inRegion(ctx, `${e.country}/${e.region}`, surface)) s += REGION_BONUS;
-    // Close to a town or region the article names unambiguously ("LaFayette" near "Chattanooga").
-    if (e.kind === 'city' && m.candidates.length > 1 && ctx.near.some((a) => a.name !== surface && roughKm(a, e) <= PROXIMITY_KM)) s += PROXIMITY_BONUS;
-    // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
-    if (within?.some((w) => (w.kind === 'region' && w.name === e.region && w.country === e.country) || (w.kind === 'country' && w.country === e.country))) s += 4;
-    // The name as written is the entry's own name, not one of its alternates ("Africa", "Salisbury").
-    const own = canon(e.name);
-    if (own === surface || (m.kind === 'region-cue' && surface.startsWith(own.replace(/ (oblast|region|province)$/, '')))) s += 3;
-    return s;
-  };
-  const regionScore = topRegion ? score(topRegion) : 0;
-  const scored = m.candidates.map((e) => {
-    let s = score(e);
-    if (namesake(e)) s = Math.max(s, regionScore + NAMESAKE_LEAD);
+  const regionScore = topRegion ? score(topRegion, m, ctx, surface) : 0;
+  const topName = topRegion && m.kind !== 'region-cue' ? canon(topRegion.name) : undefined;
+  // The first best-scoring candidate, and the margin to the next best score.
+  let best: GazetteerEntry | undefined;
+  let bestS = -Infinity;
+  let second = -Infinity;
+  for (const e of m.candidates) {
+    let s = score(e, m, ctx, surface);
+    if (topName !== undefined && e.kind === 'city' && topRegion!.country === e.country && e.population >= 0.08 * topRegion!.population
+      && topName === canon(e.name).replace(/ city$/, '')) s = Math.max(s, regionScore + NAMESAKE_LEAD);
     if (e.kind === 'region' && m.listRegions?.includes(e.country)) s += LIST_BONUS;
-    return { e, s };
-  });
-  scored.sort((a, b) => b.s - a.s);
-  return { entry: scored[0].e, margin: scored.length > 1 ? scored[0].s - scored[1].s : Infinity };
+    if (s > bestS) { second = bestS; bestS = s; best = e; }
+    else if (s > second) second = s;
+  }
+  const c: Choice = { entry: best!, margin: m.candidates.length > 1 ? bestS - second : Infinity };
+  ctx.choices?.set(m, c);
+  return c;
 }
 
 /** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
-function memoized(g: Gazetteer): Gazetteer {
-  const seen = new Map<string, GazetteerEntry[]>();
-  return {
-    version: g.version, size: g.size, get: (id) => g.get(id), country: (c) => g.country(c),
-    lookup(name: string) {
-      let r = seen.get(name);
-      if (!r) { r = g.lookup(name); seen.set(name, r); }
-      return r;
-    },
-  };
+class Lookups {
+  private readonly seen = new Map<string, GazetteerEntry[]>();
+  private readonly runs = new Map<string, RunLookup>();
+  private readonly demonyms = new Map<string, GazetteerEntry[]>();
+  private readonly probe: ((name: string) => RunLookup) | undefined;
+  constructor(private readonly g: Gazetteer) {
+    this.probe = runLookup(g);
+  }
+
+  lookup(name: string): GazetteerEntry[] {
+    let r = this.seen.get(name);
+    if (!r) {
+      r = this.runs.get(name)?.entries ?? this.g.lookup(name);
+      this.seen.set(name, r);
+    }
+    return r;
+  }
+
+  /** Entries of a run of words, and whether a longer name may continue it. */
+  run(name: string): RunLookup {
+    let r = this.runs.get(name);
+    if (!r) {
+      const seen = this.seen.get(name);
+      r = this.probe ? this.probe(name) : { entries: seen ?? this.g.lookup(name), longer: true };
+      if (seen) r.entries = seen;
+      this.runs.set(name, r);
+    }
+    return r;
+  }
+
+  /** The countries whose demonym this word is (gazetteer keys "~british"). */
+  demonym(word: string): GazetteerEntry[] {
+    let r = this.demonyms.get(word);
+    if (!r) {
+      r = this.lookup(`${DEMONYM_PREFIX}${word}`);
+      this.demonyms.set(word, r);
+    }
+    return r;
+  }
 }
 
 export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
   if (!text) return [];
   const tokens = tokenize(text);
-  const g = memoized(gazetteer);
+  const g = new Lookups(gazetteer);
   const mentions = findMentions(text, tokens, g);
   addUnlistedPlaces(text, tokens, mentions, g);
 
@@ -583,9 +741,8 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     if (a.candidates.length && b.candidates.length && /^,\s*$/.test(text.slice(a.end, b.start))) a.within = b.candidates;
     // "California or Washington", "Utah, Colorado and Idaho": names listed together are of one kind.
     if (a.candidates.length && b.candidates.length && !a.kind && !b.kind && /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(a.end, b.start))) {
-      const region = (x: Mention) => x.candidates.find((e) => e.kind === 'region' && canon(e.name) === canon(x.surface) && !x.candidates.some((o) => o.kind === 'city' && o.population >= 0.08 * e.population && canon(o.name).replace(/ city$/, '') === canon(x.surface)));
-      const ra = region(a);
-      const rb = region(b);
+      const ra = listedRegion(a);
+      const rb = listedRegion(b);
       if (rb) (a.listRegions ??= []).push(rb.country);
       if (ra) (b.listRegions ??= []).push(ra.country);
     }
@@ -594,27 +751,17 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
   const ctx: Context = { countries, regions, regionNames: new Map(), near: [] };
-  const regionNames = (key: string) => {
-    let set = ctx.regionNames.get(key);
-    if (!set) { set = new Set(); ctx.regionNames.set(key, set); }
-    return set;
-  };
   /** Where the text names or implies a country: demonyms and resolved mentions, in order. */
   const cues: { at: number; country: string }[] = [];
   /** The different names (places, demonyms) that point to each country. */
   const support = new Map<string, Set<string>>();
-  const supports = (country: string, name: string) => {
-    const set = support.get(country) ?? new Set<string>();
-    set.add(canon(name));
-    support.set(country, set);
-  };
   for (const t of tokens) {
     if (t.cap && !t.allCaps && t.text.length >= 4) {
-      for (const e of g.lookup(`${DEMONYM_PREFIX}${t.text}`)) {
+      for (const e of g.demonym(t.text)) {
         if (e.kind !== 'country') continue;
         if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
         cues.push({ at: t.start, country: e.country });
-        supports(e.country, t.text);
+        addName(support, e.country, canon(t.text));
       }
     }
   }
@@ -626,17 +773,16 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     if (!unique) {
       // "New York" (the state or its city): the likely readings agree on the region all the same.
       const likely = c.filter((e) => e.population * 20 >= top.population);
-      const keyOf = (e: GazetteerEntry) => e.kind === 'region' ? `${e.country}/${e.name}` : e.region ? `${e.country}/${e.region}` : undefined;
       const k0 = keyOf(top);
       if (k0 && likely.every((e) => keyOf(e) === k0)) {
         regions.set(k0, (regions.get(k0) ?? 0) + 1);
-        regionNames(k0).add(canon(m.surface));
+        addName(ctx.regionNames, k0, canon(m.surface));
       }
       continue;
     }
-    if (top.country) { countries.set(top.country, (countries.get(top.country) ?? 0) + 1); supports(top.country, m.surface); }
+    if (top.country) { countries.set(top.country, (countries.get(top.country) ?? 0) + 1); addName(support, top.country, canon(m.surface)); }
     const key = top.kind === 'region' ? `${top.country}/${top.name}` : top.region ? `${top.country}/${top.region}` : undefined;
-    if (key) { regions.set(key, (regions.get(key) ?? 0) + 1); regionNames(key).add(canon(m.surface)); }
+    if (key) { regions.set(key, (regions.get(key) ?? 0) + 1); addName(ctx.regionNames, key, canon(m.surface)); }
     if (m.candidates.length && top.kind === 'city') ctx.near.push({ lat: top.lat, lon: top.lon, name: canon(m.surface) });
   }
 
@@ -650,6 +796,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     }
     ctx.near.push(...extra);
   }
+  ctx.choices = new Map();
 
   // The article's main town locates features it says nothing else about, but only in an article
   // mostly about one country ("Élysée Palace" in a report on Ukraine is not in Kharkiv).
@@ -798,7 +945,7 @@ const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'p
  * a capitalised name right after "in", "near", "outside" or "the village of". Months, languages,
  * institutions, people and common words are left out.
  */
-function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g: Gazetteer): void {
+function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g: Lookups): void {
   const taken = new Set<number>();
   for (const m of mentions) for (let k = m.from; k <= m.to; k++) taken.add(k);
   const added: Mention[] = [];
@@ -822,7 +969,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
       return GENERIC_WORDS.has(w) || CALENDAR.has(w) || ORG_WORDS.has(w) || TITLES.has(w) || GIVEN_NAMES.has(w) || FUNCTION_WORDS.has(w)
         || NONLITERAL_HEADS.has(w) || FEATURE_WORDS.has(w) || /^\p{N}/u.test(x.text) || x.text.length < 3;
     })) continue;
-    if (run.some((x) => g.lookup(`${DEMONYM_PREFIX}${x.text}`).length || looksLikeDemonym(x.text))) continue; // "in English", "in Syrian"
+    if (run.some((x) => g.demonym(x.text).length || looksLikeDemonym(x.text))) continue; // "in English", "in Syrian"
     if (last.possessive || text[last.end] === '-') continue; // "in Trump's", "in Kremlin-backed"
     const next = tokens[k + 1];
     if (next && last.joinNext && NONLITERAL_HEADS.has(lower(next))) continue;
@@ -833,6 +980,22 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
   if (!added.length) return;
   mentions.push(...added);
   mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A region of a listed name that is what the bare name means ("California or Washington"). */
+function listedRegion(x: Mention): GazetteerEntry | undefined {
+  return x.candidates.find((e) => e.kind === 'region' && canon(e.name) === canon(x.surface) && !x.candidates.some((o) => o.kind === 'city' && o.population >= 0.08 * e.population && canon(o.name).replace(/ city$/, '') === canon(x.surface)));
+}
+
+function addName(map: Map<string, Set<string>>, key: string, name: string): void {
+  let set = map.get(key);
+  if (!set) { set = new Set(); map.set(key, set); }
+  set.add(name);
+}
+
+/** The region an entry speaks for: its own name for a region, else the region it lies in. */
+function keyOf(e: GazetteerEntry): string | undefined {
+  return e.kind === 'region' ? `${e.country}/${e.name}` : e.region ? `${e.country}/${e.region}` : undefined;
 }
 
 /** The closest town or region mention within 300 characters of mention idx, in the same paragraph. */

@@ -73,14 +73,78 @@ function validate(data: unknown): CompactGazetteer {
   return d as unknown as CompactGazetteer;
 }
 
+/**
+ * The first four code units of a key in one number, ordered as the keys are: a unit of 255 or above counts
+ * as 255 and ends the packing (what follows it is not looked at), so that the order holds.
+ */
+function packKey(s: string): number {
+  let v = 0;
+  let open = true;
+  for (let i = 0; i < 4; i++) {
+    let c = 0;
+    if (open && i < s.length) {
+      c = s.charCodeAt(i);
+      if (c >= 255) { c = 255; open = false; }
+    }
+    v = v * 256 + c;
+  }
+  return v;
+}
+
+/** True when the name is plain ASCII letters in words split by single spaces, after an optional "~"
+ * (normalizeName's own fast path: its key is the name in lower case). */
+function isPlainName(name: string): boolean {
+  const n = name.length;
+  let i = n > 0 && name.charCodeAt(0) === 126 ? 1 : 0;
+  if (i >= n) return false;
+  let prevSpace = true;
+  for (; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
+}
+
+/** The search key of a name (normalizeName, with its common case done without a regex). */
+export function searchKey(name: string): string {
+  return isPlainName(name) ? name.toLowerCase() : normalizeName(name);
+}
+
+/** What a run of words finds: its entries, and whether some longer name continues it ("new" -> "new york"). */
+export interface RunLookup {
+  entries: GazetteerEntry[];
+  /** Some key starts with this name's key and a space. */
+  longer: boolean;
+}
+
+const runLookups = new WeakMap<Gazetteer, (name: string) => RunLookup>();
+
+/**
+ * For a gazetteer made by createGazetteer: a lookup that also says whether a longer name starts with
+ * this one, so a recogniser can stop extending a run of words early. Undefined for other gazetteers.
+ */
+export function runLookup(g: Gazetteer): ((name: string) => RunLookup) | undefined {
+  return runLookups.get(g);
+}
+
 export function createGazetteer(data: unknown): Gazetteer {
   const g = validate(data);
-  const cache = new Map<number, GazetteerEntry>();
+  const n = g.id.length;
+  const keys = g.keys;
+  const cache: (GazetteerEntry | undefined)[] = new Array(n);
   let byId: Map<number, number> | undefined;
   let byCountry: Map<string, number> | undefined;
+  // The keys' first four letters side by side: the binary search runs over this compact array and
+  // compares whole keys only among those that share them (built on the first lookup: one pass).
+  let packed: Uint32Array | undefined;
+  let bucket: Int32Array | undefined;
 
   const entry = (i: number): GazetteerEntry => {
-    let e = cache.get(i);
+    let e = cache[i];
     if (!e) {
       const cc = g.country.slice(2 * i, 2 * i + 2);
       e = {
@@ -88,32 +152,76 @@ export function createGazetteer(data: unknown): Gazetteer {
         lat: g.lat[i] / 100, lon: g.lon[i] / 100, population: g.population[i],
       };
       if (g.region[i] >= 0) e.region = g.regions[g.region[i]];
-      cache.set(i, e);
+      cache[i] = e;
     }
     return e;
   };
 
-  const find = (key: string): number => {
-    let lo = 0;
-    let hi = g.keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const k = g.keys[mid];
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+  /** Builds the compact search arrays (on the first lookup; one pass over the keys). */
+  const index = (): void => {
+    packed = new Uint32Array(keys.length);
+    // bucket[b] = first key whose first two letters (as packed) are at least b.
+    bucket = new Int32Array(65537);
+    let next = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const p = packKey(keys[i]);
+      packed[i] = p;
+      const b = p >>> 16;
+      while (next <= b) bucket[next++] = i;
     }
-    return -1;
+    while (next <= 65536) bucket[next++] = keys.length;
   };
 
-  return {
+  /** Index of the first key not below `key`. */
+  const lowerBound = (key: string): number => {
+    if (!packed) index();
+    const pk = packed!;
+    const p = packKey(key);
+    const b = p >>> 16;
+    let lo = bucket![b];
+    let hi = bucket![b + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pk[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    // Among the keys that share the first four letters, compare whole keys.
+    const size = keys.length;
+    let end = lo;
+    while (end < size && end - lo < 8 && pk[end] === p) end++;
+    if (end - lo === 8) {
+      let a = lo;
+      let z = bucket![b + 1];
+      while (a < z) {
+        const mid = (a + z) >>> 1;
+        if (pk[mid] <= p) a = mid + 1;
+        else z = mid;
+      }
+      end = a;
+    }
+    while (lo < end) {
+      const mid = (lo + end) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else end = mid;
+    }
+    return lo;
+  };
+
+  const entriesAt = (k: number): GazetteerEntry[] => {
+    const r = g.refs[k];
+    if (!Array.isArray(r)) return [entry(checkRef(r, n))];
+    const out: GazetteerEntry[] = new Array(r.length);
+    for (let x = 0; x < r.length; x++) out[x] = entry(checkRef(r[x], n));
+    return out;
+  };
+
+  const gazetteer: Gazetteer = {
     version: g.version,
-    size: g.id.length,
+    size: n,
     lookup(name: string): GazetteerEntry[] {
-      const k = find(normalizeName(name));
-      if (k < 0) return [];
-      const r = g.refs[k];
-      return Array.isArray(r) ? r.map((x) => entry(checkRef(x, g.id.length))) : [entry(checkRef(r, g.id.length))];
+      const key = searchKey(name);
+      const k = lowerBound(key);
+      return k < keys.length && keys[k] === key ? entriesAt(k) : [];
     },
     get(id: number): GazetteerEntry | undefined {
       if (!byId) { byId = new Map(); g.id.forEach((x, i) => byId!.set(x, i)); }
@@ -129,4 +237,16 @@ export function createGazetteer(data: unknown): Gazetteer {
       return i === undefined ? undefined : entry(i);
     },
   };
+  runLookups.set(gazetteer, (name: string): RunLookup => {
+    const key = searchKey(name);
+    const k = lowerBound(key);
+    const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
+    // Keys that continue this one ("key ...") sort together from "key ", a step or two after it.
+    const more = key + ' ';
+    let m = k;
+    while (m < keys.length && m - k < 4 && keys[m] < more) m++;
+    if (m - k === 4) m = lowerBound(more);
+    return { entries, longer: key !== '' && m < keys.length && keys[m].startsWith(more) };
+  });
+  return gazetteer;
 }
