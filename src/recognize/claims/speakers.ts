@@ -135,18 +135,28 @@ export function surnameOf(name: string): string {
 }
 
 /** Do two speaker names denote the same speaker? Persons by surname spelling, others by words. */
-const SAME = new Map<string, boolean>();
+const SAME = new Map<string, Map<string, boolean>>();
+let sameSize = 0;
 
 export function sameSpeaker(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   // speakers recur across a document and its comparisons: decide each pair once
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let r = SAME.get(key);
+  // (two levels of maps keyed by the names themselves: no key string is built per lookup)
+  const x = a < b ? a : b;
+  const y = a < b ? b : a;
+  let row = SAME.get(x);
+  let r = row?.get(y);
   if (r === undefined) {
     r = sameSpeakerUncached(a, b);
-    if (SAME.size > 20000) SAME.clear();
-    SAME.set(key, r);
+    if (sameSize > 20000) {
+      SAME.clear();
+      sameSize = 0;
+      row = undefined;
+    }
+    if (!row) SAME.set(x, (row = new Map()));
+    row.set(y, r);
+    sameSize++;
   }
   return r;
 }
