@@ -62,7 +62,8 @@ export function App() {
   const verdicts = useMemo(() => verdictIndex(result?.verdicts ?? []), [result]);
   const annotations = result?.annotations ?? [];
   const counts: Record<Category, number> = result?.summary.counts ?? { place: 0, figure: 0, claim: 0 };
-  const shownFilter = activeFilter(filter, result?.summary.verdicts);
+  const shownTally = useMemo(() => (result ? tallyShown(result, settings?.categories) : undefined), [result, settings]);
+  const shownFilter = activeFilter(filter, shownTally?.verdicts);
 
   const onSelect = (annotationId: string) => {
     if (tabId !== undefined) void scrollTo(tabId, annotationId);
@@ -120,7 +121,7 @@ export function App() {
         ))}
       </section>
 
-      {result && <VerdictFilterBar tally={result.summary.verdicts} total={annotations.length} filter={shownFilter} onFilter={setFilter} />}
+      {shownTally && <VerdictFilterBar tally={shownTally.verdicts} total={shownTally.total} filter={shownFilter} onFilter={setFilter} />}
 
       {result && (
         <div class="popup-lists">
@@ -236,6 +237,21 @@ function formatDate(iso: string): string {
   } catch {
     return iso.slice(0, 10);
   }
+}
+
+/**
+ * The verdict tally of the marks the lists show (categories switched off left out, so each chip's count
+ * is what choosing it lists) and their number.
+ */
+export function tallyShown(result: NonNullable<PageState['result']>, categories: Partial<Record<Category, boolean>> | undefined): { verdicts: Record<VerdictKind, number>; total: number } {
+  const on = (c: Category) => categories?.[c] !== false;
+  const category = new Map(result.annotations.map((a) => [a.id, a.category]));
+  const verdicts: Record<VerdictKind, number> = { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 };
+  for (const v of result.verdicts) {
+    const c = category.get(v.annotationId);
+    if (c && on(c)) verdicts[v.kind]++;
+  }
+  return { verdicts, total: result.annotations.filter((a) => on(a.category)).length };
 }
 
 /**

@@ -270,7 +270,7 @@ describe('popup on seed-1', () => {
     }));
     const chips = () => popup.evaluate(() => [...document.querySelectorAll('.popup-tally button')].map((b) => ({
       kind: b.className.match(/fm-verdict-(\w+)/)?.[1] ?? 'all',
-      n: Number(b.textContent.match(/(\d+)\D*$/)?.[1]),
+      n: Number(b.textContent.match(/\(([\d.,\s]+)\)\s*$/)?.[1].replace(/\D/g, '')),
       pressed: b.getAttribute('aria-pressed'),
     })));
     const all = await shown();
@@ -304,6 +304,25 @@ describe('popup on seed-1', () => {
     await popup.locator('.popup-tally button').first().click();
     await popup.waitForFunction(() => document.querySelector('.popup-tally button')?.getAttribute('aria-pressed') === 'true', null, { timeout: 3000 });
     assert.deepEqual(await shown(), all, '"All" did not restore every item');
+
+    // With Claims switched off, the chips count what the lists can show.
+    const claims = popup.getByRole('switch', { name: 'Claims', exact: true });
+    await claims.click();
+    await popup.waitForSelector('.fm-list-claim', { state: 'detached', timeout: 3000 });
+    const shownIds = new Set(state.result.annotations.filter((a) => a.category !== 'claim').map((a) => a.id));
+    const want = {};
+    for (const v of state.result.verdicts) if (shownIds.has(v.annotationId)) want[v.kind] = (want[v.kind] ?? 0) + 1;
+    const without = await chips();
+    assert.equal(without[0].n, shownIds.size, '"All" counts the marks shown');
+    assert.deepEqual(Object.fromEntries(without.slice(1).map((c) => [c.kind, c.n])), want, 'chips count the verdicts of the categories shown');
+    for (const chip of without.slice(1)) {
+      await popup.locator(`.popup-tally button.fm-verdict-${chip.kind}`).click();
+      await popup.waitForFunction((k) => document.querySelector(`.popup-tally button.fm-verdict-${k}`)?.getAttribute('aria-pressed') === 'true', chip.kind, { timeout: 3000 });
+      assert.equal((await shown()).reduce((s, it) => s + it.marks, 0), chip.n, `${chip.kind} with Claims off`);
+      await popup.locator(`.popup-tally button.fm-verdict-${chip.kind}`).click();
+    }
+    await claims.click();
+    await popup.waitForSelector('.fm-list-claim', { timeout: 3000 });
   });
 
   test('the popup with the map and a filtered list: screenshot in light and dark', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App, activeFilter, articleMeta } from '../../entrypoints/popup/App';
+import { App, activeFilter, articleMeta, tallyShown } from '../../entrypoints/popup/App';
 import { isPageState, resolveTabId } from '../../entrypoints/popup/page-client';
 import { SETTINGS_KEY } from '../../src/settings';
 import type { PageState } from '../../src/messages';
@@ -152,4 +152,11 @@ describe('activeFilter', () => {
     ['differs', 'all'], // none left after a new analysis: show everything, not empty lists with no chip to clear
   ] as const)('%s -> %s', (filter, expected) => expect(activeFilter(filter, tally)).toBe(expected));
   test('no result yet', () => expect(activeFilter('variant', undefined)).toBe('all'));
+});
+
+describe('tallyShown', () => {
+  test('counts the verdicts of the categories shown, so a chip counts what it lists', () => {
+    expect(tallyShown(state.result!, undefined)).toEqual({ verdicts: { consistent: 0, differs: 0, variant: 1, ambiguous: 0, unverified: 0 }, total: 2 });
+    expect(tallyShown(state.result!, { place: false, figure: true, claim: true })).toEqual({ verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, total: 1 });
+  });
 });
