@@ -260,7 +260,7 @@ function toAnnotation(text: string, f: Found): Annotation {
   return { start, end, text: text.slice(start, end), id: annotationId('claim', start), category: 'claim', claim: { source, cue: span(text, f.cue) } };
 }
 
-const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token) => t.cap;
 
 /** Content range from token index `from` to the sentence end, without the final full stop. */
 function tail(text: string, toks: readonly Token[], from: number, s: Range, minWords = 2): Range | undefined {
@@ -379,17 +379,29 @@ function npForward(toks: readonly Token[], i: number): number {
   return last;
 }
 
+let TRIGGERS: Set<string> | undefined;
+/** Every word that can open an attribution in findInSentence: cue forms, noun and adjective cues, and the words of fixed frames. */
+function triggers(): Set<string> {
+  TRIGGERS ??= new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know']);
+  return TRIGGERS;
+}
+
 function findInSentence(text: string, s: Range, toks: readonly Token[], qs: readonly Quote[]): Found[] {
   const found: Found[] = [];
   // transcript or headline form: "PENCE: ...", "Pence: ..."
   const colon = transcript(text, s, toks);
   if (colon) found.push(colon);
-  const signed = dashSignature(text, toks, qs);
-  if (signed) found.push(signed);
-  const headline = titleCase(toks);
+  if (qs.length) {
+    const signed = dashSignature(text, toks, qs);
+    if (signed) found.push(signed);
+  }
+  // title case is read only when a capitalised cue needs it
+  let headline: boolean | undefined;
+  const trig = triggers();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.word || t.quote >= 0) continue;
+    // one look-up decides whether a word can start any attribution below
+    if (!t.word || t.quote >= 0 || !trig.has(t.lower)) continue;
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
       const f = according(text, s, toks, i);
       if (f) found.push(f);
@@ -488,7 +500,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const addOn = toks[i + 1]?.lower === 'on' && toks[i + 2] !== undefined && (isCap(toks[i + 2]) || TIME_WORDS.has(toks[i + 2].lower)) && toks[i + 2].lower !== 'the';
     if (lemma === 'add' && !addOn && (/^(to|up|on|so|more|much|fuel|another|new|layers|jobs|billions?|millions?|thousands?)$/.test(toks[i + 1]?.lower ?? '') || /^[$\d]/.test(toks[i + 1]?.text ?? ''))) continue;
     // cues are verbs: never capitalised inside a sentence ("the United States", "Islamic State")
-    if (isCap(t) && i > 0 && !headline) continue;
+    if (isCap(t) && i > 0 && !(headline ??= titleCase(toks))) continue;
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun

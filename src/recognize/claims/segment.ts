@@ -19,6 +19,8 @@ export interface Token extends Range {
   word: boolean;
   /** Index of the quotation holding this token, or -1. */
   quote: number;
+  /** Begins with an upper-case letter. */
+  cap: boolean;
 }
 
 export function paragraphs(text: string): Range[] {
@@ -199,6 +201,7 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
+const UPPER = /^\p{Lu}/u;
 
 /** Letter or digit at code point c (ASCII fast path, the Unicode classes beyond). */
 function wordCode(c: number, text: string, i: number): boolean {
@@ -230,17 +233,23 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     }
     const start = i;
     let word = false;
+    // lower case already (ASCII letters a-z, digits and joiners only): no copy for `lower`
+    let plain = true;
     if (wordCode(c, text, i)) {
       word = true;
+      if (c < 97) plain = c >= 48 && c <= 57;
+      else if (c > 122) plain = false;
       i += width(c);
       for (;;) {
         while (i < limit) {
           const d = text.charCodeAt(i);
           if (!wordCode(d, text, i)) break;
+          if (plain && (d > 122 || (d >= 65 && d <= 90))) plain = false;
           i += width(d);
         }
         // a joiner followed by a letter or digit continues the word
         if (i + 1 < limit && joiner(text.charCodeAt(i)) && wordCode(text.charCodeAt(i + 1), text, i + 1)) {
+          if (text.charCodeAt(i) > 127) plain = false;
           i++;
           continue;
         }
@@ -252,7 +261,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
     const t = text.slice(start, end);
-    out.push({ start, end, text: t, lower: word ? t.toLowerCase() : t, word, quote: inQuote });
+    const cap = c < 128 ? c >= 65 && c <= 90 : UPPER.test(t);
+    out.push({ start, end, text: t, lower: word && !plain ? t.toLowerCase() : t, word, quote: inQuote, cap });
   }
   return out;
 }
