@@ -402,6 +402,9 @@ describe('popup on seed-1', () => {
     assert.ok(tricky > 0, 'seed-1 should have marks with commas or quotes, to test the quoting');
     // Quoted where needed and only then: each cell with a comma, quote or line break is quoted, quotes doubled.
     assert.ok(/"[^"\r\n]*,[^"\r\n]*"/.test(raw), 'a cell with a comma is quoted');
+    const withQuote = state.result.annotations.find((a) => a.text.includes('"'));
+    assert.ok(withQuote, 'seed-1 should have a mark with a straight quotation mark, to test the doubling');
+    assert.ok(raw.includes(`"${withQuote.text.replace(/"/g, '""')}"`), `the cell for ${withQuote.id} is not quoted with its quotes doubled`);
   });
 });
 
