@@ -131,6 +131,8 @@ const ABBREVIATIONS = new Set([
   'rev', 'maj', 'fig', 'pp', 'vol',
 ]);
 
+const STOPS = /[.!?]/g;
+
 /** Sentences of one paragraph; a boundary never falls inside a quotation. */
 export function sentences(text: string, para: Range, qs: readonly Quote[]): Range[] {
   const out: Range[] = [];
@@ -138,6 +140,15 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
   let q = 0;
   for (let i = para.start; i < para.end; i++) {
     while (q < qs.length && qs[q].end <= i) q++;
+    if (!(q < qs.length && qs[q].start <= i)) {
+      // jump to the next full stop, mark or quotation: nothing else can end a sentence
+      STOPS.lastIndex = i;
+      const m = STOPS.exec(text);
+      let next = m ? m.index : para.end;
+      if (q < qs.length && qs[q].start < next) next = qs[q].start;
+      if (next >= para.end) break;
+      i = next;
+    }
     if (q < qs.length && qs[q].start <= i && i < qs[q].end) {
       // inside a quotation: jump to its end, and allow a break right after it
       i = qs[q].end - 1;
