@@ -1,7 +1,7 @@
 // The article text model: walks the live DOM's text once, finds each article block in it (exactly,
 // or fuzzily where Readability rewrote it) and maps offsets in the article text to live Text nodes.
 import search from 'approx-string-match';
-import { blockKindOf, isSpace, walkTextSteps, type BlockKind } from './dom-rules';
+import { blockKindOf, walkTextSteps, type BlockKind } from './dom-rules';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -65,12 +65,14 @@ function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<v
   let pendingBreak = false; // a block boundary lies in the pending space
   let lastWasSpace = true; // suppress leading space
 
+  const reserve = (n: number) => {
+    if (len + n <= cap) return;
+    while (len + n > cap) cap *= 2;
+    const a = new Int32Array(cap); a.set(nodeIdx); nodeIdx = a;
+    const b = new Int32Array(cap); b.set(offs); offs = b;
+  };
   const push = (ch: string, ni: number, off: number) => {
-    if (len === cap) {
-      cap *= 2;
-      const a = new Int32Array(cap); a.set(nodeIdx); nodeIdx = a;
-      const b = new Int32Array(cap); b.set(offs); offs = b;
-    }
+    reserve(1);
     parts.push(ch);
     nodeIdx[len] = ni;
     offs[len] = off;
@@ -79,6 +81,16 @@ function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<v
       ends[ni] = len + 1;
     }
     len++;
+  };
+  // A run of non-space chars of one node: one string piece, not one per char.
+  const pushRun = (data: string, from: number, to: number, ni: number) => {
+    const n = to - from;
+    reserve(n);
+    parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+    for (let i = 0; i < n; i++) { nodeIdx[len + i] = ni; offs[len + i] = from + i; }
+    if (starts[ni] === -1) starts[ni] = len;
+    len += n;
+    ends[ni] = len;
   };
 
   yield* walkTextSteps(
@@ -96,12 +108,14 @@ function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<v
         if ((pendingNode >= 0 || pendingBreak) && !lastWasSpace) push(' ', pendingBreak ? -1 : pendingNode, pendingOff);
         pendingNode = -1;
         pendingBreak = false;
-        for (let i = runStart; i < endIdx; i++) push(data[i], ni, i);
+        pushRun(data, runStart, endIdx, ni);
         lastWasSpace = false;
         runStart = -1;
       };
       for (let i = 0; i < data.length; i++) {
-        if (isSpace(data[i])) {
+        const c = data.charCodeAt(i);
+        // isSpace: ' ', '\n', '\t', '\r', '\f', no-break space
+        if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
           flushRun(i);
           if (pendingNode < 0) { pendingNode = ni; pendingOff = i; }
         } else if (runStart < 0) runStart = i;
@@ -189,8 +203,9 @@ export async function locateArticleAsync(
   options: LocateOptions,
   outOfTime: () => boolean,
   pause: () => Promise<void>,
+  live?: LiveText | null,
 ): Promise<TextModel> {
-  const it = locateSteps(root, blocks, options);
+  const it = live && live.root === root && liveTextIntact(live) ? locateInStream(live.stream, blocks, options) : locateSteps(root, blocks, options);
   for (;;) {
     const r = it.next();
     if (r.done) return r.value;
@@ -198,13 +213,42 @@ export async function locateArticleAsync(
   }
 }
 
+/**
+ * The live page's text read ahead (the slow part of locating: a walk of the whole subtree with
+ * visibility checks), e.g. while Readability runs elsewhere; `locateArticleAsync` takes it.
+ */
+export interface LiveText {
+  readonly root: Node;
+  /** @internal */
+  readonly stream: Stream;
+}
+
+export async function readLiveText(root: Node, hidden: (el: Element) => boolean, outOfTime: () => boolean, pause: () => Promise<void>): Promise<LiveText> {
+  const it = buildStream(root, hidden);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return { root, stream: r.value };
+    if (outOfTime()) await pause();
+  }
+}
+
+/** Is every Text node read still in the page? (Otherwise the page changed meanwhile: read it again.) */
+export function liveTextIntact(live: LiveText): boolean {
+  const nodes = live.stream.nodes;
+  for (let i = 0; i < nodes.length; i++) if (!nodes[i].isConnected) return false;
+  return true;
+}
+
 /** Longest block searched fuzzily over the whole page (approximate search is O(page x block)). */
 const MAX_FUZZY_BLOCK = 4000;
 
 function* locateSteps(root: Node, blocks: readonly string[] | null, options: LocateOptions): Generator<void, TextModel, void> {
-  const hidden = options.hidden ?? (() => false);
+  const st = yield* buildStream(root, options.hidden ?? (() => false));
+  return yield* locateInStream(st, blocks, options);
+}
+
+function* locateInStream(st: Stream, blocks: readonly string[] | null, options: LocateOptions): Generator<void, TextModel, void> {
   const rate = options.maxErrorRate ?? 0.15;
-  const st = yield* buildStream(root, hidden);
   const found: Found[] = [];
   let missing = 0;
   if (blocks === null) {

@@ -4,7 +4,7 @@ import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent, RemoteExtraction } from '../messages';
 import type { Settings } from '../settings';
 import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
-import { locateArticleAsync, type TextModel } from '../article/text-model';
+import { locateArticleAsync, readLiveText, type LiveText, type TextModel } from '../article/text-model';
 import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../article/slices';
 
 export { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText };
@@ -16,6 +16,7 @@ import { Painter, browserPaintEnv, type PaintEnv } from './paint';
 import { Card, cardModel } from './card';
 import { categoryColour, updateStyles } from './styles';
 import { annotationAt, byStart, stepMark } from './marks';
+import { trace } from './trace';
 
 export interface SessionDeps {
   doc: Document;
@@ -111,17 +112,22 @@ export class PageSession {
         return this.state;
       }
       sl.reset();
+      trace('run');
       if (!doc.body || (!force && !looksLikeArticle(doc))) return notArticle();
+      trace('gate');
       this.state = { status: 'pending' };
       await sl.pause();
       if (stale()) return this.state;
       // Enormous pages: no Readability (one long task); the container with the most paragraph text.
       const found = mainContainer(doc);
+      trace('mainContainer');
       const huge = found.paragraphChars > HUGE_PAGE_CHARS;
       let root: Node = doc.body;
       let blocks: string[] | null = null;
       let kinds: ExtractedArticle['blockKinds'] | null = null;
       let meta: Omit<ArticleInfo, 'text'>;
+      /** The page's text, read while Readability runs in the background (locating then only searches it). */
+      let live: LiveText | null = null;
       if (huge) {
         const main = found.container;
         if (!main && !force) return notArticle();
@@ -131,7 +137,11 @@ export class PageSession {
       } else {
         const remote = this.deps.extract?.bind(this.deps);
         const ex = remote
-          ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote)
+          ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote, async () => {
+            await sl.pause();
+            if (!stale()) live = await readLiveText(root, isHiddenElement, sl.outOfTime, sl.pause);
+            trace('live-read');
+          })
           : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
         if (stale()) return this.state;
         if (!ex && !force) return notArticle();
@@ -145,12 +155,14 @@ export class PageSession {
           ...(ex?.published ? { published: ex.published } : {}),
         };
       }
+      trace('extracted');
       await sl.pause();
       if (stale()) return this.state;
       // Blocks are searched in document order, preferring copies in the article's container and of
       // the same kind (a paragraph that repeats the headline is marked, not the headline).
-      const model = await locateArticleAsync(root, blocks, { hidden: isHiddenElement, prefer: found.container, kinds }, sl.outOfTime, sl.pause);
+      const model = await locateArticleAsync(root, blocks, { hidden: isHiddenElement, prefer: found.container, kinds }, sl.outOfTime, sl.pause, live);
       if (stale()) return this.state;
+      trace('located');
       if (!model.text.trim()) return notArticle();
       this.state = { status: 'pending', article: meta, text: model.text };
 
@@ -172,7 +184,9 @@ export class PageSession {
         const text = model.text.slice(piece.start, piece.end);
         // Each piece says where it belongs, so the background merges them into one result per tab.
         const part = { start: piece.start, index: piece.index, of: slices.length };
+        trace('analyze-send');
         const resp = await this.deps.analyze({ ...meta, text, part });
+        trace('analyze-got');
         if (stale()) return this.state;
         sl.reset();
         if (!resp || typeof resp !== 'object' || !('ok' in resp)) throw new Error('no analysis response');
@@ -185,6 +199,7 @@ export class PageSession {
         this.merge(shiftResult(sanitizeResult(resp.result, text), piece.start));
         this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
         await this.schedulePaint();
+        trace('painted');
         if (stale()) return this.state;
       }
       this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };

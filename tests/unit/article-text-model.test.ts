@@ -2,7 +2,7 @@
 // Tests for the live-DOM text model: locating article blocks and mapping offsets back to text nodes.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { locateArticle } from '../../src/article/text-model';
+import { locateArticle, locateArticleAsync, readLiveText, liveTextIntact } from '../../src/article/text-model';
 import { readBlocks, normalizeSpace } from '../../src/article/dom-rules';
 
 function body(html: string): HTMLElement {
@@ -170,5 +170,30 @@ describe('locating repeated text', () => {
     const { readBlocksWithKinds } = await import('../../src/article/dom-rules');
     const root = body('<h2>Title <b>here</b></h2><p><i>Body</i> text</p><ul><li>item</li></ul>');
     expect(readBlocksWithKinds(root)).toEqual({ blocks: ['Title here', 'Body text', 'item'], kinds: ['heading', 'text', 'text'] });
+  });
+
+  test('the live text read ahead (while Readability runs elsewhere) gives the same model; read again when the page dropped text', async () => {
+    const html = '<h1>Izyum  retaken</h1><p>Troops entered <b>Kupyansk</b>,\n  near Izyum &amp; Balakliya.</p><div hidden><p>Hidden Kyiv.</p></div><p>Second\u00a0para.</p>';
+    const blocks = ['Izyum retaken', 'Troops entered Kupyansk, near Izyum & Balakliya.', 'Second\u00a0para.'];
+    const slices = { outOfTime: () => true, pause: async () => {} };
+    const root = body(html);
+    const plain = locateArticle(root, blocks, { hidden: hiddenByStyle });
+    const live = await readLiveText(root, hiddenByStyle, slices.outOfTime, slices.pause);
+    expect(liveTextIntact(live)).toBe(true);
+    const ahead = await locateArticleAsync(root, blocks, { hidden: hiddenByStyle }, slices.outOfTime, slices.pause, live);
+    expect(ahead.text).toBe(plain.text);
+    expect(ahead.blocks).toEqual(plain.blocks);
+    expect(ahead.nodes).toEqual(plain.nodes);
+    for (let k = 0; k < plain.text.length; k++) expect(ahead.slices(k, k + 1)).toEqual(plain.slices(k, k + 1));
+    // The page replaced a paragraph after the text was read: the old nodes are not used.
+    const p = root.querySelector('p')!;
+    p.replaceWith(Object.assign(document.createElement('p'), { textContent: 'Troops entered Kupyansk, near Izyum & Balakliya.' }));
+    expect(liveTextIntact(live)).toBe(false);
+    const again = await locateArticleAsync(root, blocks, { hidden: hiddenByStyle }, slices.outOfTime, slices.pause, live);
+    expect(again.text).toBe(plain.text);
+    expect(again.nodes.every((n) => n.isConnected)).toBe(true);
+    // Another root than the one read: read afresh.
+    const other = await locateArticleAsync(root.querySelector('h1')!, null, {}, slices.outOfTime, slices.pause, live);
+    expect(other.text).toBe('Izyum retaken');
   });
 });
