@@ -134,3 +134,99 @@ export function wordRuns(s: string, bounds: number[]): number {
   }
   return runs;
 }
+
+// ---- folding by code unit -------------------------------------------------------------------------
+
+/**
+ * `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()` one code unit at a time: every BMP code
+ * unit folds to one code unit, to nothing (marks) or needs the whole string (SLOW: surrogates,
+ * Hangul syllables and the few others that decompose into several letters, and capital sigma, whose
+ * lower case depends on the next letter). No other code unit has a canonical combining class but the
+ * marks, so without SLOW code units folding the string is folding each code unit.
+ * Entries: 0 not yet known, DELETE, SLOW, else 1 + (folded code unit << 2 | its class).
+ */
+const FOLD = new Int32Array(0x10000);
+export const DELETE = -1;
+export const SLOW = -2;
+
+function foldUnit(c: number): number {
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return SLOW;
+  const s = String.fromCharCode(c).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (!s.length) return DELETE;
+  const f = s.charCodeAt(0);
+  if (s.length > 1 || (f >= 0xd800 && f <= 0xdfff)) return SLOW;
+  return 1 + ((f << 2) | charClass(f));
+}
+
+/** Words of a folded text: their code units one after another in `units`, word k at [ends[k-1], ends[k]). */
+export interface FoldedWords {
+  units: Uint16Array;
+  ends: Int32Array;
+  count: number;
+}
+
+const WORDS: FoldedWords = { units: new Uint16Array(1024), ends: new Int32Array(256), count: 0 };
+
+function room(w: FoldedWords, units: number, words: number): void {
+  if (units > w.units.length) {
+    const u = new Uint16Array(Math.max(units, 2 * w.units.length));
+    u.set(w.units);
+    w.units = u;
+  }
+  if (words > w.ends.length) {
+    const e = new Int32Array(Math.max(words, 2 * w.ends.length));
+    e.set(w.ends);
+    w.ends = e;
+  }
+}
+
+/**
+ * The words of `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()` (runs of `[\p{L}\p{N}]`),
+ * folded one code unit at a time when no code unit needs the whole string. The result is shared
+ * and valid until the next call.
+ */
+export function foldedWords(s: string): FoldedWords {
+  const w = WORDS;
+  w.count = 0;
+  room(w, s.length, 16);
+  let units = 0;
+  let inWord = false;
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let e = FOLD[c];
+    if (e === 0) e = FOLD[c] = foldUnit(c);
+    if (e === SLOW) break;
+    if (e === DELETE) continue;
+    if (((e - 1) & 3) !== 0) {
+      w.units[units++] = (e - 1) >> 2;
+      inWord = true;
+    } else if (inWord) {
+      if (w.count === w.ends.length) room(w, 0, 2 * w.count);
+      w.ends[w.count++] = units;
+      inWord = false;
+    }
+  }
+  if (i < n) return wordsOfFolded(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  if (inWord) {
+    if (w.count === w.ends.length) room(w, 0, 2 * w.count);
+    w.ends[w.count++] = units;
+  }
+  return w;
+}
+
+/** The words of text folded already, as foldedWords gives them. */
+function wordsOfFolded(t: string): FoldedWords {
+  const w = WORDS;
+  const bounds: number[] = [];
+  const runs = wordRuns(t, bounds);
+  room(w, t.length, runs);
+  let units = 0;
+  for (let k = 0; k < runs; k++) {
+    for (let i = bounds[2 * k]; i < bounds[2 * k + 1]; i++) w.units[units++] = t.charCodeAt(i);
+    w.ends[k] = units;
+  }
+  w.count = runs;
+  return w;
+}

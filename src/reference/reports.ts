@@ -1,7 +1,7 @@
 // Reference reports: validation of our JSON format (bundled file and user imports) with errors that
 // name the path and reason, and the text fingerprint that recognises a report when it is analysed.
 import type { ReferenceReport, ReportClaim } from './types';
-import { wordRuns } from '../compare/scan';
+import { foldedWords } from '../compare/scan';
 
 export const LIMITS = { stringLength: 20_000, depth: 8, reports: 5_000, claims: 2_000, listItems: 500 } as const;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -165,43 +165,31 @@ const SHINGLE = 5;
 const SKETCH = 64;
 
 /**
- * Text whose word shingles need no Unicode folding: ASCII plus no-break space and general punctuation
- * (curly quotes, dashes), none of which is a letter, number or mark or changes under NFD and lower case.
- */
-const PLAIN = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/;
-
-/**
  * Visits the FNV-1a hash of each word 5-shingle of the text (lower case, diacritics folded; the words
  * are the runs of letters and numbers, joined by one space), or of all its words when fewer than 5.
- * The hashes are computed over the text in place: no word strings, no joined shingles.
+ * The words are folded into one shared buffer and hashed there: no word strings, no joined shingles.
  */
 function eachShingle(text: string, visit: (h: number) => void): void {
-  const plain = PLAIN.test(text);
-  // plain text is folded by ASCII lower-casing inside the hash
-  const t = plain ? text : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const b: number[] = [];
-  const n = wordRuns(t, b);
+  const { units, ends, count } = foldedWords(text);
   const hash = (from: number, to: number): number => {
     let h = 0x811c9dc5;
-    for (let w = from; w < to; w++) {
+    for (let i = from ? ends[from - 1] : 0, w = from; w < to; w++) {
       if (w > from) {
         h ^= 0x20;
         h = Math.imul(h, 0x01000193);
       }
-      for (let i = b[2 * w], end = b[2 * w + 1]; i < end; i++) {
-        let c = t.charCodeAt(i);
-        if (plain && c >= 0x41 && c <= 0x5a) c += 0x20;
-        h ^= c;
+      for (const end = ends[w]; i < end; i++) {
+        h ^= units[i];
         h = Math.imul(h, 0x01000193);
       }
     }
     return h >>> 0;
   };
-  if (n < SHINGLE) {
-    if (n) visit(hash(0, n));
+  if (count < SHINGLE) {
+    if (count) visit(hash(0, count));
     return;
   }
-  for (let i = 0; i + SHINGLE <= n; i++) visit(hash(i, i + SHINGLE));
+  for (let i = 0; i + SHINGLE <= count; i++) visit(hash(i, i + SHINGLE));
 }
 
 /** Hashes of the text's word 5-shingles (lower case, diacritics folded). */

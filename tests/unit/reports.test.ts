@@ -116,14 +116,14 @@ describe('shingle hashes: the in-place hashing equals hashing the joined words',
   test.each([
     '', 'one', 'Two Words', 'ÉLYSÉE Palace said “on Friday” — that’s all',
     'ΟΔΟΣ ΑΣ’Α Σ. ΣΑΣ', 'İstanbul K\u0131z\u0131lay Straße ǅemal', '𝐀𝐁𝐂 one two three four five 𝟙𝟚 six',
-    'a\u0301b\u0308c d e f g\u2003h\u00a0i—j', 'ﬁve ﬂags ½ ² Ⅻ x', 'lone \ud800 surrogate \udc00 here and there',
+    'a\u0301b\u0308c d e f g\u2003h\u00a0i—j', 'ﬁve ﬂags ½ ² Ⅻ x', 'lone \ud800 surrogate \udc00 here and there', '한국어 텍스트 and \u212a\u212b \u0130 \u01c4 words five six',
     'The 1,000 km² area was 2.5 times larger, officials SAID on 24 Feb. 2022',
     readFileSync(resolve(seeds, '000_0542a8070dd0cc42.txt'), 'utf8'),
   ])('%j', (text) => {
     expect(shingleHashes(text)).toEqual(plain(text));
   });
   test('random text', () => {
-    const chars = fc.constantFrom(...'aZ9 ,.’\'-—\u00a0\u2019\u201céÉßΣσİı\u0301\u0308𝐀½\n\t'.split(/(?:)/u));
+    const chars = fc.constantFrom(...'aZ9 ,.’\'-—\u00a0\u2019\u201céÉßΣσİı\u0301\u0308𝐀½\n\t한\u212a\u01c5\u2000'.split(/(?:)/u));
     fc.assert(fc.property(fc.array(chars, { maxLength: 80 }).map((a) => a.join('')), (text) => {
       expect(shingleHashes(text)).toEqual(plain(text));
     }), { numRuns: 500 });
