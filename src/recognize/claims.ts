@@ -341,7 +341,7 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
       // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
       const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
-      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && /s$/.test(toks[k - 1].lower));
+      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (/s$/.test(toks[k - 1].lower) || isCap(toks[k + 1])));
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
       // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
@@ -1129,7 +1129,10 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     // "Cruz has endorsed Trump.": a name alone is the object of a verb of stance
     // "He doesn't think so.", "she said so": "so" stands for a clause after verbs of saying and thinking
     const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text));
-    const content = tail(text, toks, c, s) ?? ((proForm || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
+    // "He didn't suggest retaliation.": a lone noun closing the sentence is the object of the cue
+    const n1 = toks[c];
+    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !/ing$/.test(toks[i].lower) && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || /^[.!?]$/.test(toks[c + 1].text)) && !PRONOUNS[n1.lower] && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
+    const content = tail(text, toks, c, s) ?? ((proForm || loneNoun || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
   return out;
@@ -1157,6 +1160,12 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   let p = toks[j];
   // "Another critic, Laurence Tribe, likened ...": the name closing an apposition
   if (p?.text === ',' && p.quote < 0 && j > 1 && isCap(toks[j - 1]) && toks.slice(0, j - 1).some((t) => t.text === ',')) p = toks[j - 1];
+  else if (p?.text === ',' && p.quote < 0 && j > 2) {
+    // "Donald Trump, her Republican opponent, bemoaned ...": the name before an apposition of a determiner and a noun
+    let k = j - 1;
+    while (k > 0 && j - k <= 10 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || /^[-’'.]$/.test(toks[k].text))) k--;
+    if (toks[k]?.text === ',' && k > 0 && k < j - 1 && isCap(toks[k - 1]) && (DETERMINERS.has(toks[k + 1].lower) || isCap(toks[k + 1])) && !PRONOUNS[toks[k - 1].lower]) p = toks[k - 1];
+  }
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
   // "44 percent would back Trump", "a third of voters support": a share of those polled

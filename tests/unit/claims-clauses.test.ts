@@ -75,3 +75,13 @@ describe('an infinitive of purpose takes the main clause subject as source', () 
     'The company used the grant to promote its products.',
   ])('no infinitive claim in %j', (text) => expect(all(text).some((g) => ['discuss', 'announce', 'promote'].includes(g.cue))).toBe(false));
 });
+
+describe('speaker phrases: a title with "from", an apposition before a stance verb, people by relation', () => {
+  test('"Senator from Ohio says ..."', () => expectClaim('Senator from Ohio says he will vote against the bill.', 'he will vote against the bill', 'Senator from Ohio', 'says'));
+  test('a name, its apposition, then a verb of stance', () => {
+    expectClaim('Maria Lopez, her rival in the primary, deplored the violence in the capital.', 'the violence in the capital', 'Maria Lopez, her rival in the primary', 'deplored');
+  });
+  test('"the victim\'s widow said"', () => expectClaim("The victim's widow said the police had ignored her calls.", 'the police had ignored her calls', "The victim's widow", 'said'));
+  test('a lone noun object closing the sentence', () => expectClaim('Asked about the attack, he did not suggest retaliation.', 'retaliation', 'he', 'suggest'));
+  test.each(['The report came from a liberal think tank.', 'Nobody said enough.', 'The fund helps people seeking employment.'])('no lone-noun claim in %j', (text) => expect(all(text).filter((g) => !g.content.includes(' '))).toEqual([]));
+});

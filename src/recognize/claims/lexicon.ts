@@ -124,7 +124,7 @@ export const NEEDS_PARTICLE: Record<string, string[]> = {
   publish: [],
   broadcast: [],
   text: [],
-  rule: ['that'],
+  rule: ['that', 'against', 'for'],
   object: ['that'],
   reason: ['that'],
   figure: ['that'],
@@ -285,6 +285,15 @@ export const SPEAKER_NOUNS = new Set([
   'delegates', 'senators', 'governors', 'mayors', 'judges', 'justices', 'ministers', 'candidates', 'nominees',
   'conservatives', 'liberals', 'progressives', 'demonstrators', 'marchers', 'historians', 'scholars', 'pollsters',
   'strategists', 'consultants', 'donors', 'skeptics', 'sceptics', 'advocates', 'proponents', 'agents', 'detectives',
+  // people by family, role and relation, in the singular too ("his wife", "the victim's mother")
+  'wife', 'husband', 'widow', 'widower', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'niece', 'nephew',
+  'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour', 'victim', 'victims',
+  'survivor', 'survivors', 'owner', 'owners', 'lawmaker', 'activist', 'protester', 'voter', 'resident', 'worker',
+  'employee', 'student', 'teacher', 'doctor', 'nurse', 'soldier', 'officer', 'agent', 'detective', 'prosecutor',
+  'investigator', 'researcher', 'scientist', 'economist', 'historian', 'scholar', 'author', 'writer', 'editor',
+  'commentator', 'pollster', 'strategist', 'consultant', 'donor', 'advocate', 'proponent', 'chairman', 'chairwoman',
+  'executive', 'executives', 'founder', 'professor', 'commissioner', 'inspector', 'manager', 'managers', 'senator',
+  'congressman', 'congresswoman', 'lawmakers', 'ambassador', 'envoy', 'negotiator', 'negotiators',
 ]);
 
 /** Words that cannot be inside a speaker noun phrase: a backward scan stops at them. */
