@@ -1,13 +1,19 @@
-// UI strings through the browser's i18n (_locales/<lang>/messages.json). The English catalogue is bundled
-// too, as the fallback where the browser has no catalogue (unit tests, a build without default_locale).
+// UI strings through the browser's i18n (_locales/<lang>/messages.json). Where the browser has no catalogue
+// (unit tests) a fallback catalogue can be installed with useFallbackCatalogue; the extension's bundles do not
+// carry one (the manifest's default_locale guarantees English), which keeps the content script small.
 // _locales has no plural rules: counted messages have one key per plural category (tn).
 import { browser } from 'wxt/browser';
-import en from './locales/en/messages.json';
+import type en from './locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 type Sub = string | number;
 
-const CATALOGUE: Record<string, { message: string }> = en;
+let CATALOGUE: Readonly<Record<string, { message: string }>> = {};
+
+/** Messages to use where the browser's i18n has none (unit tests install the English catalogue). */
+export function useFallbackCatalogue(catalogue: Readonly<Record<string, { message: string }>>): void {
+  CATALOGUE = catalogue;
+}
 
 /** "$1 of $2" with substitutions; `$$` is a literal dollar sign (the browser's rules). */
 export function substitute(message: string, subs: readonly string[]): string {
