@@ -181,9 +181,10 @@ export function speakersMatch(a: string, b: string): boolean {
 /**
  * The words through which sameSpeaker can match a name: the last word and the words of four letters
  * or more, folded. sameSpeaker matches equal folded names, last words by surname spelling and
- * organisations by their content words, and two words of the same surname are equal when folded or
- * share their first letter, are five letters or more and differ in length by at most three (the
- * edit distance allowed): so two names it matches share a key or have two such keys (`keysMayMatch`).
+ * organisations by their content words; two spellings of one surname (sameSurname) are equal when
+ * folded, or share their first letter, are five letters or more and lie within a small edit distance
+ * (at most two edits; three allowed here, for slack). So two names it matches share a key or have two
+ * keys that may be spellings of one word (`keysMayMatch`).
  */
 function speakerKeys(s: string): string[] {
   const ws = fold(s).split(/\s+/);
@@ -193,11 +194,40 @@ function speakerKeys(s: string): string[] {
 }
 
 const FUZZY_MIN = 5;
-const FUZZY_LENGTH = 3;
+/** Edits allowed between two spellings of one word: more than sameSurname allows. */
+const FUZZY_EDITS = 3;
 
-function keysMayMatch(x: string, y: string): boolean {
-  return x === y || (x.length >= FUZZY_MIN && y.length >= FUZZY_MIN && x[0] === y[0] && Math.abs(x.length - y.length) <= FUZZY_LENGTH);
+const COUNTS = new Int32Array(0x10000);
+
+/**
+ * The letters one word has more or fewer of than the other (L1 distance of their letter counts): an
+ * edit changes it by at most two (substitution), a transposition not at all, so words within k edits
+ * differ by at most 2k.
+ */
+function letterCountDistance(x: string, y: string): number {
+  for (let i = 0; i < x.length; i++) COUNTS[x.charCodeAt(i)]++;
+  for (let i = 0; i < y.length; i++) COUNTS[y.charCodeAt(i)]--;
+  let d = 0;
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    d += Math.abs(COUNTS[c]);
+    COUNTS[c] = 0;
+  }
+  for (let i = 0; i < y.length; i++) {
+    const c = y.charCodeAt(i);
+    d += Math.abs(COUNTS[c]);
+    COUNTS[c] = 0;
+  }
+  return d;
 }
+
+/** May folded words x and y be spellings of one word (equal, or close enough for sameSurname)? */
+function spellingsMayMatch(x: string, y: string): boolean {
+  return x === y || (x.length >= FUZZY_MIN && y.length >= FUZZY_MIN && x[0] === y[0] && Math.abs(x.length - y.length) <= FUZZY_EDITS
+    && letterCountDistance(x, y) <= 2 * FUZZY_EDITS);
+}
+
+const keysMayMatch = spellingsMayMatch;
 
 /** False only when sameSurname(x, y) is false: their folded spellings are neither equal nor close enough. */
 export function mayBeSameSurname(x: string, y: string): boolean {
@@ -265,8 +295,8 @@ interface ReportIndex {
   speakers: { name: string; claims: number[] }[];
   /** Speaker numbers by speaker key (speakerKeys). */
   byKey: Map<string, number[]>;
-  /** Speaker numbers and key lengths by first letter, for keys long enough to match by spelling. */
-  byInitial: Map<string, { length: number; speaker: number }[]>;
+  /** Speaker numbers and keys by first letter, for keys long enough to match by spelling. */
+  byInitial: Map<string, { key: string; speaker: number }[]>;
   /** Speaker numbers by organisation head noun. */
   byHead: Map<string, number[]>;
   /** Every report sketch hash: the article's shingles are hashed against these only. */
@@ -319,8 +349,8 @@ function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
           add(index.byKey, key, n);
           if (key.length >= FUZZY_MIN) {
             const list = index.byInitial.get(key[0]);
-            if (list) list.push({ length: key.length, speaker: n });
-            else index.byInitial.set(key[0], [{ length: key.length, speaker: n }]);
+            if (list) list.push({ key, speaker: n });
+            else index.byInitial.set(key[0], [{ key, speaker: n }]);
           }
         }
         const org = orgWords(c.speaker);
@@ -342,7 +372,7 @@ function candidateSpeakers(index: ReportIndex, speaker: string): Set<number> {
   const found = new Set<number>();
   for (const key of speakerKeys(speaker)) {
     for (const n of index.byKey.get(key) ?? []) found.add(n);
-    if (key.length >= FUZZY_MIN) for (const e of index.byInitial.get(key[0]) ?? []) if (Math.abs(e.length - key.length) <= FUZZY_LENGTH) found.add(e.speaker);
+    if (key.length >= FUZZY_MIN) for (const e of index.byInitial.get(key[0]) ?? []) if (!found.has(e.speaker) && spellingsMayMatch(key, e.key)) found.add(e.speaker);
   }
   const org = orgWords(speaker);
   if (org.headed) for (const w of org.words) if (ORG_HEADS.has(w)) for (const n of index.byHead.get(w) ?? []) found.add(n);
