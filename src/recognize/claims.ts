@@ -33,7 +33,7 @@ const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', ...['isn'
 const PARTICIPLES = /(ed|said|told|shown|written|found|known|thought|held|spoken|sworn|foreseen)$/;
 const HEARERS = new Set(['reporters', 'journalists', 'lawmakers', 'supporters', 'members', 'viewers', 'listeners', 'residents', 'officials', 'parliament', 'congress', 'him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'crowd', 'audience', 'voters']);
 /** Forms that are often nouns ("member states", "his tweets"): they count as cues only after a subject. */
-const AMBIGUOUS_NOUNS = new Set(['states', 'state', 'claims', 'claim', 'post', 'posts', 'email', 'emails', 'comments', 'comment', 'tweet', 'tweets', 'show', 'shows', 'report', 'reports', 'note', 'notes', 'request', 'requests', 'remarks', 'remark', 'calls', 'plan', 'plans', 'fears', 'fear', 'hopes', 'hope', 'worries', 'worry', 'charges', 'answer', 'answers', 'support', 'order', 'orders', 'rules', 'estimates', 'estimate', 'reasons', 'doubts', 'doubt', 'questions', 'question', 'promise', 'promises', 'pledge', 'pledges', 'demands', 'demand', 'counter', 'text', 'texts', 'release', 'releases', 'praise', 'attacks', 'attack', 'warning', 'findings', 'finding', 'label', 'labels', 'protest', 'protests', 'signal', 'signals', 'hint', 'hints', 'project', 'projects', 'figures', 'figure', 'objects', 'object', 'concerns', 'vows', 'vow', 'threats', 'comments', 'quotes', 'reply', 'replies', 'response', 'responses', 'thinking', 'finding', 'saying', 'sayings', 'ruling', 'writing', 'advocates', 'advocate', 'points', 'debates', 'votes', 'rallies', 'campaigns']);
+const AMBIGUOUS_NOUNS = new Set(['states', 'state', 'claims', 'claim', 'post', 'posts', 'email', 'emails', 'comments', 'comment', 'tweet', 'tweets', 'show', 'shows', 'report', 'reports', 'note', 'notes', 'request', 'requests', 'remarks', 'remark', 'calls', 'plan', 'plans', 'fears', 'fear', 'hopes', 'hope', 'worries', 'worry', 'charges', 'answer', 'answers', 'support', 'order', 'orders', 'rules', 'estimates', 'estimate', 'reasons', 'doubts', 'doubt', 'questions', 'question', 'promise', 'promises', 'pledge', 'pledges', 'demands', 'demand', 'counter', 'text', 'texts', 'release', 'releases', 'praise', 'attacks', 'attack', 'warning', 'findings', 'finding', 'label', 'labels', 'protest', 'protests', 'signal', 'signals', 'hint', 'hints', 'project', 'projects', 'figures', 'figure', 'objects', 'object', 'concerns', 'vows', 'vow', 'threats', 'comments', 'quotes', 'reply', 'replies', 'response', 'responses', 'thinking', 'finding', 'saying', 'sayings', 'ruling', 'writing', 'advocates', 'advocate', 'points', 'debates', 'votes', 'rallies', 'campaigns', 'contest', 'contests', 'stress', 'cautions', 'caution', 'pleas', 'requests', 'announcements', 'cites', 'rule']);
 
 /** Is the word at i used as a verb? Its subject is a name, a pronoun or a noun phrase without a possessive. */
 function verbContext(toks: readonly Token[], i: number): boolean {
@@ -462,6 +462,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
+    // "the strong leader that Mr. Trump so admires.", "supplements he has promoted.": the antecedent is the object
+    if (i > 2 && !isCap(t) && (!toks[i + 1] || /^[.,;!?]$/.test(toks[i + 1].text)) && !INTRANSITIVE.has(lemma) && (STANCE.has(lemma) || SPEECH.has(lemma))) {
+      const f = objectGap(toks, i);
+      if (f) {
+        found.push(f);
+        continue;
+      }
+    }
     // "led the journalist Dainis Ivans to fear ...", "forced Stumpf to admit ...": the causee holds the view
     if (t.lower === lemma && toks[i - 1]?.lower === 'to' && i >= 3) {
       const f = causee(text, s, toks, i);
@@ -915,6 +923,40 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
   const content = tail(text, toks, c, s);
   if (!content) return undefined;
   return { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
+}
+
+/** Reporting and stance verbs used without an object: no object gap. */
+const INTRANSITIVE = new Set(['speak', 'respond', 'reply', 'testify', 'agree', 'continue', 'decline', 'refuse', 'seem', 'comment', 'complain', 'vote', 'campaign', 'rally', 'talk', 'care', 'lash', 'fire', 'hit', 'sound', 'weigh', 'spar', 'rail', 'point', 'call', 'object', 'reason', 'figure', 'learn', 'rule', 'counter', 'project', 'charge', 'plan', 'intend', 'vow', 'pledge', 'promise', 'threaten', 'add', 'say', 'tell', 'ask', 'write', 'post', 'tweet', 'report', 'state', 'note', 'explain', 'announce', 'warn', 'insist', 'claim', 'argue', 'confirm', 'deny', 'admit', 'acknowledge', 'declare', 'allege', 'assert', 'urge', 'demand', 'propose', 'recommend', 'accuse']);
+
+/** "the strong leader that Mr. Trump so admires": a relative clause whose verb lacks its object; the antecedent is the content. */
+function objectGap(toks: readonly Token[], i: number): Found | undefined {
+  let j = i - 1;
+  while (j > 0 && (isAux(toks[j]) || toks[j].lower === 'so')) j--;
+  // a base form needs an auxiliary before it ("can understand"): "an Obama veto" is a noun
+  if (j === i - 1 && toks[i].lower === CUE_FORMS.get(toks[i].lower) && !/^(they|we|i|you)$/.test(toks[j].lower)) return undefined;
+  const subj = toks[j];
+  if (!subj?.word || subj.quote >= 0) return undefined;
+  let first = j;
+  if (!/^(he|she|they|we|i|you)$/.test(subj.lower)) {
+    // the shortest subject: a name ("Mr. Trump"), or a noun back to its determiner ("the mayor", "any taxpayer")
+    if (!(isCap(subj) || SPEAKER_NOUNS.has(subj.lower))) return undefined;
+    while (first > 0 && j - first < 4) {
+      const p = toks[first - 1];
+      if (p.word && (DETERMINERS.has(p.lower) || /^(any|every|each|no)$/.test(p.lower))) {
+        first--;
+        break;
+      }
+      if (isCap(toks[first]) && (isCap(p) || (p.text === '.' && first > 1 && /^\p{Lu}\p{L}{0,3}$/u.test(toks[first - 2].text)))) first -= p.word ? 1 : 2;
+      else break;
+    }
+    if (!plausibleSource(toks, first, j)) return undefined;
+  }
+  let r = first - 1;
+  if (r >= 0 && /^(that|which|whom)$/.test(toks[r].lower)) r--;
+  if (r < 1 || !toks[r].word || toks[r].quote >= 0 || NP_STOP.has(toks[r].lower) || /^(for|of|in|on|at|a|an|the)$/.test(toks[r].lower) || PRONOUNS[toks[r].lower] || CUE_FORMS.has(toks[r].lower) || /(ly|ing)$/.test(toks[r].lower)) return undefined;
+  const a = npBack(toks, r, 0);
+  if (a > r || !toks[a].word || PRONOUNS[toks[a].lower]) return undefined;
+  return { source: { start: toks[first].start, end: toks[j].end }, cue: { start: toks[i].start, end: toks[i].end }, content: { start: toks[a].start, end: toks[r].end } };
 }
 
 /** Verbs of naming and judging whose passive keeps its complement before the agent ("was called a fraud by"). */

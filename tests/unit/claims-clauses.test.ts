@@ -85,3 +85,11 @@ describe('speaker phrases: a title with "from", an apposition before a stance ve
   test('a lone noun object closing the sentence', () => expectClaim('Asked about the attack, he did not suggest retaliation.', 'retaliation', 'he', 'suggest'));
   test.each(['The report came from a liberal think tank.', 'Nobody said enough.', 'The fund helps people seeking employment.'])('no lone-noun claim in %j', (text) => expect(all(text).filter((g) => !g.content.includes(' '))).toEqual([]));
 });
+
+describe('a relative clause whose verb of stance lacks its object', () => {
+  test.each([
+    ['Voters want the kind of strong leader that the senator so admires.', 'the kind of strong leader', 'the senator', 'admires'],
+    ['These are the reforms the governor supports.', 'the reforms', 'the governor', 'supports'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['It was an Obama veto.', 'The talks covered the San Bernardino attack.', 'The school board contests were close.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
