@@ -180,6 +180,7 @@ export function recognizeClaims(text: string): Annotation[] {
   return out.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }
 
+const VP_COORDINATION = /,?\s+(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$/;
 const COORDINATION = /(?:,\s*(?:and|but|while|whereas|yet)|;)\s+$/;
 /**
  * "Democrats want X, and Republicans want Y": a claim whose source opens a coordinated clause inside
@@ -189,6 +190,14 @@ function splitCoordinated(text: string, fs: Found[]): void {
   if (fs.length < 2) return;
   for (const g of fs) {
     for (const f of fs) {
+      // "X supported A ..., and said B": a coordinated verb of the same subject ends the first content
+      if (f !== g && f.source.start < g.source.end && g.source.start < f.source.end && g.cue.start > f.content.start && g.cue.end <= f.content.end && g.content.start >= g.cue.end) {
+        const m = VP_COORDINATION.exec(text.slice(f.content.start, g.cue.start));
+        if (m && m.index >= 3 && !/["“”]/.test(text.slice(f.content.start, g.cue.start))) {
+          f.content = { start: f.content.start, end: f.content.start + m.index };
+          continue;
+        }
+      }
       if (f === g || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(text.slice(g.cue.start, g.cue.end).toLowerCase().split(/\s/)[0]) ?? '')) || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end) continue;
       const before = text.slice(f.content.start, g.source.start);
       const m = COORDINATION.exec(before);
@@ -1264,9 +1273,11 @@ function sentenceSubject(toks: readonly Token[], upto: number): [number, number]
     if (toks[k]?.text !== ',') return undefined;
     a = k + 1;
   }
-  let last = npForward(toks, a);
+  // a subject pronoun is the whole subject ("He won votes by telling ...")
+  let last = /^(he|she|they|we|i|you)$/.test(toks[a]?.lower ?? '') ? a : npForward(toks, a);
   for (let k = a + 1; k <= last; k++) {
-    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
+    // the verb, or an auxiliary or adverb before it ("Mr. Schultz generally supported")
+    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower) || isAux(toks[k]))) {
       last = k - 1;
       break;
     }

@@ -93,3 +93,14 @@ describe('a relative clause whose verb of stance lacks its object', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test.each(['It was an Obama veto.', 'The talks covered the San Bernardino attack.', 'The school board contests were close.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('coordinated verbs of one subject', () => {
+  test('"X supported A ..., and said B": the first content ends at the coordination', () => {
+    const got = all('Ms. Reyes generally supported the union during her years at the plant, which closed in 2015, and said she did not back the strike.');
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'the union during her years at the plant, which closed in 2015', source: 'Ms. Reyes', cue: 'supported' });
+    expect(got, JSON.stringify(got)).toContainEqual({ content: 'she did not back the strike', source: 'Ms. Reyes', cue: 'said' });
+  });
+  test('a pronoun subject before a gerund of saying', () => {
+    expectClaim('She won the vote by telling them that the plant would stay open.', 'them that the plant would stay open', 'She', 'telling');
+  });
+});

@@ -165,7 +165,8 @@ describe('polls and gerunds', () => {
 describe('content boundaries', () => {
   test.each([
     // an infinitive after the hearer is the content
-    ['Graham urged Republicans to join the ranks of believers, and criticized the party.', 'to join the ranks of believers, and criticized the party', 'Graham', 'urged'],
+    ['Graham urged Republicans to join the ranks of believers, and criticized the party.', 'to join the ranks of believers', 'Graham', 'urged'],
+    ['Graham urged Republicans to join the ranks of believers, and criticized the party.', 'the party', 'Graham', 'criticized'],
     // a trailing clause after the cue: the quotation before is the content
     ['"We have had problems with intrusions," Obama said after meeting with the premier.', '"We have had problems with intrusions,"', 'Obama', 'said'],
     // "according to" after a comma with an apposition: the clause before is the content
