@@ -135,15 +135,16 @@ export function contentSimilarity(a: Set<string>, b: Set<string>): number {
 const ORG_HEADS = new Set(['ministry', 'service', 'agency', 'office', 'army', 'government', 'palace', 'command', 'department', 'council', 'committee', 'kremlin', 'military', 'forces', 'police', 'administration']);
 const ORG_KINDS: string[][] = [['defence', 'defense', 'war'], ['foreign', 'diplomatic'], ['interior', 'home'], ['security', 'intelligence'], ['health'], ['finance', 'treasury'], ['justice']];
 
-/** What the organisation test reads from a speaker name, worked out once per spelling. */
+/** What the organisation test reads from a speaker name, worked out once per spelling (kind and nations when first needed). */
 interface OrgWords {
+  name: string;
   words: string[];
   /** Some word is an organisation's head noun. */
   headed: boolean;
   /** The first kind group (ORG_KINDS) any word belongs to, or -1. */
-  kind: number;
+  kind?: number;
   /** Nationality adjectives, lower case. */
-  nations: string[];
+  nations?: string[];
 }
 
 const ORG_WORDS_OF = new Map<string, OrgWords>();
@@ -152,17 +153,15 @@ function orgWords(s: string): OrgWords {
   let o = ORG_WORDS_OF.get(s);
   if (!o) {
     const words = fold(s).replace(/[’']s\b/g, '').match(/\p{L}+/gu) ?? [];
-    o = {
-      words,
-      headed: words.some((w) => ORG_HEADS.has(w)),
-      kind: ORG_KINDS.findIndex((g) => words.some((w) => g.includes(w))),
-      nations: (s.match(/\b\p{Lu}\p{L}+(?:ian|ish|ese|an|i)\b/gu) ?? []).map((x) => x.toLowerCase()),
-    };
+    o = { name: s, words, headed: words.some((w) => ORG_HEADS.has(w)) };
     if (ORG_WORDS_OF.size > 5000) ORG_WORDS_OF.clear();
     ORG_WORDS_OF.set(s, o);
   }
   return o;
 }
+
+const kindOf = (o: OrgWords) => (o.kind ??= ORG_KINDS.findIndex((g) => o.words.some((w) => g.includes(w))));
+const nationsOf = (o: OrgWords) => (o.nations ??= (o.name.match(/\b\p{Lu}\p{L}+(?:ian|ish|ese|an|i)\b/gu) ?? []).map((x) => x.toLowerCase()));
 
 /** Same speaker: names by surname spelling; organisations by their head noun without conflicting kinds or nations. */
 export function speakersMatch(a: string, b: string): boolean {
@@ -171,9 +170,11 @@ export function speakersMatch(a: string, b: string): boolean {
   if (!oa.headed) return false;
   const ob = orgWords(b);
   if (!ob.headed || !oa.words.some((w) => ORG_HEADS.has(w) && ob.words.includes(w))) return false;
-  if (oa.kind >= 0 && ob.kind >= 0 && oa.kind !== ob.kind) return false;
-  const na = oa.nations;
-  const nb = ob.nations;
+  const ka = kindOf(oa);
+  const kb = kindOf(ob);
+  if (ka >= 0 && kb >= 0 && ka !== kb) return false;
+  const na = nationsOf(oa);
+  const nb = nationsOf(ob);
   if (na.length && nb.length && !na.some((x) => nb.some((y) => sameSurname(x, y)))) return false;
   return true;
 }

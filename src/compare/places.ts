@@ -77,6 +77,47 @@ function rivals(chosen: GazetteerEntry, all: GazetteerEntry[]): GazetteerEntry[]
     && (e.country !== chosen.country || e.region !== chosen.region));
 }
 
+/** The gazetteer's entries for a name, remembered per gazetteer (names recur in an article; the gazetteer does not change). */
+const NAMESAKES = new WeakMap<Gazetteer, Map<string, GazetteerEntry[]>>();
+
+function namesakes(g: Gazetteer, name: string): GazetteerEntry[] {
+  let byName = NAMESAKES.get(g);
+  if (!byName) NAMESAKES.set(g, (byName = new Map()));
+  let all = byName.get(name);
+  if (!all) {
+    all = g.lookup(name);
+    if (byName.size > 5000) byName.clear();
+    byName.set(name, all);
+  }
+  return all;
+}
+
+const SAME_SPELLING = 0;
+const VARIANT = 1;
+const OTHER_NAME = 2;
+const JUDGED = new Map<string, number>();
+
+/** How the name as written spells the entry's name: the same, a variant, or another name (remembered per spelling pair). */
+function spellingJudgement(text: string, entry: GazetteerEntry): number {
+  const regional = entry.kind === 'region' || entry.kind === 'area';
+  const key = `${regional ? 'r' : 'p'}\u0000${entry.name}\u0000${text}`;
+  let judged = JUDGED.get(key);
+  if (judged === undefined) {
+    // Judge the spelling of the name itself: "Kharkiv region" spells "Kharkiv" (Kharkiv Oblast).
+    let written = spelling(text);
+    let canonical = spelling(entry.name);
+    if (regional) {
+      written = written.replace(REGION_WORD, '');
+      canonical = canonical.replace(REGION_WORD, '');
+    }
+    const sameSpelling = written === canonical || withoutDiacritics(written) === withoutDiacritics(canonical);
+    judged = sameSpelling ? SAME_SPELLING : isSpellingVariant(written, canonical) ? VARIANT : OTHER_NAME;
+    if (JUDGED.size > 5000) JUDGED.clear();
+    JUDGED.set(key, judged);
+  }
+  return judged;
+}
+
 export function comparePlaces(places: readonly Annotation[], gazetteer: Gazetteer): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const a of places) {
@@ -97,7 +138,7 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
     const evidence = [evidenceFor(entry, gazetteer, label)];
     const surface = a.text;
     // a country or an area has no rivals: no lookup of its namesakes
-    const all = entry.kind === 'country' || entry.kind === 'area' ? NO_ENTRIES : gazetteer.lookup(a.text);
+    const all = entry.kind === 'country' || entry.kind === 'area' ? NO_ENTRIES : namesakes(gazetteer, a.text);
     const others = rivals(entry, all);
     if (others.length) {
       const also = others.slice(0, 3).map((e) => describeEntry(e, gazetteer));
@@ -107,17 +148,10 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
       });
       continue;
     }
-    // Judge the spelling of the name itself: "Kharkiv region" spells "Kharkiv" (Kharkiv Oblast).
-    let written = spelling(a.text);
-    let canonical = spelling(entry.name);
-    if (entry.kind === 'region' || entry.kind === 'area') {
-      written = written.replace(REGION_WORD, '');
-      canonical = canonical.replace(REGION_WORD, '');
-    }
-    const sameSpelling = written === canonical || withoutDiacritics(written) === withoutDiacritics(canonical);
-    if (sameSpelling) {
+    const judged = spellingJudgement(a.text, entry);
+    if (judged === SAME_SPELLING) {
       verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: as spelled in the gazetteer: ${label}.` });
-    } else if (isSpellingVariant(written, canonical)) {
+    } else if (judged === VARIANT) {
       verdicts.push({ annotationId: a.id, kind: 'variant', evidence, summary: `${surface}: spelled ${entry.name} in the gazetteer: ${label}.` });
     } else {
       // "U.S.", "Britain", "N.C.", "Salisbury" (Harare): another name or an abbreviation, not a different spelling.
