@@ -28,7 +28,8 @@ const PHRASES: [RegExp, string, string[]][] = [
 ];
 
 /** Lemma and synonym table of general English: word -> concept. */
-const CONCEPTS: Record<string, string> = {};
+// no prototype: "constructor" is a word, not Object.prototype.constructor
+const CONCEPTS: Record<string, string> = Object.create(null) as Record<string, string>;
 const GROUPS: string[][] = [
   ['choice', 'decision', 'decide', 'choose', 'chose', 'chosen', 'option'],
   ['good', 'right', 'best', 'wise', 'correct', 'smart', 'better', 'sensible'],

@@ -189,3 +189,8 @@ describe('concepts: the plain-text path gives what the Unicode folding gives', (
     }), { numRuns: 500 });
   });
 });
+
+test('words that name Object.prototype members are plain words', () => {
+  expect([...concepts('The constructor said the contract was signed')]).toContain('constructor');
+  expect([...concepts('constructors')].every((c) => typeof c === 'string')).toBe(true);
+});
