@@ -91,6 +91,17 @@ function packKey(s: string): number {
   return v;
 }
 
+/** The first two code units of a key as packKey packs them (packKey(s) >>> 16). */
+function groupOf(s: string): number {
+  const a = s.length > 0 ? s.charCodeAt(0) : 0;
+  if (a >= 255) return 0xff00;
+  const b = s.length > 1 ? s.charCodeAt(1) : 0;
+  return (a << 8) | (b >= 255 ? 255 : b);
+}
+
+/** A group of keys is packed for search on its PACK_AFTER-th search. */
+const PACK_AFTER = 8;
+
 /** True when the name is plain ASCII letters in words split by single spaces, after an optional "~"
  * (normalizeName's own fast path: its key is the name in lower case). */
 function isPlainName(name: string): boolean {
@@ -138,10 +149,16 @@ export function createGazetteer(data: unknown): Gazetteer {
   const cache: (GazetteerEntry | undefined)[] = new Array(n);
   let byId: Map<number, number> | undefined;
   let byCountry: Map<string, number> | undefined;
-  // The keys' first four letters side by side: the binary search runs over this compact array and
-  // compares whole keys only among those that share them (built on the first lookup: one pass).
-  let packed: Uint32Array | undefined;
-  let bucket: Int32Array | undefined;
+  // Keys are grouped by their first two letters; a group is located (two binary searches) when a
+  // lookup first needs it. A group searched often gets its keys' first four letters side by side in a
+  // compact array: the binary search then runs over that array and compares whole keys only among the
+  // few that share all four letters. No pass over all keys; rarely used groups stay as they are.
+  const packed = new Uint32Array(keys.length);
+  /** Per two-letter group: its first key, and one past its last (-1: not located yet). */
+  const groupStart = new Int32Array(65536).fill(-1);
+  const groupEnd = new Int32Array(65536);
+  /** Searches of the group so far; PACK_AFTER or more: its keys are in `packed`. */
+  const groupUses = new Uint8Array(65536);
 
   const entry = (i: number): GazetteerEntry => {
     let e = cache[i];
@@ -157,44 +174,57 @@ export function createGazetteer(data: unknown): Gazetteer {
     return e;
   };
 
-  /** Builds the compact search arrays (on the first lookup; one pass over the keys). */
-  const index = (): void => {
-    packed = new Uint32Array(keys.length);
-    // bucket[b] = first key whose first two letters (as packed) are at least b.
-    bucket = new Int32Array(65537);
-    let next = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const p = packKey(keys[i]);
-      packed[i] = p;
-      const b = p >>> 16;
-      while (next <= b) bucket[next++] = i;
+  /** First key whose two-letter group is at least `group` (binary search over the keys themselves). */
+  const groupBound = (group: number): number => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (groupOf(keys[mid]) < group) lo = mid + 1;
+      else hi = mid;
     }
-    while (next <= 65536) bucket[next++] = keys.length;
+    return lo;
+  };
+
+  const locateGroup = (group: number): void => {
+    groupStart[group] = groupBound(group);
+    groupEnd[group] = groupBound(group + 1);
   };
 
   /** Index of the first key not below `key`. */
   const lowerBound = (key: string): number => {
-    if (!packed) index();
-    const pk = packed!;
     const p = packKey(key);
-    const b = p >>> 16;
-    let lo = bucket![b];
-    let hi = bucket![b + 1];
+    const group = p >>> 16;
+    if (groupStart[group] < 0) locateGroup(group);
+    let lo = groupStart[group];
+    const groupHi = groupEnd[group];
+    if (groupUses[group] < PACK_AFTER) {
+      if (++groupUses[group] === PACK_AFTER) for (let i = lo; i < groupHi; i++) packed[i] = packKey(keys[i]);
+      else {
+        let hi = groupHi;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (keys[mid] < key) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+    }
+    let hi = groupHi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (pk[mid] < p) lo = mid + 1;
+      if (packed[mid] < p) lo = mid + 1;
       else hi = mid;
     }
     // Among the keys that share the first four letters, compare whole keys.
-    const size = keys.length;
     let end = lo;
-    while (end < size && end - lo < 8 && pk[end] === p) end++;
+    while (end < groupHi && end - lo < 8 && packed[end] === p) end++;
     if (end - lo === 8) {
       let a = lo;
-      let z = bucket![b + 1];
+      let z = groupHi;
       while (a < z) {
         const mid = (a + z) >>> 1;
-        if (pk[mid] <= p) a = mid + 1;
+        if (packed[mid] <= p) a = mid + 1;
         else z = mid;
       }
       end = a;

@@ -1,7 +1,7 @@
 // Gazetteer index: the bundled build resolves names ignoring case, diacritics and transliteration
 // variants, and a malformed file is refused with a clear reason.
 import { describe, expect, test } from 'vitest';
-import { createGazetteer } from '../../src/reference/gazetteer';
+import { createGazetteer, runLookup } from '../../src/reference/gazetteer';
 import { normalizeName } from '../../src/reference/names';
 import { readReferenceJson } from '../../cli/load-reference';
 
@@ -111,5 +111,61 @@ describe('malformed gazetteer files are refused with the reason', () => {
     ['dangling reference', (d) => ({ ...d, refs: [0, 1e9] }), /out of range/],
   ])('%s', (_label, mutate, message) => {
     expect(() => createGazetteer(mutate(base()))).toThrow(message);
+  });
+});
+
+describe('search over the sorted keys', () => {
+  // Keys (already in search form) chosen around the compact search's edges: shared four-letter
+  // prefixes, letters above 255 (which end the packed prefix), prefixes of other keys, runs of words.
+  const keys = ['a', 'ab', 'ab c', 'ab cd', 'abc', 'abcd', 'abcde', 'abcdf', 'abcdg', 'abcdh', 'abcdi', 'abcdj', 'abcdk', 'abcdl', 'abcdm',
+    'new', 'new york', 'new york city', 'newark', 'x y', 'zz', '~british', '×a', '×z', 'a×b', 'ǝa', 'ǝz', 'ǝb', 'ǝbǝ', 'ɔ', 'bɔb', 'bɔbɔ', 'bǝz', 'bɛa'].sort();
+  const n = keys.length;
+  const tiny = createGazetteer({
+    format: 1, version: 'test', kinds: 'CART', id: keys.map((_, i) => i + 1), name: keys, kind: 'T'.repeat(n), country: 'UA'.repeat(n),
+    region: keys.map(() => -1), lat: keys.map(() => 0), lon: keys.map(() => 0), population: keys.map(() => 1), regions: [], keys, refs: keys.map((_, i) => i),
+  });
+  const probe = runLookup(tiny)!;
+
+  test('every key finds its entry, many times over (searches change form after a few uses)', () => {
+    for (let round = 0; round < 12; round++) {
+      for (const k of keys) expect(tiny.lookup(k).map((e) => e.name), k).toEqual([k]);
+    }
+  });
+
+  test('names that are no key find nothing', () => {
+    for (const k of ['', 'b', 'abcdz', 'ab c d', 'new yor', '×', 'ǝ', 'ǝbx', 'bɔ', 'bɔbɔb', 'bǝ', 'york', '~french', 'abcda']) {
+      for (let round = 0; round < 10; round++) expect(tiny.lookup(k), k).toEqual([]);
+    }
+  });
+
+  test('a run lookup says whether a longer key continues the name', () => {
+    expect(probe('New')).toEqual({ entries: tiny.lookup('new'), longer: true });
+    expect(probe('New York').longer).toBe(true);
+    expect(probe('New York City').longer).toBe(false);
+    expect(probe('Newark').longer).toBe(false);
+    expect(probe('X')).toEqual({ entries: [], longer: true });
+    expect(probe('Zz').longer).toBe(false);
+    expect(probe('Ab C').longer).toBe(false);
+    expect(probe('Ab').longer).toBe(true);
+  });
+
+  test('the bundled gazetteer agrees with a plain binary search', () => {
+    const all = data.keys as string[];
+    const plain = (key: string) => {
+      let lo = 0;
+      let hi = all.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid] === key) return mid;
+        if (all[mid] < key) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+    for (let i = 0; i < all.length; i += 97) {
+      for (const k of [all[i], `${all[i]}x`, all[i].slice(0, -1)]) {
+        expect(g.lookup(k).length > 0, k).toBe(plain(normalizeName(k)) >= 0);
+      }
+    }
   });
 });
