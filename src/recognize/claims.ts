@@ -537,7 +537,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower]))) cueEnd = i;
+      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower] && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
       else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
         // "the senator spoke at a gathering to discuss ...": an infinitive of purpose of the main clause's subject
         const f = subjectControl(text, s, toks, i, i);
@@ -554,11 +554,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
     // "a penalty imposed by the bureau", "..., promoted by the governor": a reduced passive with its agent
-    if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && lemma !== 'back' && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS[subj.lower] && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
+    if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && !NOT_REDUCED.has(lemma) && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS[subj.lower] && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
       const f = reducedPassive(text, s, toks, i);
       if (f) found.push(f);
       continue;
     }
+    // "an appearance arranged by X and criticized by Y": a coordinated participle with its agent is no active verb
+    if (!passive && /ed$/.test(t.lower) && toks[cueEnd + 1]?.lower === 'by' && subj && /^(and|or)$/.test(subj.lower)) continue;
     if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
@@ -933,6 +935,9 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
   if (!content) return undefined;
   return { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content };
 }
+
+/** Verbs whose reduced passive names a transaction or a topic, no stance ("the price offered by", "issues discussed by"). */
+const NOT_REDUCED = new Set(['back', 'offer', 'grant', 'sponsor', 'introduce', 'detail', 'address', 'examine', 'identify', 'illustrate', 'explore', 'chronicle', 'discuss', 'decide', 'consider', 'cast', 'frame', 'paint', 'float', 'pitch', 'strike', 'link', 'reference']);
 
 /** Reporting and stance verbs used without an object: no object gap. */
 const INTRANSITIVE = new Set(['speak', 'respond', 'reply', 'testify', 'agree', 'continue', 'decline', 'refuse', 'seem', 'comment', 'complain', 'vote', 'campaign', 'rally', 'talk', 'care', 'lash', 'fire', 'hit', 'sound', 'weigh', 'spar', 'rail', 'point', 'call', 'object', 'reason', 'figure', 'learn', 'rule', 'counter', 'project', 'charge', 'plan', 'intend', 'vow', 'pledge', 'promise', 'threaten', 'add', 'say', 'tell', 'ask', 'write', 'post', 'tweet', 'report', 'state', 'note', 'explain', 'announce', 'warn', 'insist', 'claim', 'argue', 'confirm', 'deny', 'admit', 'acknowledge', 'declare', 'allege', 'assert', 'urge', 'demand', 'propose', 'recommend', 'accuse']);

@@ -48,3 +48,13 @@ describe('verbs of perception, judgement and volition with a speaker subject', (
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test.each(['The views from the tower are stunning.', 'In summer, the salmon seek cold water.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('participles that name no stance', () => {
+  test.each([
+    'The speech was arranged by party leaders and criticized by the White House for its timing.',
+    'There is little room for a profit at the price offered by the two chains.',
+  ])('no active claim with the wrong source in %j', (text) => {
+    const got = all(text);
+    expect(got.filter((g) => g.cue === 'offered' || (g.cue === 'criticized' && !/White House/.test(g.source)))).toEqual([]);
+  });
+});
