@@ -391,7 +391,7 @@ function npForward(toks: readonly Token[], i: number): number {
 let TRIGGERS: Set<string> | undefined;
 /** Every word that can open an attribution in findInSentence: cue forms, noun and adjective cues, and the words of fixed frames. */
 function triggers(): Set<string> {
-  TRIGGERS ??= new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know']);
+  TRIGGERS ??= new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know', 'see', 'sees', 'saw', 'seen']);
   return TRIGGERS;
 }
 
@@ -462,6 +462,21 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       }
     }
     // "I know your returns are audited", "we know that ...": the base form with a first-person or plural subject
+    // "Critics see the program as a loophole", "she saw that the vote was lost": seeing as judging
+    if (/^(see|sees|saw|seen)$/.test(t.lower) && i > 0 && !isCap(t) && toks[i + 1]?.word && toks[i + 1].quote < 0) {
+      let k = i + 1;
+      if (toks[k].lower !== 'that') while (k < toks.length && k - i <= 8 && toks[k].word && toks[k].quote < 0 && toks[k].lower !== 'as') k++;
+      const judged = toks[k]?.lower === 'that' ? k === i + 1 : toks[k]?.lower === 'as' && k > i + 1 && !/^(well|soon|long|much|many|far)$/.test(toks[k + 1]?.lower ?? '');
+      const content = judged && stanceSubject(toks, i) ? tail(text, toks, toks[i + 1].lower === 'that' ? i + 2 : i + 1, s) : undefined;
+      if (content) {
+        const j = skipAuxBack(toks, i - 1);
+        const first = PRONOUNS[toks[j].lower] ? j : npBack(toks, j, 0);
+        if (first <= j && plausibleSource(toks, first, j)) {
+          found.push({ source: { start: toks[first].start, end: toks[j].end }, cue: { start: t.start, end: t.end }, content });
+          continue;
+        }
+      }
+    }
     if (t.lower === 'know' && i > 0 && /^(i|we|they)$/.test(toks[i - 1].lower) && toks[i + 1]?.word && !/^(what|how|if|whether|why|where|when|who|it)$/.test(toks[i + 1].lower)) {
       let c = i + 1;
       if (toks[c].lower === 'that') c++;

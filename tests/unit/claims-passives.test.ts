@@ -58,3 +58,11 @@ describe('participles that name no stance', () => {
     expect(got.filter((g) => g.cue === 'offered' || (g.cue === 'criticized' && !/White House/.test(g.source)))).toEqual([]);
   });
 });
+
+describe('seeing as judging', () => {
+  test.each([
+    ['Critics of the levy see it as a gift to landlords.', 'it as a gift to landlords', 'Critics of the levy', 'see'],
+    ['She saw that the vote was lost.', 'the vote was lost', 'She', 'saw'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['Officers saw the driver get out of a car.', 'We will see as soon as possible.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
+});
