@@ -5,7 +5,7 @@ import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
 import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
-import { ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
+import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 
 export { sameSpeaker } from './claims/speakers';
 
@@ -438,7 +438,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
-    if (STANCE_ADJ.has(t.lower) && i > 0 && STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '')) {
+    const clauseAfter = CLAUSE_ADJ.has(t.lower) && !!toks[i + 1] && toks[i + 1].quote < 0 && (/^(he|she|they|we|i|you|it|there)$/.test(toks[i + 1].lower) || (DETERMINERS.has(toks[i + 1].lower) && !/^(all|both|most|some|many)$/.test(toks[i + 1].lower)) || (isCap(toks[i + 1]) && !PRONOUNS[toks[i + 1].lower]));
+    if (STANCE_ADJ.has(t.lower) && i > 0 && (STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '') || clauseAfter)) {
       const f = stanceAdjective(text, s, toks, i);
       if (f) {
         found.push(f);
@@ -656,9 +657,11 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
     source = { start: toks[first].start, end: toks[j].end };
   }
   const prep = toks[i + 1];
-  const content = tail(text, toks, i + 2, s);
+  // "she was sure the plan would work": the clause follows the adjective directly
+  const direct = !STANCE_ADJ_PREPS.has(prep.lower);
+  const content = tail(text, toks, direct ? i + 1 : i + 2, s);
   if (!content) return undefined;
-  return { source, cue: { start: toks[i].start, end: prep.lower === 'that' ? toks[i].end : prep.end }, content };
+  return { source, cue: { start: toks[i].start, end: prep.lower === 'that' || direct ? toks[i].end : prep.end }, content };
 }
 
 const GERUND_PREP = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'upon', 'when']);

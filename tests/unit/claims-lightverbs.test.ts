@@ -34,3 +34,19 @@ describe('copula and noun of a stance holder', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test('no claim in "The river is a source of water for the town."', () => expect(all('The river is a source of water for the town.')).toEqual([]));
 });
+
+describe('adjectives of certainty and feeling', () => {
+  test.each([
+    ['The minister was sure the treaty would hold.', 'the treaty would hold', 'The minister', 'sure'],
+    ['Farm groups were incensed by the ruling.', 'the ruling', 'Farm groups', 'incensed by'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "The road was sure a mess."', () => expect(all('The road was sure a mess.')).toEqual([]));
+});
+
+describe('verbs with a particle: setting out and apologising', () => {
+  test.each([
+    ['The senator laid out her plan for the railways.', 'her plan for the railways', 'The senator', 'laid out'],
+    ['The mayor did not apologize for his remarks about the strike.', 'his remarks about the strike', 'The mayor', 'apologize for'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim in "The workers laid the bricks in rows."', () => expect(all('The workers laid the bricks in rows.')).toEqual([]));
+});

@@ -93,6 +93,10 @@ export const PREP_STANCE: Record<string, string[]> = {
   lash: ['out'],
   fire: ['back'],
   hit: ['back', 'out'],
+  lay: ['out'],
+  spell: ['out'],
+  apologize: ['for'],
+  apologise: ['for'],
   sound: ['off'],
 };
 
@@ -104,8 +108,14 @@ export const STANCE_ADJ = new Set([
   'furious', 'outraged', 'disappointed', 'alarmed', 'cautious', 'emphatic', 'insistent', 'unequivocal',
   'vocal', 'silent', 'open', 'candid', 'blunt', 'clear', 'unconvinced', 'determined', 'eager', 'reluctant',
   'willing', 'unwilling', 'fond', 'contemptuous', 'scornful', 'suspicious', 'fearful', 'nervous', 'anxious',
+  // feelings about something, with their cause ("incensed by", "pleased with", "appalled at")
+  'incensed', 'angered', 'dismayed', 'troubled', 'heartened', 'pleased', 'delighted', 'appalled', 'shocked', 'stunned',
+  'surprised', 'disturbed', 'offended', 'relieved', 'thrilled', 'horrified', 'baffled', 'puzzled', 'unimpressed',
+  'impressed', 'worried', 'annoyed', 'irritated', 'saddened', 'encouraged', 'grateful', 'thankful',
 ]);
-export const STANCE_ADJ_PREPS = new Set(['that', 'about', 'of', 'with', 'over', 'on', 'at', 'toward', 'towards', 'to']);
+/** Adjectives of certainty and feeling that take a clause without "that" ("she was sure the plan would work"). */
+export const CLAUSE_ADJ = new Set(['sure', 'certain', 'confident', 'convinced', 'aware', 'adamant', 'hopeful', 'optimistic', 'worried', 'afraid', 'concerned', 'glad', 'pleased', 'sorry', 'positive']);
+export const STANCE_ADJ_PREPS = new Set(['that', 'about', 'of', 'with', 'over', 'on', 'at', 'toward', 'towards', 'to', 'by']);
 
 /** Verbs that only count with a following particle ("called for", "pointed out"). */
 export const NEEDS_PARTICLE: Record<string, string[]> = {
@@ -186,7 +196,8 @@ export const CUE_FORMS: Map<string, string> = (() => {
   for (const [lemma, forms] of Object.entries(IRREGULAR)) for (const f of forms) m.set(f, lemma);
   for (const base of REGULAR) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
   for (const base of SUBJECT_STANCE) if (!IRREGULAR[base]) for (const f of regularForms(base)) if (!m.has(f)) m.set(f, base);
-  for (const base of Object.keys(PREP_STANCE)) for (const f of base === 'hit' ? ['hit', 'hits', 'hitting'] : regularForms(base)) if (!m.has(f)) m.set(f, base);
+  const irregularPrep: Record<string, string[]> = { hit: ['hit', 'hits', 'hitting'], lay: ['lay', 'lays', 'laid', 'laying'], spell: ['spell', 'spells', 'spelled', 'spelt', 'spelling'] };
+  for (const base of Object.keys(PREP_STANCE)) for (const f of irregularPrep[base] ?? regularForms(base)) if (!m.has(f)) m.set(f, base);
   return m;
 })();
 
