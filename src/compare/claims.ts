@@ -2,7 +2,7 @@
 // same content by concept overlap, places, figures and dates); the analysed report itself is never evidence.
 import type { Annotation, Evidence, Verdict } from '../types';
 import type { Reference, ReferenceReport, ReportClaim } from '../reference/types';
-import { parseFingerprint, shingleHashesAmong } from '../reference/reports';
+import { parseFingerprint, shingleStream } from '../reference/reports';
 import { fold, sameSpeaker, sameSurname } from '../recognize/claims/speakers';
 
 export interface ClaimCompareOptions {
@@ -301,8 +301,8 @@ interface ReportIndex {
   byInitial: Map<string, { key: string; speaker: number }[]>;
   /** Speaker numbers by organisation head noun. */
   byHead: Map<string, number[]>;
-  /** Every report sketch hash: the article's shingles are hashed against these only. */
-  sketches: Set<number>;
+  /** The reports whose sketch holds a hash (a report once per time its sketch lists it), by hash. */
+  sketches: Map<number, number[]>;
   /** Claim positions (ascending) whose speaker matches an article speaker, by that speaker. */
   matches: Map<string, number[]>;
 }
@@ -329,7 +329,7 @@ function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
   const snapshot: unknown[] = [];
   walkFields(reports, (v) => snapshot.push(v) > 0);
   const index: ReportIndex = {
-    snapshot, reports: [], claims: [], speakers: [], byKey: new Map(), byInitial: new Map(), byHead: new Map(), sketches: new Set(), matches: new Map(),
+    snapshot, reports: [], claims: [], speakers: [], byKey: new Map(), byInitial: new Map(), byHead: new Map(), sketches: new Map(), matches: new Map(),
   };
   const speakerNumber = new Map<string, number>();
   const add = <K>(map: Map<K, number[]>, key: K, n: number) => {
@@ -339,7 +339,11 @@ function reportIndex(reports: readonly ReferenceReport[]): ReportIndex {
   };
   reports.forEach((r, k) => {
     const sketch = r.fingerprint ? parseFingerprint(r.fingerprint) : [];
-    for (const h of sketch) index.sketches.add(h);
+    for (const h of sketch) {
+      const owners = index.sketches.get(h);
+      if (owners) owners.push(k);
+      else index.sketches.set(h, [k]);
+    }
     index.reports.push({ report: r, sketch, title: r.title ? fold(r.title).trim() : undefined, url: r.url ? documentKey(r.url) : undefined });
     for (const c of r.claims) {
       let n = speakerNumber.get(c.speaker);
@@ -492,9 +496,16 @@ export function compareClaims(
 
   // Which reports are the article itself: decided only for a report with a claim that matches one here.
   const self = new Int8Array(index.reports.length); // 0 not yet known, 1 self, 2 other
-  let hashes: Set<number> | undefined;
   let url: string | undefined;
   let title: string | undefined;
+  // The article's shingles are hashed only as far as needed: a report's share of sketch hashes found
+  // only grows, so a report is the article as soon as it reaches SELF_CONTAINMENT, and is not once
+  // the text has ended below it.
+  let shingles: ((visit: (h: number) => boolean) => boolean) | undefined;
+  let ended = false;
+  const seen = new Set<number>();
+  const hits = new Int32Array(index.reports.length);
+  const contained = (k: number) => hits[k] / index.reports[k].sketch.length >= SELF_CONTAINMENT;
   const isSelf = (k: number): boolean => {
     if (!self[k]) {
       const r = index.reports[k];
@@ -502,10 +513,17 @@ export function compareClaims(
       if (options.url && r.url !== undefined && (url ??= documentKey(options.url)) === r.url) is = true;
       else if (options.title && r.title !== undefined && (title ??= fold(options.title).trim()) === r.title) is = true;
       else if (r.report.fingerprint && r.sketch.length) {
-        hashes ??= shingleHashesAmong(text, index.sketches);
-        let hit = 0;
-        for (const h of r.sketch) if (hashes.has(h)) hit++;
-        is = hit / r.sketch.length >= SELF_CONTAINMENT;
+        if (!contained(k) && !ended) {
+          shingles ??= shingleStream(text);
+          ended = shingles((h) => {
+            const owners = index.sketches.get(h);
+            if (!owners || seen.has(h)) return false;
+            seen.add(h);
+            for (const o of owners) hits[o]++;
+            return contained(k);
+          });
+        }
+        is = contained(k);
       }
       self[k] = is ? 1 : 2;
     }

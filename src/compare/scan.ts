@@ -165,33 +165,23 @@ export interface FoldedWords {
   count: number;
 }
 
-const WORDS: FoldedWords = { units: new Uint16Array(1024), ends: new Int32Array(256), count: 0 };
-
-function room(w: FoldedWords, units: number, words: number): void {
-  if (units > w.units.length) {
-    const u = new Uint16Array(Math.max(units, 2 * w.units.length));
-    u.set(w.units);
-    w.units = u;
-  }
-  if (words > w.ends.length) {
-    const e = new Int32Array(Math.max(words, 2 * w.ends.length));
-    e.set(w.ends);
-    w.ends = e;
-  }
+function grown(ends: Int32Array): Int32Array {
+  const e = new Int32Array(2 * ends.length);
+  e.set(ends);
+  return e;
 }
 
 /**
  * The words of `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()` (runs of `[\p{L}\p{N}]`),
- * folded one code unit at a time when no code unit needs the whole string. The result is shared
- * and valid until the next call.
+ * folded one code unit at a time when no code unit needs the whole string.
  */
 export function foldedWords(s: string): FoldedWords {
-  const w = WORDS;
-  w.count = 0;
-  room(w, s.length, 16);
-  let units = 0;
-  let inWord = false;
   const n = s.length;
+  const units = new Uint16Array(n);
+  let ends: Int32Array = new Int32Array((n >> 3) + 16);
+  let count = 0;
+  let u = 0;
+  let inWord = false;
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -200,33 +190,32 @@ export function foldedWords(s: string): FoldedWords {
     if (e === SLOW) break;
     if (e === DELETE) continue;
     if (((e - 1) & 3) !== 0) {
-      w.units[units++] = (e - 1) >> 2;
+      units[u++] = (e - 1) >> 2;
       inWord = true;
     } else if (inWord) {
-      if (w.count === w.ends.length) room(w, 0, 2 * w.count);
-      w.ends[w.count++] = units;
+      if (count === ends.length) ends = grown(ends);
+      ends[count++] = u;
       inWord = false;
     }
   }
   if (i < n) return wordsOfFolded(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
   if (inWord) {
-    if (w.count === w.ends.length) room(w, 0, 2 * w.count);
-    w.ends[w.count++] = units;
+    if (count === ends.length) ends = grown(ends);
+    ends[count++] = u;
   }
-  return w;
+  return { units, ends, count };
 }
 
 /** The words of text folded already, as foldedWords gives them. */
 function wordsOfFolded(t: string): FoldedWords {
-  const w = WORDS;
   const bounds: number[] = [];
-  const runs = wordRuns(t, bounds);
-  room(w, t.length, runs);
-  let units = 0;
-  for (let k = 0; k < runs; k++) {
-    for (let i = bounds[2 * k]; i < bounds[2 * k + 1]; i++) w.units[units++] = t.charCodeAt(i);
-    w.ends[k] = units;
+  const count = wordRuns(t, bounds);
+  const units = new Uint16Array(t.length);
+  const ends = new Int32Array(count);
+  let u = 0;
+  for (let k = 0; k < count; k++) {
+    for (let i = bounds[2 * k]; i < bounds[2 * k + 1]; i++) units[u++] = t.charCodeAt(i);
+    ends[k] = u;
   }
-  w.count = runs;
-  return w;
+  return { units, ends, count };
 }

@@ -165,11 +165,13 @@ const SHINGLE = 5;
 const SKETCH = 64;
 
 /**
- * Visits the FNV-1a hash of each word 5-shingle of the text (lower case, diacritics folded; the words
- * are the runs of letters and numbers, joined by one space), or of all its words when fewer than 5.
- * The words are folded into one shared buffer and hashed there: no word strings, no joined shingles.
+ * The FNV-1a hashes of the text's word 5-shingles (lower case, diacritics folded; the words are the
+ * runs of letters and numbers, joined by one space), or of all its words when fewer than 5, produced
+ * on demand: each call of the returned function hands hashes to `visit` until `visit` returns true
+ * (stop for now: the next call goes on from there) or the text ends (then it returns true). The words
+ * are folded into one buffer and hashed there: no word strings, no joined shingles.
  */
-function eachShingle(text: string, visit: (h: number) => void): void {
+export function shingleStream(text: string): (visit: (h: number) => boolean) => boolean {
   const { units, ends, count } = foldedWords(text);
   const hash = (from: number, to: number): number => {
     let h = 0x811c9dc5;
@@ -185,11 +187,23 @@ function eachShingle(text: string, visit: (h: number) => void): void {
     }
     return h >>> 0;
   };
-  if (count < SHINGLE) {
-    if (count) visit(hash(0, count));
-    return;
-  }
-  for (let i = 0; i + SHINGLE <= count; i++) visit(hash(i, i + SHINGLE));
+  // fewer words than a shingle: one hash of them all (none for no words)
+  const last = count < SHINGLE ? (count ? 0 : -1) : count - SHINGLE;
+  let next = 0;
+  return (visit) => {
+    while (next <= last) {
+      const i = next++;
+      if (visit(count < SHINGLE ? hash(0, count) : hash(i, i + SHINGLE))) return next > last;
+    }
+    return true;
+  };
+}
+
+function eachShingle(text: string, visit: (h: number) => void): void {
+  shingleStream(text)((h) => {
+    visit(h);
+    return false;
+  });
 }
 
 /** Hashes of the text's word 5-shingles (lower case, diacritics folded). */

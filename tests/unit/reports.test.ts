@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { containment, fingerprint, parseReports, shingleHashes, shingleHashesAmong, validateReports } from '../../src/reference/reports';
+import { containment, fingerprint, parseReports, shingleHashes, shingleHashesAmong, shingleStream, validateReports } from '../../src/reference/reports';
 import { importReports } from '../../src/reference/claimreview';
 
 const good = { id: 'r1', title: 'A report', published: '2022-09-10', claims: [{ id: 'c1', speaker: 'Zelensky', cue: 'said', statement: 'They fled.', places: [], figures: [{ value: 2000, unit: 'km2' }] }] };
@@ -127,6 +127,18 @@ describe('shingle hashes: the in-place hashing equals hashing the joined words',
     fc.assert(fc.property(fc.array(chars, { maxLength: 80 }).map((a) => a.join('')), (text) => {
       expect(shingleHashes(text)).toEqual(plain(text));
     }), { numRuns: 500 });
+  });
+  test('shingleStream hands out the same hashes when stopped and resumed', () => {
+    for (const text of ['', 'one', 'one two three four five six seven', readFileSync(resolve(seeds, '000_0542a8070dd0cc42.txt'), 'utf8')]) {
+      const next = shingleStream(text);
+      const got = new Set<number>();
+      let calls = 0;
+      let n = 0;
+      while (!next((h) => (got.add(h), ++n % 3 === 0))) calls++;
+      expect(got).toEqual(plain(text));
+      expect(next(() => false)).toBe(true);
+      if (plain(text).size > 3) expect(calls).toBeGreaterThan(0);
+    }
   });
   test('shingleHashesAmong is the intersection', () => {
     const text = readFileSync(resolve(seeds, '003_8f0f9114e9d9c3f5.txt'), 'utf8');
