@@ -386,14 +386,21 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   const blocked = new Uint8Array(text.length + 1);
   const mark = (s: number, e: number) => blocked.fill(1, s, e);
 
+  // Every date and every blocked pattern holds a digit: they are looked for only in the stretches
+  // around digits (as found over the whole text: see digitWindows).
+  const windows = digitWindows(text);
+
   // 1. dates first: their numbers are not counts
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+  for (let w = 0; w < windows.length; w += 2) {
+    const from = windows[w];
+    const part = text.slice(from, windows[w + 1]);
+    DATE_RE.lastIndex = 0;
+    for (let m = DATE_RE.exec(part); m; m = DATE_RE.exec(part)) {
     const g = m.groups!;
     const kind = g.iso ? 'iso' : g.year ? 'year' : g.time ? 'time' : g.decade ? 'decade' : 'chrono';
     // a year is matched with the word before it ("in 2014"); the figure is the year alone
     const s = g.year ?? m[0];
-    const start = m.index + (g.yearpre?.length ?? 0);
+    const start = from + m.index + (g.yearpre?.length ?? 0);
     // numeric dates and times must not start inside a longer number ("1.5/10", "12:30:45")
     if ((g.num || g.time) && /[\d/.,:-]/.test(text[start - 1] ?? '') && /\d/.test(text[start - 2] ?? '')) continue;
     const end = start + s.length;
@@ -404,10 +411,15 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (iso) figure.iso = iso;
     out.push({ id: `figure:${start}`, category: 'figure', start, end, text: s, figure });
     mark(start, end);
+    }
   }
   // 2. things that look like numbers but are not figures
-  BLOCK_RE.lastIndex = 0;
-  for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) if (!blocked[m.index]) mark(m.index, m.index + m[0].length);
+  for (let w = 0; w < windows.length; w += 2) {
+    const from = windows[w];
+    const part = text.slice(from, windows[w + 1]);
+    BLOCK_RE.lastIndex = 0;
+    for (let m = BLOCK_RE.exec(part); m; m = BLOCK_RE.exec(part)) if (!blocked[from + m.index]) mark(from + m.index, from + m.index + m[0].length);
+  }
 
   // 3. numbers
   CANDIDATE_RE.lastIndex = 0;
@@ -415,6 +427,9 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     const start0 = m.index;
     if (blocked[start0]) continue;
     const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
+    // "a", "an" (the commonest candidates) read as numbers only before a fraction or scale word
+    // ("a half", "a dozen", "a million"): skip the others without trying the patterns.
+    if (!isDigit && m[0].length <= 2 && (m[0][0] === 'a' || m[0][0] === 'A') && !articleBeforeNumber(text, start0 + m[0].length)) continue;
     // a numeral must not start inside another ("1.5", "10,000")
     if (isDigit && (/\d/.test(text[start0 - 1] ?? '') || (/[.,]/.test(text[start0 - 1] ?? '') && /\d/.test(text[start0 - 2] ?? '')))) continue;
     const g: { vague?: string; frac?: string } = {};
@@ -627,6 +642,76 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(out);
+}
+
+const SPACE_RE = /\s/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE_RE.test(String.fromCharCode(c)));
+}
+
+/** Words (runs of non-space) a date or blocked pattern may take before its first digit ("Wednesday, September 5", "end of 2014": 2) and after its last ("16 North Main Street", "5 - 6, 2014": 4), with a margin. */
+const WORDS_BEFORE_DIGIT = 3;
+const WORDS_AFTER_DIGIT = 6;
+/** Characters a pattern's lookahead may read past its last word. */
+const LOOKAHEAD = 3;
+
+/**
+ * The stretches of text [start, end) pairs where DATE_RE and BLOCK_RE can match: every match holds an
+ * ASCII digit, and reaches at most a few words before and after its digits. Each stretch starts on a
+ * space (no match starts there, and what follows reads the same as in the whole text) and ends well
+ * past anything a match around its digits could read, so the patterns find in the stretches exactly
+ * what they find in the whole text.
+ */
+function digitWindows(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let ws = -1;
+  let we = -1;
+  for (let d = 0; d < n; d++) {
+    const c = text.charCodeAt(d);
+    if (c < 48 || c > 57) continue;
+    // The word holding this digit, and the window around it.
+    let a = d;
+    while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+    let b = d + 1;
+    while (b < n && !isSpace(text.charCodeAt(b))) b++;
+    let e = b;
+    for (let k = 0; k < WORDS_AFTER_DIGIT; k++) {
+      while (e < n && isSpace(text.charCodeAt(e))) e++;
+      while (e < n && !isSpace(text.charCodeAt(e))) e++;
+    }
+    e = Math.min(n, e + LOOKAHEAD);
+    if (a >= we) {
+      let s = a;
+      for (let k = 0; k < WORDS_BEFORE_DIGIT && s > 0; k++) {
+        while (s > 0 && isSpace(text.charCodeAt(s - 1))) s--;
+        while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+      }
+      if (s > 0) s--; // onto the space before the first word
+      if (s >= we) {
+        if (ws >= 0) out.push(ws, we);
+        ws = s;
+      }
+    }
+    if (e > we) we = e;
+    d = b - 1; // the rest of this word's digits share its window
+  }
+  if (ws >= 0) out.push(ws, we);
+  return out;
+}
+/** The first letters of the words FRAC_Y and WORDS_Y accept after "a"/"an" (half, third, quarter, fifth, tenth, dozen, hundred, thousand, million, billion, trillion). */
+const AFTER_ARTICLE = new Set('hHqQtTfFdDmMbB'.split(''));
+
+/** After "a"/"an" ending at p: a space or hyphen, then a word that may be a fraction or scale word. */
+function articleBeforeNumber(text: string, p: number): boolean {
+  const c = text[p];
+  if (c === undefined) return false;
+  if (c === '-') return AFTER_ARTICLE.has(text[p + 1]);
+  if (!SPACE_RE.test(c)) return false;
+  let k = p + 1;
+  while (k < text.length && SPACE_RE.test(text[k])) k++;
+  return AFTER_ARTICLE.has(text[k]) || AFTER_ARTICLE.has(text[p + 1]);
 }
 
 function skipToken(text: string, pos: number): number {
