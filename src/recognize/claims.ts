@@ -52,6 +52,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
+  // "1 percent support the Green Party's candidate": a share of those polled as subject
+  if (p.lower === 'percent' && j > 0 && /^\d/.test(toks[j - 1].text) && !/s$/.test(toks[i].lower)) return true;
   // "Some note that ...", "others fear ...": a quantifier standing alone as a plural subject, opening its clause
   if (/^(some|many|most|others|few|several|both|all)$/.test(p.lower) && !/s$/.test(toks[i].lower) && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
   // "made plans to", "dialing back plans to": an -s form right after a verb is its object
@@ -180,7 +182,7 @@ export function recognizeClaims(text: string): Annotation[] {
   return out.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }
 
-const VP_COORDINATION = /,?\s+(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$/;
+const VP_COORDINATION = /,?\s+(?:and|but|yet)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$/;
 const COORDINATION = /(?:,\s*(?:and|but|while|whereas|yet)|;)\s+$/;
 /**
  * "Democrats want X, and Republicans want Y": a claim whose source opens a coordinated clause inside
@@ -1074,14 +1076,15 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
       source = { start: toks[j - 2].start, end: toks[j].end };
     }
-  } else if (j >= 0 && /^(who|which|and|but)$/.test(toks[j].lower)) {
+  } else if (j >= 0 && /^(who|which|and|but|yet)$/.test(toks[j].lower)) {
     // "..., who said", "X ... and said", "X ..., but pledged": the antecedent or the subject of the first clause speaks
-    const r = toks[j].lower === 'and' || toks[j].lower === 'but' ? sentenceSubject(toks, j) : antecedent(toks, j);
+    const coordinated = /^(and|but|yet)$/.test(toks[j].lower);
+    const r = coordinated ? sentenceSubject(toks, j) : antecedent(toks, j);
     if (r) {
       srcFirst = -1;
       source = { start: toks[r[0]].start, end: toks[r[1]].end };
       // the relative pronoun is the source as written; its antecedent names the speaker
-      if (toks[j].lower !== 'and' && toks[j].lower !== 'but') {
+      if (!coordinated) {
         speaker = source;
         source = { start: toks[j].start, end: toks[j].end };
       }

@@ -66,3 +66,7 @@ describe('seeing as judging', () => {
   ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
   test.each(['Officers saw the driver get out of a car.', 'We will see as soon as possible.'])('no claim in %j', (text) => expect(all(text)).toEqual([]));
 });
+
+describe('shares of those polled before an ambiguous verb', () => {
+  test('"1 percent support X"', () => expectClaim('Among voters under 30, 12 percent support the Green candidate.', 'the Green candidate', '12 percent', 'support'));
+});
