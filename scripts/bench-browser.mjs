@@ -4,12 +4,17 @@
 // DOMContentLoaded (document idle comes at or after it) to the first mark, and the longest
 // main-thread block after DOMContentLoaded with and without the extension (a 5 ms ticker in the
 // page's main world: a gap is a task that blocked it, the content script's included), plus the
-// longest PerformanceObserver 'longtask'. Prints a markdown table to stdout.
-// Usage: npx wxt build && node scripts/bench-browser.mjs [--runs N]
+// longest PerformanceObserver 'longtask'. Then memory (puppeteer-core, which reaches the service
+// worker's DevTools target): the JS heap and DOM node count each page's renderer holds after a
+// forced GC with and without the extension (the content script's world shares the page's heap, so
+// the difference is what the extension adds to a tab), and the service worker's heap once (the
+// reference loaded) and with 1..N tabs open. Prints markdown tables to stdout.
+// Usage: npx wxt build && node scripts/bench-browser.mjs [--runs N] [--no-memory]
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, tabIdOf, pageState } from '../tests/e2e/harness.mjs';
+import { launch, tabIdOf, pageState, EXT, CHROMIUM } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
 import {
   NEWS_PAGES, SHARED_PAGES, instrumentScript, launchPlain, median, readInstrument, syntheticArticle,
@@ -75,10 +80,90 @@ for (const t of targets) {
 }
 
 await synth.close();
-await shared?.close();
 await plain.close();
 await h.close();
 rmSync(synthDir, { recursive: true, force: true });
+
+const memory = shared && !process.argv.includes('--no-memory') ? await measureMemory(targets.filter((t) => t.kind === 'news')) : null;
+await shared?.close();
+
+/**
+ * Memory per tab: each news page opened in a browser without the extension and in one with it
+ * (tabs kept open there), the renderer's JS heap and node count read after a forced GC
+ * (Performance.getMetrics; the content script's isolated world lives in the page's heap); and the
+ * service worker's heap (Runtime.getHeapUsage after a GC) at start and after each tab settled.
+ */
+async function measureMemory(pages) {
+  const open = async (withExt) => {
+    const profile = mkdtempSync(join(tmpdir(), 'factmark-mem-'));
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM, headless: true, pipe: true, userDataDir: profile,
+      ...(withExt ? { enableExtensions: [EXT] } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      defaultViewport: { width: 1100, height: 900 },
+    });
+    return { browser, close: async () => { await browser.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }); } };
+  };
+  const metrics = async (page) => {
+    const s = await page.createCDPSession();
+    await s.send('HeapProfiler.collectGarbage');
+    await s.send('Performance.enable');
+    const { metrics: m } = await s.send('Performance.getMetrics');
+    await s.detach();
+    const v = Object.fromEntries(m.map((x) => [x.name, x.value]));
+    return { heap: v.JSHeapUsedSize, nodes: v.Nodes };
+  };
+  const load = async (browser, url) => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    // Nothing leaves the machine, as in the harness.
+    page.on('request', (r) => (/^https?:\/\/(?!127\.0\.0\.1[:/])/.test(r.url()) ? r.abort() : r.continue()).catch(() => {}));
+    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    return page;
+  };
+  const plainB = await open(false);
+  const extB = await open(true);
+  try {
+    const swTarget = await extB.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15000 });
+    const sw = await swTarget.createCDPSession();
+    const swWorker = await swTarget.worker();
+    const swHeap = async () => {
+      await sw.send('HeapProfiler.collectGarbage');
+      return (await sw.send('Runtime.getHeapUsage')).usedSize;
+    };
+    // The reference loads at start; wait until an analysis answers (or a few seconds).
+    await new Promise((r) => setTimeout(r, 3000));
+    const swStart = await swHeap();
+    const settled = async (page) => {
+      await page.bringToFront();
+      const end = Date.now() + 30000;
+      for (;;) {
+        const st = await swWorker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab ? chrome.tabs.sendMessage(tab.id, { type: 'popup:get-state' }).catch(() => null) : null;
+        }).catch(() => null);
+        if ((st && st.status !== 'pending') || Date.now() > end) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    const rows = [];
+    for (const t of pages) {
+      const p0 = await load(plainB.browser, t.url);
+      await new Promise((r) => setTimeout(r, 500));
+      const without = await metrics(p0);
+      await p0.close();
+      const p1 = await load(extB.browser, t.url); // stays open: N tabs
+      await settled(p1);
+      const withExt = await metrics(p1);
+      rows.push({ name: t.name, without, withExt, sw: await swHeap() });
+    }
+    return { swStart, rows };
+  } finally {
+    await extB.close();
+    await plainB.close();
+  }
+}
 
 const f = (x) => (typeof x === 'number' ? Math.round(x).toString() : '-');
 const out = [];
@@ -93,4 +178,20 @@ if (news.length) {
 }
 out.push('');
 out.push('"Longest block" is the longest gap in a 5 ms timer in the page\'s main world after DOMContentLoaded: any task that held the main thread (the page\'s own or the content script\'s; Chromium\'s longtask entries do not always include content-script work). "With" minus "without" on the same page is the extension\'s share.');
+if (memory) {
+  const mb = (b) => (b / 1048576).toFixed(2);
+  const d = (a, b) => `${b - a >= 0 ? '+' : ''}${mb(b - a)}`;
+  out.push('');
+  out.push('### Memory per tab (Chromium, headless; after a forced GC)');
+  out.push('');
+  out.push('| page | page JS heap without / with extension, MB | added | DOM nodes without / with | service worker heap with this many tabs open, MB |');
+  out.push('|---|---:|---:|---:|---:|');
+  memory.rows.forEach((r, i) => out.push(`| ${r.name} | ${mb(r.without.heap)} / ${mb(r.withExt.heap)} | ${d(r.without.heap, r.withExt.heap)} | ${r.without.nodes} / ${r.withExt.nodes} | ${mb(r.sw)} (${i + 1}) |`));
+  const added = median(memory.rows.map((r) => r.withExt.heap - r.without.heap));
+  const n = memory.rows.length;
+  const swLast = memory.rows[n - 1]?.sw ?? memory.swStart;
+  out.push(`| **median** | | **${added >= 0 ? '+' : ''}${mb(added)}** | | |`);
+  out.push('');
+  out.push(`Service worker heap: ${mb(memory.swStart)} MB with the reference loaded and no tab, ${mb(memory.rows[0]?.sw ?? memory.swStart)} MB with one analysed tab, ${mb(swLast)} MB with ${n} (${mb((swLast - (memory.rows[0]?.sw ?? memory.swStart)) / Math.max(1, n - 1))} MB per further tab: its results). The reference index is held once, in the service worker; a tab's content script holds no gazetteer, only its page's text model and marks ("added" above).`);
+}
 console.log(out.join('\n'));

@@ -146,7 +146,7 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
   let parent: Node = rootCopy;
   let count = 0;
   while (n) {
-    if (++count % 200 === 0 && outOfTime()) {
+    if (++count % 64 === 0 && outOfTime()) {
       await pause();
       if (!n.isConnected) return null; // the page moved things while we copied: copy in one go instead
     }
@@ -185,10 +185,10 @@ const escapeAttr = (s: string): string =>
 
 function startTag(el: Element, keep?: (name: string) => boolean): string {
   let t = `<${el.localName}`;
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) {
-    const name = attrs[i].name;
-    if (!keep || keep(name)) t += ` ${name}="${escapeAttr(attrs[i].value)}"`;
+  // By name, not through `attributes`: reading that makes an Attr node for every attribute, which
+  // the page then keeps (thousands of nodes per page).
+  for (const name of el.getAttributeNames()) {
+    if (!keep || keep(name)) t += ` ${name}="${escapeAttr(el.getAttribute(name) ?? '')}"`;
   }
   return `${t}>`;
 }
@@ -229,7 +229,7 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
   /** How many open elements keep their whitespace (pre, textarea). */
   let keepSpace = 0;
   while (n) {
-    if (++count % 200 === 0 && outOfTime()) {
+    if (++count % 64 === 0 && outOfTime()) {
       await pause();
       if (!n.isConnected) return null;
     }

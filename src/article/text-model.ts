@@ -124,11 +124,14 @@ function* buildStream(root: Node, hidden: (el: Element) => boolean): Generator<v
     },
     () => { pendingBreak = true; },
     hidden,
+    // A visibility check can cost a style recalculation: look at the clock often.
+    64,
   );
   return {
     s: parts.join(''),
-    nodeIdx: nodeIdx.subarray(0, len),
-    offs: offs.subarray(0, len),
+    // Copies of the used part: a subarray would keep the whole grown buffer (up to twice the size) alive.
+    nodeIdx: nodeIdx.slice(0, len),
+    offs: offs.slice(0, len),
     nodes,
     nodeStart: Int32Array.from(starts, (v) => Math.max(v, 0)),
     nodeEnd: Int32Array.from(ends, (v) => Math.max(v, 0)),
@@ -255,6 +258,7 @@ function* locateInStream(st: Stream, blocks: readonly string[] | null, options: 
     // Every run between block boundaries is a block.
     let start = -1;
     for (let k = 0; k <= st.s.length; k++) {
+      if ((k & 8191) === 8191) yield;
       const boundary = k === st.s.length || (st.nodeIdx[k] === -1);
       if (boundary) {
         if (start >= 0 && k > start) found.push({ start, end: k, match: 'exact' });
@@ -300,6 +304,7 @@ function* locateInStream(st: Stream, blocks: readonly string[] | null, options: 
   const outBlocks: { start: number; end: number; match: 'exact' | 'fuzzy' }[] = [];
   let pos = 0;
   for (let i = 0; i < found.length; i++) {
+    if ((i & 63) === 63) yield;
     if (i) { pieces.push(BLOCK_SEPARATOR); pos += BLOCK_SEPARATOR.length; }
     const f = found[i];
     pieces.push(st.s.slice(f.start, f.end));

@@ -144,6 +144,7 @@ export class PageSession {
           })
           : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
         if (stale()) return this.state;
+        sl.reset(); // the answer came in a new task
         if (!ex && !force) return notArticle();
         blocks = ex ? ex.blocks : null;
         kinds = ex ? ex.blockKinds : null;

@@ -1,3 +1,4 @@
+import { trace } from './trace';
 // Cooperative time slicing for work on the page's main thread: run until the slice's budget is
 // spent, then yield a task (scheduler.yield where the browser has it, else a zero-delay timeout).
 
@@ -42,6 +43,10 @@ export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs 
   return {
     outOfTime: () => now() - start > budgetMs,
     async pause() {
+      if (import.meta.env.WXT_FM_TRACE) {
+        const ran = now() - start;
+        if (ran > 15) trace(`slice ${Math.round(ran)}ms ${(new Error().stack ?? '').split('\n').slice(2, 6).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\//, '(')).join(' < ')}`);
+      }
       const whole = hasYield && now() - lastTurn > MAX_CHAIN_MS;
       try { await (whole ? wholeTask() : yieldTask()); } catch { await timeout(); }
       start = now();
