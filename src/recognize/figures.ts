@@ -646,9 +646,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
 
 const SPACE_RE = /\s/;
 
+/** \s: [\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff] */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE_RE.test(String.fromCharCode(c)));
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+const DIGIT_RE = /[0-9]/g;
 
 /** Words (runs of non-space) a date or blocked pattern may take before its first digit ("Wednesday, September 5", "end of 2014": 2) and after its last ("16 North Main Street", "5 - 6, 2014": 4), with a margin. */
 const WORDS_BEFORE_DIGIT = 3;
@@ -668,9 +672,9 @@ function digitWindows(text: string): number[] {
   const n = text.length;
   let ws = -1;
   let we = -1;
-  for (let d = 0; d < n; d++) {
-    const c = text.charCodeAt(d);
-    if (c < 48 || c > 57) continue;
+  DIGIT_RE.lastIndex = 0;
+  for (let m = DIGIT_RE.exec(text); m; m = DIGIT_RE.exec(text)) {
+    const d = m.index;
     // The word holding this digit, and the window around it.
     let a = d;
     while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
@@ -695,7 +699,7 @@ function digitWindows(text: string): number[] {
       }
     }
     if (e > we) we = e;
-    d = b - 1; // the rest of this word's digits share its window
+    DIGIT_RE.lastIndex = b; // the rest of this word's digits share its window
   }
   if (ws >= 0) out.push(ws, we);
   return out;
