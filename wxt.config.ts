@@ -22,14 +22,23 @@ export default defineConfig({
     // UI strings live in src/ui/locales/<lang>/messages.json, copied to _locales/ below.
     default_locale: 'en',
     description: '__MSG_extDescription__',
-    // Only storage: the content script's match patterns give it the pages; nothing else is asked for.
-    permissions: ['storage'],
+    // storage; activeTab + scripting: run in one tab when the user clicks (click-only mode, src/access.ts).
+    permissions: ['storage', 'activeTab', 'scripting'],
+    // Running by itself on every site. Chromium grants this at install and the user can withdraw it there
+    // (Site access: "On click"), but permissions.remove refuses it ("required"); Firefox lets Factmark
+    // remove and request it again. The content script is registered at run time for what is granted.
+    host_permissions: ['http://*/*', 'https://*/*'],
     // A keyboard command that turns every highlight off or back on (handled in the background).
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
         // From _locales (src/ui/locales/<lang>/messages.json).
         description: '__MSG_command_toggle_highlights__',
+      },
+      // Run Factmark in the current tab now (activeTab): the way in on sites it does not run on by itself.
+      'run-on-page': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: '__MSG_command_run_on_page__',
       },
     },
     ...(browser === 'firefox'

@@ -13,6 +13,7 @@ import { publishedDate, readabilityBlocks, remoteTitleAndDate } from '../src/art
 import { BLOCK_SEPARATOR } from '../src/article/text-model';
 import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../src/article/slices';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
+import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, createAccess, isAccessRequest, isFromExtensionPage } from '../src/access';
 import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
 /** What the background needs from the browser; injected so the logic runs in unit tests. */
@@ -447,7 +448,81 @@ async function fetchJson(path: string): Promise<unknown> {
   return res.json();
 }
 
+/** The keyboard command that runs Factmark in the current tab (activeTab), for click-only mode. */
+export const RUN_COMMAND = 'run-on-page';
+
+/**
+ * Run mode and host access (src/access.ts) wired to the browser: the content script registered for the
+ * origins the mode and the granted access allow (again on every start, settings change and permission
+ * change), and injection into one tab when the user asks (the popup, or the keyboard command).
+ */
+function startAccess() {
+  const log = (err: unknown) => console.warn('[factmark] access:', err);
+  const settingsNow = async () => migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const registered = async () => (await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }))[0];
+  const access = createAccess({
+    grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+    readSettings: settingsNow,
+    setRunMode: async (runMode) => {
+      await browser.storage.local.set({ [SETTINGS_KEY]: { ...(await settingsNow()), runMode } });
+    },
+    registeredMatches: async () => (await registered())?.matches,
+    register: async (matches) => {
+      if (await registered()) return browser.scripting.updateContentScripts([{ id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches }]);
+      const script = { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_idle' as const };
+      // Kept across browser restarts where supported; registered again at every start anyway.
+      await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }])
+        .catch(() => browser.scripting.registerContentScripts([script]));
+    },
+    unregister: () => browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }),
+    isRunning: (tabId) =>
+      Promise.race([
+        browser.tabs.sendMessage(tabId, { type: 'popup:get-state' }).then((r: unknown) => r !== undefined, () => false),
+        new Promise<boolean>((ok) => setTimeout(() => ok(false), 1500)),
+      ]),
+    inject: async (tabId) => {
+      // The tab's URL is visible only with access to it (activeTab after a click, or a host permission).
+      // Without it Chromium would hold the injection until the user allows the site, so ask first.
+      const { url } = await browser.tabs.get(tabId);
+      if (!url) throw new Error('no access to this tab (no activeTab grant, no host permission)');
+      if (!/^https?:/.test(url)) throw new Error('not a web page');
+      // A no-op next: any other refusal shows here at once. The script itself is not awaited: its
+      // result is the content script's run, which ends after the analysis.
+      await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+      browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(log);
+    },
+    forceAnalyze: async (tabId) => {
+      await browser.tabs.sendMessage(tabId, { type: 'popup:force-analyze' });
+    },
+    tabsMatching: async (matches) =>
+      (await browser.tabs.query({ url: matches })).flatMap((t) => (typeof t.id === 'number' && !t.discarded ? [t.id] : [])),
+  });
+  access.start().catch(log);
+  browser.permissions.onAdded.addListener((p) => void access.permissionsChanged({ added: p.origins ?? [] }).catch(log));
+  browser.permissions.onRemoved.addListener((p) => void access.permissionsChanged({ removed: p.origins ?? [] }).catch(log));
+  browser.storage.onChanged.addListener((changes, area) => {
+    const c = area === 'local' ? changes[SETTINGS_KEY] : undefined;
+    if (!c) return;
+    const [a, b] = [migrateSettings(c.oldValue), migrateSettings(c.newValue)];
+    if (a.runMode !== b.runMode || a.autoSites.join() !== b.autoSites.join()) access.sync().catch(log);
+  });
+  // Only the extension's own pages (the popup) may ask for an injection; content scripts may not.
+  const origin = (browser.runtime.getURL as (p: string) => string)('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isAccessRequest(message) || !isFromExtensionPage(sender, browser.runtime.id, origin)) return undefined;
+    return access.inject(message.tabId, message.force);
+  });
+  browser.commands?.onCommand.addListener((command: string, tab?: Browser.tabs.Tab) => {
+    if (command !== RUN_COMMAND) return;
+    const id = tab?.id;
+    const target = typeof id === 'number' ? Promise.resolve(id) : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id);
+    target.then((tabId) => (tabId === undefined ? undefined : access.inject(tabId, true))).catch(log);
+  });
+  return access;
+}
+
 export default defineBackground(() => {
+  startAccess();
   const action = badgeApi();
   const bg = createBackground({
     extensionId: browser.runtime.id,

@@ -6,11 +6,17 @@ import { isAnalyzeResponse, isExtractResponse, isFromOwnPage, isPopupToContent, 
 import { PageSession } from '../src/page/session';
 
 export default defineContentScript({
+  // Registered by the background (src/access.ts) for the origins the run mode allows, or injected into one
+  // tab on the user's click; not in the manifest, so a site withdrawn from Factmark gets nothing.
+  registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     try {
       const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}));
+      // Injected again (a click on a tab where it already ran, or registered and injected at once): WXT
+      // invalidates the older copy, which unpaints. A copy invalidated while it waited stops here.
+      if (ctx.isInvalid) return;
       const session = new PageSession(
         {
           doc: document,

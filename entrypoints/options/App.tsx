@@ -1,4 +1,5 @@
-// The options page: colours and underline styles per category (previewed live), the per-site off list,
+// The options page: where Factmark runs (every site, or on a click plus chosen sites; src/ui/AccessSection.tsx),
+// colours and underline styles per category (previewed live), the per-site off list,
 // screen-reader mode, the bundled dataset's version and size, the user's imported reports (import from a
 // file, export, remove; a bad file is refused with its reason and nothing stored changes), and credits
 // for every data source and library with its licence. Every string comes from _locales through t().
@@ -8,6 +9,7 @@ import { createReference } from '../../src/reference';
 import type { ReferenceReport } from '../../src/reference/types';
 import { CATEGORIES, type Category } from '../../src/types';
 import { Switch } from '../../src/ui/Switch';
+import { AccessSection } from '../../src/ui/AccessSection';
 import { CATEGORY_LABEL, formatNumber } from '../../src/ui/describe';
 import { useSettings } from '../../src/ui/use-settings';
 import { t, type MessageKey } from '../../src/ui/i18n';
@@ -70,6 +72,8 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
+
+      <AccessSection settings={settings} updateSettings={updateSettings} hostFromInput={hostFromInput} />
 
       <AppearanceSection />
 
