@@ -186,7 +186,7 @@ export function speakersMatch(a: string, b: string): boolean {
  * organisations by their content words; two spellings of one surname (sameSurname) are equal when
  * folded, or share their first letter, are five letters or more and lie within a small edit distance
  * (at most two edits; three allowed here, for slack). So two names it matches share a key or have two
- * keys that may be spellings of one word (`keysMayMatch`).
+ * keys that may be spellings of one word (`spellingsMayMatch`).
  */
 function speakerKeys(s: string): string[] {
   const ws = fold(s).split(/\s+/);
@@ -229,24 +229,22 @@ function spellingsMayMatch(x: string, y: string): boolean {
     && letterCountDistance(x, y) <= 2 * FUZZY_EDITS);
 }
 
-const keysMayMatch = spellingsMayMatch;
-
 /** False only when sameSurname(x, y) is false: their folded spellings are neither equal nor close enough. */
 export function mayBeSameSurname(x: string, y: string): boolean {
-  return keysMayMatch(fold(x), fold(y));
+  return spellingsMayMatch(fold(x), fold(y));
 }
 
 /** False only when sameSpeaker(a, b) is false: no key of one may match a key of the other. */
 export function mayBeSameSpeaker(a: string, b: string): boolean {
   const kb = speakerKeys(b);
-  return speakerKeys(a).some((x) => kb.some((y) => keysMayMatch(x, y)));
+  return speakerKeys(a).some((x) => kb.some((y) => spellingsMayMatch(x, y)));
 }
 
 // ---- matching ----------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
 
-/** The day of an ISO date as a time value, as dayDiff reads it; undefined when absent. */
+/** The day of an ISO date (its first ten characters) as a time value; undefined when absent. */
 function dayOf(s?: string): number | undefined {
   return s ? Date.parse(s.slice(0, 10)) : undefined;
 }
@@ -423,7 +421,7 @@ function similarity(mine: Set<string>, mineWeight: number, c: Required<RefClaim>
   let shared = 0;
   let count = 0;
   for (const x of mine) {
-    if (b.has(x) || (x.length >= 6 && c.long.some((y, k) => keysMayMatch(fold(x), c.longFolded[k]) && sameSurname(x, y)))) {
+    if (b.has(x) || (x.length >= 6 && c.long.some((y, k) => spellingsMayMatch(fold(x), c.longFolded[k]) && sameSurname(x, y)))) {
       shared += weight(x);
       count++;
     }
