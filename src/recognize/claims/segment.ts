@@ -213,6 +213,7 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 const UPPER = /^\p{Lu}/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** Letter or digit at code point c (ASCII fast path, the Unicode classes beyond). */
 function wordCode(c: number, text: string, i: number): boolean {
@@ -272,6 +273,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
     const t = text.slice(start, end);
+    // a word cut by the range's end (inside a surrogate pair) is a word only if what is left starts one
+    if (end < i && word) word = WORD_START.test(t);
     const cap = c < 128 ? c >= 65 && c <= 90 : UPPER.test(t);
     out.push({ start, end, text: t, lower: word && !plain ? t.toLowerCase() : t, word, quote: inQuote, cap });
   }
