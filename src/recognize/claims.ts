@@ -71,6 +71,8 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // "two new shows", "several big plans": a quantity and an adjective before a plural noun
   const q = toks[j - 1];
   if (q && /s$/.test(toks[i].lower) && (/^\d/.test(q.text) || /^(two|three|four|five|six|seven|eight|nine|ten|several|many|few|some|these|those|more|other)$/.test(q.lower)) && !SPEAKER_NOUNS.has(p.lower) && !EVIDENCE.has(p.lower)) return false;
+  // "the former chairman calls for ...": a singular noun of speakers agrees with the -s form
+  if (/s$/.test(toks[i].lower) && SPEAKER_NOUNS.has(p.lower) && !/s$/.test(p.lower) && n.word) return true;
   // "derogatory comments Trump made", "rights advocates have": an -s form after a common word needs an object or clause
   if (/s$/.test(toks[i].lower) && !(n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text) || DETERMINERS.has(n.lower) || /^(him|her|them|us|me|it|to)$/.test(n.lower))) return false;
   // subject-verb agreement: "the video shows", "videos show", not "member states"

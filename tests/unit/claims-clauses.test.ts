@@ -104,3 +104,8 @@ describe('coordinated verbs of one subject', () => {
     expectClaim('She won the vote by telling them that the plant would stay open.', 'them that the plant would stay open', 'She', 'telling');
   });
 });
+
+describe('a singular noun of speakers agrees with an ambiguous -s verb', () => {
+  test('"Former party chairman calls for ..."', () => expectClaim('Former party chairman calls for a new primary.', 'a new primary', 'Former party chairman', 'calls for'));
+  test('no claim in "The committee plans were leaked."', () => expect(all('The committee plans were leaked.')).toEqual([]));
+});
