@@ -290,27 +290,34 @@ function clean(s: string | null | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-const META_DATE_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="date"]',
-  'meta[name="dc.date.issued"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="sailthru.date"]',
+/** The meta tags that state a publication date, in order of trust: [attribute, value] (meta[attribute="value"]). */
+const META_DATE_KEYS: readonly (readonly [string, string])[] = [
+  ['property', 'article:published_time'],
+  ['name', 'article:published_time'],
+  ['property', 'og:article:published_time'],
+  ['itemprop', 'datePublished'],
+  ['name', 'parsely-pub-date'],
+  ['name', 'pubdate'],
+  ['name', 'publishdate'],
+  ['name', 'date'],
+  ['name', 'dc.date.issued'],
+  ['name', 'DC.date.issued'],
+  ['name', 'sailthru.date'],
 ];
 
-/** The page's stated publication date: meta tags, then JSON-LD, then <time datetime>. */
+/**
+ * The page's stated publication date: meta tags, then JSON-LD, then <time datetime>. Each kind of
+ * element is gathered in one query and matched here (the first in document order per key, as
+ * querySelector would): in the background's linkedom every query walks the whole copy.
+ */
 export function publishedDate(doc: Document): string | undefined {
-  for (const sel of META_DATE_SELECTORS) {
-    const d = toIsoDate(doc.querySelector(sel)?.getAttribute('content') ?? undefined);
+  const metas = Array.from(doc.getElementsByTagName('meta'));
+  for (const [attr, value] of META_DATE_KEYS) {
+    const d = toIsoDate(metas.find((m) => m.getAttribute(attr) === value)?.getAttribute('content') ?? undefined);
     if (d) return d;
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if ((script.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
     try {
       const d = toIsoDate(findDatePublished(JSON.parse(script.textContent ?? ''), 0));
       if (d) return d;
@@ -318,7 +325,8 @@ export function publishedDate(doc: Document): string | undefined {
       // malformed JSON-LD: ignore
     }
   }
-  const time = doc.querySelector('time[pubdate][datetime], [itemprop="datePublished"][datetime], time[datetime]');
+  // time[pubdate][datetime], [itemprop="datePublished"][datetime], time[datetime]: the first of any.
+  const time = Array.from(doc.querySelectorAll('[datetime]')).find((el) => el.localName === 'time' || el.getAttribute('itemprop') === 'datePublished');
   return toIsoDate(time?.getAttribute('datetime') ?? undefined);
 }
 
