@@ -507,6 +507,15 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
+    // "called Alicia Machado on Friday to thank her", "a group called Lashkar-e-Taiba belongs ...": a telephone call or
+    // a name given, no judgement (that needs a complement after the name: "called Oz a quack")
+    if (lemma === 'call' && toks[i + 1]?.word && isCap(toks[i + 1]) && toks[i + 1].quote < 0 && !PRONOUNS[toks[i + 1].lower] && !TIME_WORDS.has(toks[i + 1].lower)) {
+      let k = i + 1;
+      while (k < toks.length && k - i <= 4 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)) || /^[-’']$/.test(toks[k].text))) k++;
+      const after = toks[k];
+      // "called Mr. Trump's comments ...": a possessive name opens a longer object
+      if (!/[’']s$/.test(toks[k - 1].text) && (!after || /^[.,;:!?)]$/.test(after.text) || (after.word && (/^(on|at|in|to|from|for|after|before|during|and|last|this|yesterday|today|earlier|later)$/.test(after.lower) || CUE_FORMS.has(after.lower) || AUX.has(after.lower) || /(ed|s)$/.test(after.lower) && !DETERMINERS.has(after.lower) && !isCap(after) && after.lower !== 'is')))) continue;
+    }
     // "0.1 percentage points", "three points": a noun after a number
     if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
     // "European leaders gathered Friday to discuss ...": an infinitive of purpose after a verb of meeting

@@ -70,3 +70,11 @@ describe('seeing as judging', () => {
 describe('shares of those polled before an ambiguous verb', () => {
   test('"1 percent support X"', () => expectClaim('Among voters under 30, 12 percent support the Green candidate.', 'the Green candidate', '12 percent', 'support'));
 });
+
+describe('"called" with a name: a judgement needs a complement after the name', () => {
+  test.each([
+    ['The senator called Ms. Ortiz a fraud.', 'Ms. Ortiz a fraud', 'The senator', 'called'],
+    ["She called Mr. Lee's remarks disgusting.", "Mr. Lee's remarks disgusting", 'She', 'called'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test.each(['The governor called Maria Ortiz on Friday to thank her.', 'Police arrested a man called John Smith yesterday.'])('no "called" claim in %j', (text) => expect(all(text).filter((g) => g.cue === 'called')).toEqual([]));
+});
