@@ -466,6 +466,10 @@ function startAccess() {
     setRunMode: async (runMode) => {
       await browser.storage.local.set({ [SETTINGS_KEY]: { ...(await settingsNow()), runMode } });
     },
+    addAutoSites: async (hosts) => {
+      const now = await settingsNow();
+      await browser.storage.local.set({ [SETTINGS_KEY]: { ...now, autoSites: [...new Set([...now.autoSites, ...hosts])].sort() } });
+    },
     registeredMatches: async () => (await registered())?.matches,
     register: async (matches) => {
       if (await registered()) return browser.scripting.updateContentScripts([{ id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches }]);

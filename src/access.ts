@@ -74,6 +74,20 @@ export function modeAfterPermissionChange(
   return undefined;
 }
 
+/**
+ * The sites whose own access was just given (one host, not a wildcard): in click mode they run by
+ * themselves, whether the user gave it through Factmark ("Always run here") or through the browser
+ * (Chromium's "On specific sites", or "Allow on this site").
+ */
+export function sitesGranted(added: readonly string[]): string[] {
+  const hosts = added.flatMap((p) => {
+    const m = /^(\*|https?):\/\/([^/*]+)\//.exec(p);
+    const host = m?.[2]?.toLowerCase();
+    return host && isHostname(host) ? [host] : [];
+  });
+  return [...new Set(hosts)].sort();
+}
+
 /** At start-up: 'auto' mode without the broad access (withdrawn while Factmark was not running) is click mode. */
 export function modeAtStartup(current: Settings['runMode'], granted: readonly string[]): Settings['runMode'] {
   return current === 'auto' && !hasBroadAccess(granted) ? 'click' : current;
@@ -116,6 +130,8 @@ export interface AccessDeps {
   readSettings(): Promise<Settings>;
   /** Stores a new run mode (merged into the latest stored settings). */
   setRunMode(mode: Settings['runMode']): Promise<void>;
+  /** Adds hostnames to the sites that run by themselves in click mode (merged into the latest stored settings). */
+  addAutoSites?(hosts: string[]): Promise<void>;
   /** The match patterns of our registered content script, or undefined when none is registered. */
   registeredMatches(): Promise<string[] | undefined>;
   /** Registers (or updates) our content script for these patterns. */
@@ -176,6 +192,8 @@ export function createAccess(deps: AccessDeps) {
       const settings = await deps.readSettings();
       const mode = modeAfterPermissionChange(settings.runMode, change);
       if (mode) await deps.setRunMode(mode);
+      const sites = sitesGranted(change.added ?? []).filter((h) => !settings.autoSites.includes(h));
+      if ((mode ?? settings.runMode) === 'click' && sites.length && deps.addAutoSites) await deps.addAutoSites(sites);
       return sync();
     },
     inject,

@@ -142,13 +142,17 @@ test('access withdrawn in chrome://extensions (Site access: On click): click mod
 });
 
 test('injection through the background where access allows; a second injection paints nothing twice', async () => {
-  // Site access "On specific sites" for the fixture server only (what activeTab grants for one tab).
+  // A page opened while Factmark has no access: nothing runs there.
+  const page = await open('seed-1.html');
+  await assertUntouched(page, 'no access yet');
+  const tabId = await tabIdOf(h, page);
+  // Site access "On specific sites" for the fixture server (what a click's activeTab grants for one tab).
   await siteAccess((id) => chrome.developerPrivate.addHostPermission(id, '*://127.0.0.1/*'));
   await until('access to 127.0.0.1', () => inWorker(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] })));
-  assert.equal((await registered()).length, 0, 'click mode registers nothing for a granted host the user did not list');
-  const page = await open('seed-1.html');
-  await assertUntouched(page, 'granted but not listed');
-  const tabId = await tabIdOf(h, page);
+  // A site given access in the browser runs by itself from now on (new pages); the open page is left alone.
+  await until('the site listed', async () => JSON.stringify((await storedSettings())?.autoSites) === '["127.0.0.1"]');
+  await until('registered for the site', async () => JSON.stringify((await registered()).map((s) => s.matches)) === JSON.stringify([['*://127.0.0.1/*']]));
+  assert.equal(totalMarks(await readMarks(page)), 0, 'the page opened before is not touched by itself');
   assert.deepEqual(await injectThroughBackground(tabId), { ok: true, injected: true });
   const once = await waitForMarks(page);
   assert.ok(totalMarks(once) > 0, 'marks after injection');
@@ -167,8 +171,11 @@ test('injection through the background where access allows; a second injection p
 
 test('a site that runs by itself in click mode: registered for it alone, kept across a service-worker restart, removable', async () => {
   const p = await options();
+  // Listed by the previous test; removed, then added back through the options page.
+  await p.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+  await until('the registration removed', async () => (await registered()).length === 0);
   await p.fill('#auto-site-input', 'http://127.0.0.1/whatever');
-  // The host is already granted (previous test), so the browser answers without a prompt.
+  // The host is still granted, so the browser answers without a prompt.
   await p.getByRole('button', { name: 'Always run here' }).click();
   await until('the site stored', async () => JSON.stringify((await storedSettings())?.autoSites) === '["127.0.0.1"]');
   await until('registered for the site', async () => JSON.stringify((await registered()).map((s) => s.matches)) === JSON.stringify([['*://127.0.0.1/*']]));

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   BROAD_ORIGINS, contentScriptMatches, createAccess, hasBroadAccess, hostGranted, isAccessRequest, isAccessResponse,
-  isFromExtensionPage, modeAfterPermissionChange, modeAtStartup, patternCovers, sameMatches, siteOrigin, sitePermissions, type AccessDeps,
+  isFromExtensionPage, modeAfterPermissionChange, modeAtStartup, patternCovers, sameMatches, siteOrigin, sitePermissions, sitesGranted, type AccessDeps,
 } from '../../src/access';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, isHostname, migrateSettings, type Settings } from '../../src/settings';
 
@@ -109,6 +109,16 @@ describe('the mode follows permissions changed in the browser', () => {
     expect(modeAtStartup('auto', [...BROAD_ORIGINS])).toBe('auto');
     expect(modeAtStartup('click', [...BROAD_ORIGINS])).toBe('click');
   });
+});
+
+describe('sitesGranted: hosts whose own access was given', () => {
+  test.each([
+    [['http://news.example/*', 'https://news.example/*'], ['news.example']],
+    [['*://b.example/*', 'https://a.example/path/*'], ['a.example', 'b.example']],
+    [['http://*/*', 'https://*/*'], []],
+    [['*://*.example.com/*'], []],
+    [['<all_urls>', 'file:///*'], []],
+  ])('%j -> %j', (added, hosts) => expect(sitesGranted(added)).toEqual(hosts));
 });
 
 describe('messages', () => {
@@ -221,6 +231,22 @@ describe('createAccess', () => {
     expect(await createAccess(deps).permissionsChanged({ removed: [...BROAD_ORIGINS] })).toEqual([]);
     expect(state.settings.runMode).toBe('click');
     expect(state.calls).toEqual(['mode click', 'unregister']);
+  });
+  test('a site given access in click mode (through the browser too) runs by itself', async () => {
+    const { state, deps } = fakeDeps({ settings: { runMode: 'click' }, granted: [] });
+    deps.addAutoSites = async (hosts) => {
+      state.calls.push(`sites ${hosts.join(' ')}`);
+      state.settings = { ...state.settings, autoSites: [...state.settings.autoSites, ...hosts].sort() };
+    };
+    state.granted = ['http://news.example/*', 'https://news.example/*'];
+    expect(await createAccess(deps).permissionsChanged({ added: [...state.granted] })).toEqual(['*://news.example/*']);
+    expect(state.calls).toEqual(['sites news.example', 'register *://news.example/*']);
+  });
+  test('in auto mode a site given access is not listed (it runs anyway)', async () => {
+    const { state, deps } = fakeDeps();
+    deps.addAutoSites = async (hosts) => void state.calls.push(`sites ${hosts.join(' ')}`);
+    await createAccess(deps).permissionsChanged({ added: ['https://news.example/*'] });
+    expect(state.calls.filter((c) => c.startsWith('sites'))).toEqual([]);
   });
   test('the broad access given back switches to auto mode', async () => {
     const { state, deps } = fakeDeps({ settings: { runMode: 'click' }, granted: [] });

@@ -101,7 +101,9 @@ describe('AccessSection', () => {
       input.value = 'https://News.Example/world';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    act(() => root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['http://news.example/*', 'https://news.example/*'] });
     await flush();
     expect(settings.autoSites).toEqual(['news.example']);
