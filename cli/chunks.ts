@@ -1,6 +1,7 @@
 // Long texts for the CLI in bounded memory: where to cut them into chunks (paragraph, line, sentence,
 // then word boundaries), and each chunk analysed with a little text before it as context, moved to whole-text offsets.
 import { analyze, countWords, type AnalyzeOptions } from '../src/analyze';
+import { shiftResult } from '../src/shift';
 import type { Reference } from '../src/reference/types';
 import type { AnalysisResult, Annotation, Category, Summary, Verdict, VerdictKind } from '../src/types';
 
@@ -110,7 +111,6 @@ export async function* chunksFrom(pieces: AsyncIterable<string>, limits: ChunkLi
   if (buf || start === 0) yield { start, text: buf, context };
 }
 
-const OFFSET_REF = /^(article|place|figure|claim):(\d+)$/;
 
 /**
  * One chunk analysed: `analyze` over context + text, then only the annotations that start in `text`
@@ -123,35 +123,8 @@ export function analyzeChunk(chunk: Chunk, reference: Reference, options: Analyz
   const skip = chunk.context.length;
   const by = chunk.start - skip;
   const r = analyze(chunk.context + chunk.text, reference, options);
-  const ids = new Map<string, string>();
-  const annotations: Annotation[] = [];
-  for (const a of r.annotations) {
-    if (a.start < skip) continue;
-    const id = moveId(a.id, by);
-    ids.set(a.id, id);
-    const moved: Annotation = { ...a, id, start: a.start + by, end: a.end + by };
-    if (a.claim) {
-      const { source, cue } = a.claim;
-      moved.claim = { ...a.claim, source: { ...source, start: source.start + by, end: source.end + by }, cue: { ...cue, start: cue.start + by, end: cue.end + by } };
-    }
-    annotations.push(moved);
-  }
-  const verdicts: Verdict[] = [];
-  for (const v of r.verdicts) {
-    const id = ids.get(v.annotationId);
-    if (id === undefined) continue;
-    const evidence = v.evidence.map((e) => {
-      const m = OFFSET_REF.exec(e.ref);
-      return m ? { ...e, ref: `${m[1]}:${Number(m[2]) + by}` } : e;
-    });
-    verdicts.push({ ...v, annotationId: id, evidence });
-  }
+  const { annotations, verdicts } = shiftResult(r, by, skip);
   return { annotations, verdicts, summary: { ...tally(annotations, verdicts), words: countWords(chunk.text) } };
-}
-
-function moveId(id: string, by: number): string {
-  const m = /^(.*):(\d+)$/.exec(id);
-  return m ? `${m[1]}:${Number(m[2]) + by}` : `${id}@${by}`;
 }
 
 function tally(annotations: readonly Annotation[], verdicts: readonly Verdict[]): Omit<Summary, 'words'> {
