@@ -14,6 +14,7 @@ import { t, tn, uiLanguage } from '../../src/ui/i18n';
 import { exportFileName, toCsv, toWebAnnotation } from '../../src/export/annotations';
 import { useSettings } from '../../src/ui/use-settings';
 import { forceAnalyze, getPageState, resolveTabId, scrollTo, tabHostname } from './page-client';
+import { alwaysRunHere, runInTab } from '../../src/access-client';
 
 type View =
   | { kind: 'loading' }
@@ -31,10 +32,17 @@ export function App() {
   const [settings, updateSettings] = useSettings();
   const [filter, setFilter] = useState<VerdictFilter>('all');
 
-  const refresh = useCallback(async (id: number) => {
+  const refresh = useCallback(async (id: number, inject = false) => {
     for (let i = 0; i < POLL_LIMIT; i++) {
       const state = await getPageState(id);
       if (!state) {
+        // No content script in the tab (click-only mode, or a tab opened before Factmark was installed):
+        // opening the popup is the click that runs it, once, through the background's activeTab grant.
+        if (inject && (await runInTab(id)).ok) {
+          inject = false;
+          await new Promise((r) => setTimeout(r, POLL_MS));
+          continue;
+        }
         setView({ kind: 'unreachable' });
         return undefined;
       }
@@ -50,7 +58,7 @@ export function App() {
       async (id) => {
         if (id === undefined) return setView({ kind: 'no-tab' });
         setTabId(id);
-        const state = await refresh(id);
+        const state = await refresh(id, true);
         setHost(await tabHostname(id, state));
       },
       () => setView({ kind: 'no-tab' }),
@@ -87,6 +95,11 @@ export function App() {
   };
 
   const show = (c: Category) => settings?.categories[c] !== false;
+  // In click-only mode, a site can be made to run by itself from here (the permission prompt needs this click).
+  const offerAlways = settings?.runMode === 'click' && host !== undefined && !settings.autoSites.includes(host) && view.kind === 'page';
+  const onAlways = () => {
+    if (host) void alwaysRunHere(host);
+  };
 
   return (
     <div class="popup">
@@ -158,6 +171,11 @@ export function App() {
           ) : (
             <button type="button" class="fm-link-button" onClick={() => void setSite(true)}>
               {t('site_off', host)}
+            </button>
+          )}
+          {offerAlways && (
+            <button type="button" class="fm-link-button" onClick={onAlways}>
+              {t('site_always', host)}
             </button>
           )}
         </footer>

@@ -160,3 +160,27 @@ describe('tallyShown', () => {
     expect(tallyShown(state.result!, { place: false, figure: true, claim: true })).toEqual({ verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, total: 1 });
   });
 });
+
+describe('popup on a tab without a content script', () => {
+  test('asks the background once to run Factmark in the tab, then shows its state', async () => {
+    let injected = false;
+    const runtime = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (msg: unknown) => {
+      sent.push(msg);
+      injected = true;
+      return { ok: true, injected: true };
+    }) as never);
+    const root = await mountPopup(() => (injected ? state : undefined));
+    await vi.waitFor(() => expect(root.textContent).toContain('Russia says it will pull its troops out of Kharkiv'));
+    expect(runtime).toHaveBeenCalledTimes(1);
+    expect(sent).toContainEqual({ type: 'access:inject', tabId: 42, force: false });
+  });
+
+  test('says the page cannot be reached when the background cannot run it there', async () => {
+    const runtime = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: false, error: 'no access to this site' } as never);
+    const root = await mountPopup(() => undefined);
+    await vi.waitFor(() => expect(runtime).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(root.querySelector('.popup-status')?.textContent).not.toContain('Russia');
+    expect(sent.filter((m) => (m as { type?: string }).type === 'popup:get-state').length).toBe(1);
+  });
+});
