@@ -48,6 +48,12 @@ function verbContext(toks: readonly Token[], i: number): boolean {
     j--;
     aux = true;
   }
+  // "Some Democrats, however, question ...": past a parenthetical to the subject
+  const paren = parentheticalBack(toks, j);
+  if (paren !== j) {
+    j = paren;
+    while (j >= 0 && isAux(toks[j])) j--;
+  }
   const p = toks[j];
   if (!p || !p.word) return false;
   if (aux) return true;
@@ -123,8 +129,34 @@ function skipAuxBack(toks: readonly Token[], j: number): number {
     while (j >= 0 && isAux(toks[j])) j--;
     if (j >= 1 && toks[j].lower === 'to' && CATENATIVE.test(toks[j - 1].lower)) j -= 2;
     else if (j >= 2 && toks[j].lower === 'to' && toks[j - 1].lower === 'on' && /^(went|goes|go|gone|going)$/.test(toks[j - 2].lower)) j -= 3;
-    else return j;
+    else {
+      const k = parentheticalBack(toks, j);
+      if (k === j) return j;
+      j = k;
+    }
   }
+}
+
+/** Sentence adverbs that stand between commas inside a clause ("Critics, however, argue ..."). */
+const PAREN_ADV = /^(however|meanwhile|though|too|also|moreover|nonetheless|nevertheless|therefore|instead|indeed|likewise|similarly|separately|again|still|then|now|thus|furthermore|besides|once|privately|publicly|notably|initially|later|earlier|ultimately|understandably|predictably|typically|generally|unsurprisingly)$/;
+/** Two-word parentheticals ("for instance", "in particular", "of course"). */
+const PAREN_PAIR = /^(for (instance|example)|in (particular|fact|turn|contrast|response|part|short|addition|general|public|private)|of course|by contrast|after all|at least|at times|if anything|in turn)$/;
+/**
+ * "Some Democrats, however, question ...", "Clinton, like Obama, has encouraged ...": a parenthetical between
+ * commas right before the verb (token j is its closing comma); returns the index before its opening comma, or j.
+ */
+function parentheticalBack(toks: readonly Token[], j: number): number {
+  const close = toks[j];
+  if (!close || close.text !== ',' || close.quote >= 0 || j < 3) return j;
+  let k = j - 1;
+  while (k > 0 && j - k <= 5 && toks[k].word && toks[k].quote < 0) k--;
+  const open = toks[k];
+  if (!open || open.text !== ',' || open.quote >= 0 || k < 1 || !toks[k - 1].word || toks[k - 1].quote >= 0) return j;
+  const words = toks.slice(k + 1, j);
+  if (!words.length) return j;
+  const phrase = words.map((t) => t.lower).join(' ');
+  const ok = (words.length === 1 && PAREN_ADV.test(phrase)) || PAREN_PAIR.test(phrase) || (words[0].lower === 'like' && words.length <= 4 && words.slice(1).every((t) => isCap(t) && !PRONOUNS[t.lower]));
+  return ok ? k - 1 : j;
 }
 /** Quantifiers before "of whom" ("many of whom", "two of whom"). */
 const QUANT_OF = /^(many|most|some|all|several|both|few|none|one|two|three|four|five|half|each|any|majority|most)$/;
