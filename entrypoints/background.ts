@@ -3,6 +3,7 @@
 // scripts send, keeps per-tab results in memory and sets the toolbar badge.
 import { browser, type Browser } from 'wxt/browser';
 import { analyze } from '../src/analyze';
+import { shiftResult } from '../src/shift';
 import { createReference } from '../src/reference';
 import type { Reference, ReferenceReport } from '../src/reference/types';
 import { validateReports } from '../src/reference/reports';
@@ -46,17 +47,12 @@ export interface PartResult {
   result: AnalysisResult;
 }
 
-/** A piece's result moved to the whole article: offsets shifted by `part.start`, ids rebuilt from them. */
+/**
+ * A piece's result moved to the whole article: offsets shifted by `part.start` (spans, a claim's source
+ * and cue, evidence refs into the text), ids rebuilt from them.
+ */
 export function shiftPart(r: AnalysisResult, part: ArticlePart, length: number): PartResult {
-  const by = part.start;
-  const ids = new Map<string, string>();
-  const annotations: Annotation[] = r.annotations.map((a) => {
-    const id = `${a.category}:${a.start + by}`;
-    ids.set(a.id, id);
-    return { ...a, id, start: a.start + by, end: a.end + by };
-  });
-  const verdicts = r.verdicts.filter((v) => ids.has(v.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
-  return { start: by, end: by + length, result: { annotations, verdicts, summary: r.summary } };
+  return { start: part.start, end: part.start + length, result: { ...shiftResult(r, part.start), summary: r.summary } };
 }
 
 /** One result for the whole article from its pieces: annotations in order, counts and tallies summed. */

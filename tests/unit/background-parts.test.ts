@@ -34,6 +34,17 @@ describe('merging pieces', () => {
     expect(p.result.verdicts[0].annotationId).toBe('place:1004');
   });
 
+  test("shiftPart moves a claim's source and cue and the evidence refs that point into the text", () => {
+    const c: Annotation = {
+      id: 'claim:30', category: 'claim', start: 30, end: 50, text: 'x'.repeat(20),
+      claim: { source: { start: 0, end: 8, text: 'Zelensky', name: 'Volodymyr Zelensky' }, cue: { start: 9, end: 13, text: 'said' } },
+    };
+    const v: Verdict = { annotationId: 'claim:30', kind: 'consistent', summary: 's', evidence: [{ ref: 'article:12', label: 'same' }, { ref: 'seed-1#c2', label: 'seed' }] };
+    const p = shiftPart(res([c], [v]), { start: 500, index: 1, of: 2 }, 60);
+    expect(p.result.annotations[0].claim).toMatchObject({ source: { start: 500, end: 508, name: 'Volodymyr Zelensky' }, cue: { start: 509, end: 513 } });
+    expect(p.result.verdicts[0].evidence.map((e) => e.ref)).toEqual(['article:512', 'seed-1#c2']);
+  });
+
   test('pieces arriving in any order merge into one result with summed counts, tallies and words', () => {
     const url = 'http://a/';
     const a0 = ann('place', 5), b0 = ann('figure', 20);
