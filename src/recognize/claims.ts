@@ -55,6 +55,13 @@ function verbContext(toks: readonly Token[], i: number): boolean {
     while (j >= 0 && isAux(toks[j])) j--;
   }
   const p = toks[j];
+  // "The mayor, a former teacher, plans to ...": an apposition closed by a comma, its head before the opening comma
+  if (p && p.text === ',' && p.quote < 0 && (complement || n.text === ':')) {
+    let k = j - 1;
+    while (k > 0 && j - k <= 12 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || /^[-’'.()]$/.test(toks[k].text))) k--;
+    const h = toks[k - 1];
+    if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS[h.lower]) return /s$/.test(toks[i].lower) !== (/s$/.test(h.lower) && !/ss$/.test(h.lower));
+  }
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
@@ -597,6 +604,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       else if (timed > i + 1 && toks[timed] && rule.includes(toks[timed].lower) && toks[timed].lower !== 'to' && /^[a-z]+$/.test(toks[timed].lower)) cueEnd = timed;
       // "She continued, “...”": a comma before a quotation
       else if (lemma === 'continue' && next?.text === ',' && toks[i + 2] && OPEN_Q.test(toks[i + 2].text) && toks[i + 2].quote >= 0) cueEnd = i;
+      // '"...," she continued.', '"...," the letter reads.', '"...," countered Smith.': a verb reporting the quotation before
+      else if (afterQuotation(toks, i)) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
       else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower] && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
       else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
@@ -640,6 +649,25 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     found.push(...got);
   }
   return found;
+}
+
+/** A closing quotation that ends with a comma, question or exclamation mark at index k. */
+const closesQuote = (toks: readonly Token[], k: number) => k >= 1 && CLOSE_Q.test(toks[k].text) && toks[k].quote >= 0 && /^[,?!]$/.test(toks[k - 1].text);
+/**
+ * '"...," she continued.', '"...," the letter reads.', '"...," countered the mayor.': a finite verb right after a quotation
+ * and its short subject (or right before it) that closes the sentence reports the quotation, with or without a particle.
+ */
+function afterQuotation(toks: readonly Token[], i: number): boolean {
+  if (/ing$/.test(toks[i].lower) || isCap(toks[i])) return false;
+  const n = toks[i + 1];
+  // inverted: the quotation, the verb, then its subject ('," countered the mayor.')
+  if (closesQuote(toks, i - 1)) return !!n && n.word && n.quote < 0 && (isCap(n) || DETERMINERS.has(n.lower)) && !PRONOUNS[n.lower];
+  const t = n?.word ? skipTime(toks, i + 1) : i + 1;
+  if (toks[t] && !/^[.,;!?]$/.test(toks[t].text)) return false;
+  const j = skipAuxBack(toks, i - 1);
+  if (j < 1 || !toks[j].word || toks[j].quote >= 0) return false;
+  const first = /^(he|she|they|we|i|you|it)$/.test(toks[j].lower) ? j : npBack(toks, j, 0);
+  return first <= j && j - first < 6 && closesQuote(toks, first - 1);
 }
 
 /** Nouns of stance that a light verb turns into a cue ("raised questions about", "expressed concern that"). */
@@ -1100,6 +1128,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     // apposition: "Igor Konashenkov, a spokesman for the Russian Defense Ministry, said"
     let k = j - 1;
     while (k >= 0 && !(toks[k].text === ',' && toks[k].quote < 0) && toks[k].quote < 0 && j - k < 30) k--;
+    // "Jane Smith, 56, who has served ..., told": an age between commas belongs to the apposition
+    if (k >= 3 && /^\d{1,3}$/.test(toks[k - 1].text) && toks[k - 2].text === ',' && toks[k - 2].quote < 0 && isCap(toks[k - 3])) k -= 2;
     if (k > 0 && toks[k].text === ',') {
       const first = npBack(toks, k - 1, 0);
       const namedAppos = toks.slice(k + 1, j).filter((t) => t.word).every((t) => isCap(t)) && j - k <= 5;

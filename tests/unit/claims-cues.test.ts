@@ -27,3 +27,28 @@ describe('a parenthetical between the subject and its verb', () => {
     expectClaim('In Ohio, for instance, voters said the lines were short.', 'the lines were short', 'voters', 'said');
   });
 });
+
+describe('a verb that closes a quotation, with or without its particle', () => {
+  test.each([
+    ['“We have to rebuild the pier,” she continued.', '“We have to rebuild the pier,”', 'she', 'continued'],
+    ['“Nobody asked the tenants,” the landlord countered.', '“Nobody asked the tenants,”', 'the landlord', 'countered'],
+    ['“The school must stay open,” the petition reads.', '“The school must stay open,”', 'the petition', 'reads'],
+    ['“Prices will fall,” countered Ana Ruiz.', '“Prices will fall,”', 'Ana Ruiz', 'countered'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim for a verb that goes on after a quoted title', () => {
+    expect(all('After “The Long Road,” the series continued for two more years.')).toEqual([]);
+    expect(all('The river, he said, “continued to rise.”').some((g) => g.cue === 'continued')).toBe(false);
+  });
+});
+
+describe('an apposition between the subject and its verb', () => {
+  test.each([
+    ['The mayor, a former teacher, plans to cut the fees.', 'to cut the fees', 'The mayor, a former teacher', 'plans'],
+    ['The council’s treasurer, Ana Ruiz, hopes to balance the books.', 'to balance the books', 'The council’s treasurer, Ana Ruiz', 'hopes'],
+    ['Tom Berg, 61, who ran the mill for a decade, told the paper that the order book was full.', 'the order book was full', 'Tom Berg, 61, who ran the mill for a decade', 'told'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim for nouns after a list', () => {
+    expect(all('The farm, the mill, states that.')).toEqual([]);
+    expect(all('Our towns, the old ones, hopes to.')).toEqual([]);
+  });
+});
