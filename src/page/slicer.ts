@@ -16,7 +16,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /**
  * Longest run of back-to-back yields without a real task boundary: scheduler.yield continuations
  * run ahead of the page's own timers, so a long chain of them starves the page as one long task
- * would; after this long, the slicer yields a whole task (a message on a private channel) instead.
+ * would; after this long, the slicer yields a whole task (a zero-delay timer) instead.
  */
 export const MAX_CHAIN_MS = 30;
 
@@ -27,16 +27,10 @@ export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs 
   const sched = (win as unknown as { scheduler?: { yield?: () => Promise<void> } } | null)?.scheduler
     ?? (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const timeout = () => new Promise<void>((ok) => setTimeout(ok, 0));
-  // The script's own global (a content script's world), not the page's.
-  const MC = typeof MessageChannel === 'function' ? MessageChannel : undefined;
-  // A new task without the timers' 4 ms clamp on nested timeouts.
-  const wholeTask = typeof MC === 'function'
-    ? () => new Promise<void>((ok) => {
-      const ch = new MC();
-      ch.port1.onmessage = () => { ch.port1.close(); ok(); };
-      ch.port2.postMessage(null);
-    })
-    : timeout;
+  // A whole task: a zero-delay timer. It queues behind the page's timers that are already due, so a
+  // page's own timer (animation, polling) runs before the extension's next slice; a message-channel task
+  // would not wait for them.
+  const wholeTask = timeout;
   const hasYield = typeof sched?.yield === 'function';
   // Without scheduler.yield every pause is a whole task already (a zero-delay timeout).
   const yieldTask = hasYield ? () => sched.yield!.call(sched) : timeout;
