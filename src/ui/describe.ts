@@ -4,15 +4,32 @@
 import type { Annotation, Category, FigureKind, PlaceKind, Verdict, VerdictKind } from '../types';
 import { t, uiLanguage, type MessageKey } from './i18n';
 
-export const CATEGORY_LABEL: Record<Category, string> = { place: t('category_place'), figure: t('category_figure'), claim: t('category_claim') };
+/** Labels looked up on first read, not at load (the content script loads this module on every page). */
+function lazyLabels<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(keys) as K[]) {
+    Object.defineProperty(out, k, {
+      enumerable: true,
+      get() {
+        const v = t(keys[k]);
+        Object.defineProperty(out, k, { value: v, enumerable: true });
+        return v;
+      },
+      configurable: true,
+    });
+  }
+  return out;
+}
 
-export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  consistent: t('verdict_consistent'),
-  differs: t('verdict_differs'),
-  variant: t('verdict_variant'),
-  ambiguous: t('verdict_ambiguous'),
-  unverified: t('verdict_unverified'),
-};
+export const CATEGORY_LABEL = lazyLabels<Category>({ place: 'category_place', figure: 'category_figure', claim: 'category_claim' });
+
+export const VERDICT_LABEL = lazyLabels<VerdictKind>({
+  consistent: 'verdict_consistent',
+  differs: 'verdict_differs',
+  variant: 'verdict_variant',
+  ambiguous: 'verdict_ambiguous',
+  unverified: 'verdict_unverified',
+});
 
 const PLACE_KIND_KEY: Record<PlaceKind, MessageKey> = { country: 'kind_country', region: 'kind_region', city: 'kind_city', area: 'kind_area', feature: 'kind_feature' };
 const FIGURE_KIND_KEY: Record<FigureKind, MessageKey> = {
