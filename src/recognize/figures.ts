@@ -2,7 +2,7 @@
 // text, with qualifiers and ranges, normalised per the Annotation contract (value, unit, si, iso).
 import type { Annotation, FigureInfo, FigureKind, Qualifier } from '../types';
 import { NUMBER_WORDS_SOURCE, NUMERAL_SOURCE, SCALE_ABBREVIATIONS, SCALE_WORDS, VAGUE_PLURALS, parseFractionWords, parseNumberWords, parseNumeral } from './figures/numbers';
-import { CURRENCY_PREFIX_RE, CURRENCY_SUFFIX_RE, UNITS, UNIT_SYMBOL_RE, UNIT_WORD_RE, currencyForPrefix, currencyForSuffix, toSI, unitForForm, type UnitDef } from './figures/units';
+import { CURRENCY_PREFIX_RE, CURRENCY_SUFFIX_RE, UNITS, UNIT_SYMBOL_RE, currencyForPrefix, matchUnitWord, currencyForSuffix, toSI, unitForForm, type UnitDef } from './figures/units';
 import { DATE_RE, isoForSimple, resolveDate } from './figures/dates';
 
 export interface FigureOptions {
@@ -240,10 +240,10 @@ function readTail(text: string, q: Quantity, hasCurrency: boolean): boolean {
     return true;
   }
   // units
-  const uw = stickyAt(UNIT_WORD_RE, text, at);
+  const uw = matchUnitWord(text, at);
   const us = stickyAt(UNIT_SYMBOL_RE, text, at);
   let best = uw && us ? (us[0].length > uw[0].length ? us : uw) : (uw ?? us);
-  const form = best ? (best[1] ?? best[2]) : '';
+  const form = best ? (best[1] ?? best[2] ?? '') : '';
   if (best && best === us && /^[CF]$/.test(form) && !/^\s/.test(best[0])) best = null;
   // a capitalised unit word before another capitalised word is a name: "914 Second Class"
   if (best && /^\p{Lu}\p{Ll}{2}/u.test(form) && /^\s\p{Lu}/u.test(text.slice(at + best[0].length, at + best[0].length + 2))) best = null;

@@ -1,6 +1,7 @@
 // Unit and currency tables for the figure recogniser: surface forms -> canonical unit id, figure
 // kind and SI normalisation, compiled once into sticky regexes. Pure; imports nothing.
 import type { FigureKind } from '../../types';
+import { isAlnumAt } from '../scan';
 
 export interface UnitDef {
   id: string;
@@ -134,6 +135,100 @@ const alt = (forms: string[]) => forms.sort(byLength).map((f) => escape(f).repla
 
 /** Sticky: optional joiner, then a unit word (case-insensitive), not followed by a letter. */
 export const UNIT_WORD_RE = new RegExp(`(?:\\s?-\\s?|\\s?)(${alt(wordForms)})(?![\\p{L}\\p{N}])|\\s?[({](${alt(wordForms)})[)}]`, 'iuy');
+/** A unit word's form as matched: one entry per character (its case fold), 0 for a run of white space. */
+type FormCodes = number[];
+
+/** Unicode white space as \s reads it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The simple case fold of a code unit, as a case-insensitive unicode regex compares characters, for
+ * the characters unit words are written with: ASCII letters, "ſ" (s), the Kelvin sign (k) and the
+ * micro sign and mu (μ). Other units are compared as they are.
+ */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c === 0x17f) return 115;
+  if (c === 0x212a) return 107;
+  if (c === 0xb5 || c === 0x39c) return 0x3bc;
+  return c;
+}
+
+/** Unit word forms in UNIT_WORD_RE's order (longest first), by the case fold of their first character. */
+const WORD_FORMS_BY_FIRST = new Map<number, { form: string; codes: FormCodes }[]>();
+for (const f of [...wordForms].sort(byLength)) {
+  const plain = f.replace(/\\/g, '');
+  const codes: FormCodes = [];
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c === 32) codes.push(0);
+    else codes.push(fold(c));
+  }
+  let list = WORD_FORMS_BY_FIRST.get(codes[0]);
+  if (!list) WORD_FORMS_BY_FIRST.set(codes[0], (list = []));
+  list.push({ form: plain, codes });
+}
+
+/** End of the first unit word form at `p` (UNIT_WORD_RE's order), or -1; `after` checks what follows. */
+function unitFormEnd(text: string, p: number, after: (e: number) => boolean): number {
+  const list = p < text.length ? WORD_FORMS_BY_FIRST.get(fold(text.charCodeAt(p))) : undefined;
+  if (!list) return -1;
+  for (const { codes } of list) {
+    let q = p;
+    let k = 0;
+    for (; k < codes.length; k++) {
+      const want = codes[k];
+      if (want === 0) {
+        if (q >= text.length || !isSpace(text.charCodeAt(q))) break;
+        while (q < text.length && isSpace(text.charCodeAt(q))) q++;
+      } else if (q < text.length && fold(text.charCodeAt(q)) === want) q++;
+      else break;
+    }
+    if (k === codes.length && after(q)) return q;
+  }
+  return -1;
+}
+
+/** What a sticky match of UNIT_WORD_RE gives: the whole match and the form (group 1 or 2). */
+export interface UnitWordMatch {
+  0: string;
+  1: string | undefined;
+  2: string | undefined;
+}
+
+/**
+ * UNIT_WORD_RE matched at `at` (sticky), read by char code: that regex's first match costs tens of
+ * milliseconds to compile in a fresh process. Same match, same groups (tests/unit/figures-units.test.ts).
+ */
+export function matchUnitWord(text: string, at: number): UnitWordMatch | null {
+  const ws = (i: number) => i < text.length && isSpace(text.charCodeAt(i));
+  const free = (e: number) => !isAlnumAt(text, e);
+  // (?:\s?-\s?|\s?)(form)(?![\p{L}\p{N}]), the joiners tried in the regex's order.
+  for (const s1 of ws(at) ? [1, 0] : [0]) {
+    if (text.charCodeAt(at + s1) !== 45) continue;
+    const h = at + s1 + 1;
+    for (const s2 of ws(h) ? [1, 0] : [0]) {
+      const e = unitFormEnd(text, h + s2, free);
+      if (e >= 0) return { 0: text.slice(at, e), 1: text.slice(h + s2, e), 2: undefined };
+    }
+  }
+  for (const s of ws(at) ? [1, 0] : [0]) {
+    const e = unitFormEnd(text, at + s, free);
+    if (e >= 0) return { 0: text.slice(at, e), 1: text.slice(at + s, e), 2: undefined };
+  }
+  // \s?[({](form)[)}]
+  for (const s of ws(at) ? [1, 0] : [0]) {
+    const b = text.charCodeAt(at + s);
+    if (b !== 40 && b !== 123) continue;
+    const e = unitFormEnd(text, at + s + 1, (x) => x < text.length && (text.charCodeAt(x) === 41 || text.charCodeAt(x) === 125));
+    if (e >= 0) return { 0: text.slice(at, e + 1), 1: undefined, 2: text.slice(at + s + 1, e) };
+  }
+  return null;
+}
+
 /** Sticky: optional space, then a case-sensitive unit symbol, not followed by a letter or digit. */
 export const UNIT_SYMBOL_RE = new RegExp(`\\s?(${alt(symbolForms)})(?![\\p{L}\\p{N}])|\\s?[({](${alt(symbolForms)})[)}]`, 'uy');
 
