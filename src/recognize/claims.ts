@@ -1149,6 +1149,13 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
       source = { start: toks[j - 2].start, end: toks[j].end };
     }
+  } else if (j >= 1 && toks[j].lower === 'that' && toks[j - 1].word && toks[j - 1].quote < 0 && /(s|ed)$/.test(toks[i].lower) && !/ing$/.test(toks[i].lower)) {
+    // "a group that says ...", "a lobby that argued ...": a relative "that" right after a noun of speakers or a name
+    const r = antecedent(toks, j);
+    if (r) {
+      speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
+      source = { start: toks[j].start, end: toks[j].end };
+    }
   } else if (j >= 0 && /^(who|which|and|but|yet)$/.test(toks[j].lower)) {
     // "..., who said", "X ... and said", "X ..., but pledged": the antecedent or the subject of the first clause speaks
     const coordinated = /^(and|but|yet)$/.test(toks[j].lower);
@@ -1413,7 +1420,7 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
   if (!plausibleSource(toks, first, k)) return undefined;
   const words = toks.slice(first, k + 1).filter((t) => t.word);
   const head = words[words.length - 1].lower;
-  if (toks[j].lower === 'which' ? !WHICH_HEADS.has(head) : /(ing|ly)$/.test(head)) return undefined;
+  if (toks[j].lower === 'that' ? !(WHICH_HEADS.has(head) || (isCap(toks[k]) && !/(ing|ly)$/.test(head))) || PRONOUNS[head] || CUE_FORMS.has(head) : toks[j].lower === 'which' ? !WHICH_HEADS.has(head) : /(ing|ly)$/.test(head)) return undefined;
   return [first, k];
 }
 

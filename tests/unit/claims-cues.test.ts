@@ -52,3 +52,14 @@ describe('an apposition between the subject and its verb', () => {
     expect(all('Our towns, the old ones, hopes to.')).toEqual([]);
   });
 });
+
+describe('a relative "that" after a noun of speakers', () => {
+  test.each([
+    ['It is a tenants’ group that says the rents are too high.', 'the rents are too high', 'that', 'says'],
+    ['They hired a lobby firm that argued that the levy was illegal.', 'the levy was illegal', 'that', 'argued'],
+  ])('%s', (text, content, source, cue) => expectClaim(text, content, source, cue));
+  test('no claim for a thing or a complementiser before the verb', () => {
+    expect(all('It is the plan that says nothing.')).toEqual([]);
+    expect(all('He said that officials say taxes are high.').some((g) => g.source === 'that')).toBe(false);
+  });
+});
