@@ -1477,6 +1477,9 @@ function participial(text: string, s: Range, toks: readonly Token[], i: number, 
     return content ? { source: { start: toks[first].start, end: toks[last].end }, cue: { start: toks[i].start, end: toks[cueEnd].end }, content } : undefined;
   }
   if (last < first || last >= i - 1 || !plausibleSource(toks, first, last)) return undefined;
+  // "In the next eight weeks ..., emphasizing ...", "Under Mrs. Clinton's plan, taxpayers reporting ...": a phrase that opens
+  // with a preposition is an adverbial, not the speaker
+  if (/^(in|at|on|during|after|before|from|with|for|under|since|through|by|over|until|within|without|amid|despite)$/.test(toks[first].lower)) return undefined;
   let c = cueEnd + 1;
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
   const content = tail(text, toks, c, s);

@@ -63,3 +63,13 @@ describe('a relative "that" after a noun of speakers', () => {
     expect(all('He said that officials say taxes are high.').some((g) => g.source === 'that')).toBe(false);
   });
 });
+
+describe('an opening prepositional phrase is no speaker of a participle', () => {
+  test.each([
+    'In the next eight weeks the council would do well to target small firms, emphasizing the cost of the new rules.',
+    'Under the mayor’s plan, tenants reporting repairs would pay less.',
+  ])('%s', (text) => expect(all(text).some((g) => /^(In|Under)\b/.test(g.source))).toBe(false));
+  test('the subject after an opening phrase still speaks', () => {
+    expectClaim('On Monday, the council issued a statement, saying the bridge would close.', 'the bridge would close', 'the council', 'saying');
+  });
+});
