@@ -143,9 +143,18 @@ function tokenize(text: string): Token[] {
         allCaps = word === upper && upper !== word.toLowerCase();
       }
     }
+    // A word of ASCII without capitals is its own lower case.
+    let low: string | undefined;
+    if (!cap) {
+      low = word;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 128 || (c >= 65 && c <= 90)) { low = undefined; break; }
+      }
+    }
     const t: Token = {
       start, end, text: word, possessive, cap, allCaps,
-      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false, low: undefined,
+      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false, low,
     };
     if (prev) link(text, prev, t);
     else t.sentenceStart = true;
@@ -171,7 +180,7 @@ function link(text: string, prev: Token, t: Token): void {
     let start = newline;
     if (!start && k >= prev.end) {
       const c = text.charCodeAt(k);
-      start = isSentenceEnd(c) && !(c === 46 && ABBREVIATION_BEFORE.test(prev.text));
+      start = isSentenceEnd(c) && !(c === 46 && prev.end - prev.start <= 4 && ABBREVIATION_BEFORE.test(prev.text));
     }
     if (!start && t.start > prev.end) {
       const q = text.charCodeAt(t.start - 1);
@@ -297,9 +306,14 @@ function isNonLiteralModifier(tokens: Token[], j: number, text: string): boolean
   let prev = last;
   for (let k = j + 1; k <= j + (last.possessive ? 3 : 2) && k < tokens.length; k++) {
     const t = tokens[k];
-    const gap = text.slice(prev.end + (prev.possessive ? 2 : 0), t.start);
-    if (!/^[ \-]?$/.test(gap) && !(prev === last && last.possessive && /^s?['’]?s? ?$/.test(gap))) return false;
-    const w = t.text.toLowerCase().replace(/\.$/, '');
+    const gapStart = prev.end + (prev.possessive ? 2 : 0);
+    const gapLen = t.start - gapStart;
+    const g0 = gapLen === 1 ? text.charCodeAt(gapStart) : 0;
+    const plainGap = gapLen <= 0 || (gapLen === 1 && (g0 === 32 || g0 === 45));
+    const gap = plainGap ? (gapLen <= 0 ? '' : g0 === 32 ? ' ' : '-') : text.slice(gapStart, t.start);
+    if (!plainGap && !(prev === last && last.possessive && /^s?['’]?s? ?$/.test(gap))) return false;
+    const lw = lower(t);
+    const w = lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
     if (NONLITERAL_HEADS.has(w)) return true;
     if (FEATURE_WORDS.has(w) || REGION_WORDS.has(w) || FUNCTION_WORDS.has(w)) return false;
     // Look one word further only past an adjective of a possessive ("China's commerce ministry")
@@ -355,6 +369,15 @@ function matchAt(tokens: Token[], i: number, g: Lookups): { to: number; entries:
   return entries ? { to, entries } : undefined;
 }
 
+/** An apostrophe among the last three units of the word (where a contraction's would be). */
+function hasApostropheNearEnd(w: string): boolean {
+  for (let k = Math.max(0, w.length - 3); k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 39 || c === 0x2019) return true;
+  }
+  return false;
+}
+
 /** /^\p{N}+$/u */
 function isNumberWord(w: string): boolean {
   for (let k = 0; k < w.length; k += codeWidth(w, k)) if (!isDigitAt(w, k)) return false;
@@ -399,7 +422,7 @@ function findMentions(text: string, tokens: Token[], g: Lookups): Mention[] {
     }
     // Handles and tags ("@Gillette"), contractions ("We'd").
     if (text[t.start - 1] === '@' || text[t.start - 1] === '#') reject = true;
-    if (/['’](d|ll|re|ve|t|m)$/i.test(t.text)) reject = true;
+    if (hasApostropheNearEnd(t.text) && /['’](d|ll|re|ve|t|m)$/i.test(t.text)) reject = true;
     // Nobiliary particles: "Marigny de Mandeville", "Roger van Boxtel".
     const before = tokens[i - 1];
     if (before && before.joinNext && PARTICLES.has(before.text) && tokens[i - 2]?.joinNext && tokens[i - 2]?.cap) { reject = true; persons.add(lower(t)); }
@@ -500,6 +523,11 @@ function findMentions(text: string, tokens: Token[], g: Lookups): Mention[] {
   return out;
 }
 
+/** Feature words that may also begin a name ("Lake Geneva", "Port Said"). */
+const PREFIX_FEATURES = new Set(['lake', 'mount', 'fort', 'port', 'gulf', 'bay', 'cape']);
+/** Feature words that begin a name the gazetteer may lack ("Lake Geneva", "Mount Kenya"). */
+const PREFIX_NAMED = new Set(['lake', 'mount', 'mt', 'fort', 'cape', 'gulf']);
+
 /** A capitalised run ending in a feature word, e.g. "Royal Street", "Mississippi River", "Holy Redeemer Church". */
 function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefined {
   const t = tokens[i];
@@ -508,7 +536,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
   if (CONNECTORS.has(lower(t))) return undefined;
   if (FEATURE_WORDS.has(lower(t))) {
     // "Lake Geneva", "Mount Everest", "Fort Worth" style prefixes are handled by the gazetteer or below.
-    if (!/^(lake|mount|fort|port|gulf|bay|cape)$/.test(lower(t))) return undefined;
+    if (!PREFIX_FEATURES.has(lower(t))) return undefined;
   }
   let k = i;
   const limit = Math.min(tokens.length - 1, i + MAX_WORDS - 1);
@@ -548,7 +576,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
     }
   }
   // "Lake Geneva", "Mount Kenya": prefix feature words followed by a name.
-  if (/^(lake|mount|mt|fort|cape|gulf)$/.test(lower(t)) && t.joinNext && tokens[i + 1] && isNameWord(tokens[i + 1])) {
+  if (PREFIX_NAMED.has(lower(t)) && t.joinNext && tokens[i + 1] && isNameWord(tokens[i + 1])) {
     const inGaz = matchAt(tokens, i, g);
     if (inGaz) return undefined; // "Fort Worth" is a town
     let e = i + 1;
