@@ -214,7 +214,7 @@ export function recognizeClaims(text: string): Annotation[] {
       }
     }
     splitCoordinated(text, inPara);
-    const kept = inPara.filter((f) => !nestedStance(text, f, inPara));
+    const kept = inPara.filter((f) => !nestedStance(text, f, inPara) && !nestedIrrealis(text, f, inPara));
     unifySources(kept);
     for (const f of kept) out.push(toAnnotation(text, f));
   }
@@ -269,6 +269,18 @@ function nestedStance(text: string, f: Found, all: readonly Found[]): boolean {
   const lemma = CUE_FORMS.get(cue);
   if (!PRONOUN_SOURCE.test(text.slice(f.source.start, f.source.end)) && !(lemma && INNER.has(lemma))) return false;
   if (lemma && SPEECH.has(lemma)) return false;
+  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end);
+}
+
+/** A modal, a negated "do" or "never" right before a verb (past adverbs and "have"/"be"): "will address", "did not show". */
+const IRREALIS_BEFORE = /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|cannot|[\p{L}]+n[’']t|not|never|[’']ll)(?:\s+(?:not|never|also|still|then|even|just|yet|ever|really|directly|immediately|formally|publicly|[\p{L}]+ly|have|be|been))*\s+$/iu;
+/**
+ * "Palmieri said Clinton will address the remarks", "Bamberg said the videos do not show whether ...": inside another
+ * claim's content, a verb under a modal or a negation is part of what was reported (a plan, a prediction, a denial),
+ * not an attribution of its own.
+ */
+function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean {
+  if (!IRREALIS_BEFORE.test(text.slice(Math.max(0, f.cue.start - 40), f.cue.start))) return false;
   return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end);
 }
 

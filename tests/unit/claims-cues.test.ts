@@ -73,3 +73,22 @@ describe('an opening prepositional phrase is no speaker of a participle', () => 
     expectClaim('On Monday, the council issued a statement, saying the bridge would close.', 'the bridge would close', 'the council', 'saying');
   });
 });
+
+describe('a verb under a modal or a negation inside another claim’s content', () => {
+  const cues = (text: string) => all(text).map((g) => g.cue);
+  test.each([
+    ['The spokeswoman said the mayor will address the protest on Friday.', 'address'],
+    ['Her lawyer said the photos do not show who fired first.', 'show'],
+    ['The aide said the senator would formally announce her bid in May.', 'announce'],
+    ['Officials said the governor could embrace a cleaner plan.', 'embrace'],
+    ['He said the board has never told staff what to say.', 'told'],
+  ])('%s', (text, inner) => {
+    expect(cues(text)).toContain('said');
+    expect(cues(text)).not.toContain(inner);
+  });
+  test.each([
+    ['The mayor will address the protest on Friday.', 'address'],
+    ['The photos do not show who fired first, the lawyer said.', 'said'],
+    ['The spokeswoman said the mayor told reporters that the bridge would close.', 'told'],
+  ])('kept: %s', (text, cue) => expect(cues(text)).toContain(cue));
+});
