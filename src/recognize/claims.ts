@@ -281,7 +281,8 @@ const IRREALIS_BEFORE = /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should
  */
 function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean {
   if (!IRREALIS_BEFORE.test(text.slice(Math.max(0, f.cue.start - 40), f.cue.start))) return false;
-  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end);
+  // a poll's frame is no report of its own: "In the survey, 41 percent would back X" is what those polled hold
+  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');
 }
 
 function span(text: string, r: Range): Span {

@@ -92,3 +92,7 @@ describe('a verb under a modal or a negation inside another claim’s content', 
     ['The spokeswoman said the mayor told reporters that the bridge would close.', 'told'],
   ])('kept: %s', (text, cue) => expect(cues(text)).toContain(cue));
 });
+
+test('a poll frame keeps the views of those polled under a modal', () => {
+  expectClaim('In the same poll, 41 percent would back the mayor.', 'the mayor', '41 percent', 'back');
+});
