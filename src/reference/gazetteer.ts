@@ -73,14 +73,17 @@ function validate(data: unknown): CompactGazetteer {
   return d as unknown as CompactGazetteer;
 }
 
+/** Code units of a key packed into one number (8 bits each: 48 bits, exact in a double). */
+const PACKED_UNITS = 6;
+
 /**
- * The first four code units of a key in one number, ordered as the keys are: a unit of 255 or above counts
+ * The first six code units of a key in one number, ordered as the keys are: a unit of 255 or above counts
  * as 255 and ends the packing (what follows it is not looked at), so that the order holds.
  */
 function packKey(s: string): number {
   let v = 0;
   let open = true;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < PACKED_UNITS; i++) {
     let c = 0;
     if (open && i < s.length) {
       c = s.charCodeAt(i);
@@ -91,7 +94,7 @@ function packKey(s: string): number {
   return v;
 }
 
-/** The first two code units of a key as packKey packs them (packKey(s) >>> 16). */
+/** The first two code units of a key as packKey packs them (its top 16 bits). */
 function groupOf(s: string): number {
   const a = s.length > 0 ? s.charCodeAt(0) : 0;
   if (a >= 255) return 0xff00;
@@ -150,10 +153,10 @@ export function createGazetteer(data: unknown): Gazetteer {
   let byId: Map<number, number> | undefined;
   let byCountry: Map<string, number> | undefined;
   // Keys are grouped by their first two letters; a group is located (two binary searches) when a
-  // lookup first needs it. A group searched often gets its keys' first four letters side by side in a
+  // lookup first needs it. A group searched often gets its keys' first six letters side by side in a
   // compact array: the binary search then runs over that array and compares whole keys only among the
-  // few that share all four letters. No pass over all keys; rarely used groups stay as they are.
-  const packed = new Uint32Array(keys.length);
+  // few that share all six letters. No pass over all keys; rarely used groups stay as they are.
+  const packed = new Float64Array(keys.length);
   /** Per two-letter group: its first key, and one past its last (-1: not located yet). */
   const groupStart = new Int32Array(65536).fill(-1);
   const groupEnd = new Int32Array(65536);
@@ -194,7 +197,7 @@ export function createGazetteer(data: unknown): Gazetteer {
   /** Index of the first key not below `key`. */
   const lowerBound = (key: string): number => {
     const p = packKey(key);
-    const group = p >>> 16;
+    const group = groupOf(key);
     if (groupStart[group] < 0) locateGroup(group);
     let lo = groupStart[group];
     const groupHi = groupEnd[group];
@@ -216,7 +219,7 @@ export function createGazetteer(data: unknown): Gazetteer {
       if (packed[mid] < p) lo = mid + 1;
       else hi = mid;
     }
-    // Among the keys that share the first four letters, compare whole keys.
+    // Among the keys that share the first six letters, compare whole keys.
     let end = lo;
     while (end < groupHi && end - lo < 8 && packed[end] === p) end++;
     if (end - lo === 8) {
