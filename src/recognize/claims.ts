@@ -568,6 +568,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // "called Mr. Trump's comments ...": a possessive name opens a longer object
       if (!/[’']s$/.test(toks[k - 1].text) && (!after || /^[.,;:!?)]$/.test(after.text) || (after.word && (/^(on|at|in|to|from|for|after|before|during|and|last|this|yesterday|today|earlier|later)$/.test(after.lower) || CUE_FORMS.has(after.lower) || AUX.has(after.lower) || /(ed|s)$/.test(after.lower) && !DETERMINERS.has(after.lower) && !isCap(after) && after.lower !== 'is')))) continue;
     }
+    // "condemned what he called a brazen breach", "what they call his 'self-centered message'": a free relative names a
+    // thing in the subject's words; the name is a noun phrase, no statement to attribute
+    if (/^(call|dub|label|brand|nickname)$/.test(lemma) && i >= 2 && !/ing$/.test(t.lower)) {
+      const j = skipAuxBack(toks, i - 1);
+      const first = j >= 0 && /^(he|she|they|it|we|i|you)$/.test(toks[j].lower) ? j : j >= 0 && toks[j].word ? npBack(toks, j, 0) : -1;
+      if (first >= 1 && first <= j && toks[first - 1].lower === 'what') continue;
+    }
     // "0.1 percentage points", "three points": a noun after a number
     if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
     // "European leaders gathered Friday to discuss ...": an infinitive of purpose after a verb of meeting

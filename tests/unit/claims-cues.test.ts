@@ -96,3 +96,15 @@ describe('a verb under a modal or a negation inside another claim’s content', 
 test('a poll frame keeps the views of those polled under a modal', () => {
   expectClaim('In the same poll, 41 percent would back the mayor.', 'the mayor', '41 percent', 'back');
 });
+
+describe('a free relative "what X called Y" names a thing, no statement', () => {
+  const cues = (text: string) => all(text).map((g) => g.cue);
+  test.each([
+    'The minister condemned what he called a reckless provocation.',
+    'The union fought what it calls “a raid on pensions.”',
+    'Voters were angered by what the mayor called a necessary sacrifice.',
+  ])('%s', (text) => expect(cues(text).some((c) => /^call/.test(c))).toBe(false));
+  test('a naming with its own object still counts', () => {
+    expect(cues('The minister called the strike a reckless provocation.').some((c) => /^called/.test(c))).toBe(true);
+  });
+});
