@@ -108,3 +108,8 @@ describe('a free relative "what X called Y" names a thing, no statement', () => 
     expect(cues('The minister called the strike a reckless provocation.').some((c) => /^called/.test(c))).toBe(true);
   });
 });
+
+test('a space between a closing single quotation mark and the double one still closes the quotation', () => {
+  expectClaim('“We never liked the word ‘reform,’ ” she told the council.', '“We never liked the word ‘reform,’ ”', 'she', 'told');
+  expectClaim("\"We never liked the word 'reform,' \" she told the council.", "\"We never liked the word 'reform,' \"", 'she', 'told');
+});

@@ -115,6 +115,8 @@ function isOpening(text: string, i: number, para: Range): boolean {
 function isClosing(text: string, j: number, para: Range, single: boolean): boolean {
   const prev = text[j - 1];
   const next = j + 1 < para.end ? text[j + 1] : ' ';
+  // "... the term 'outreach,' ” he said": a space between a closing single quotation mark and the double one
+  if (!single && prev === ' ' && (text[j - 2] === "'" || text[j - 2] === '’') && /[\p{L}\p{N}.,!?]/u.test(text[j - 3] ?? '') && (/[\s,.;:!?)]/.test(next) || j + 1 >= para.end)) return true;
   if (/\s/.test(prev)) return false;
   if (single) {
     // an apostrophe inside a word ("don't") is not a closing quote
