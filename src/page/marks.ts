@@ -16,6 +16,26 @@ export function annotationAt(
   return best;
 }
 
+/**
+ * The innermost claim source or cue (claims enabled) containing `offset`: the claim it belongs to and the
+ * part's span, or null. Sources and cues may lie before, after or inside other claims: every claim is looked at.
+ */
+export function claimPartAt(
+  annotations: readonly Annotation[],
+  offset: number,
+  enabled: Record<Category, boolean>,
+): { a: Annotation; start: number; end: number } | null {
+  if (!enabled.claim) return null;
+  let best: { a: Annotation; start: number; end: number } | null = null;
+  for (const a of annotations) {
+    if (a.category !== 'claim' || !a.claim) continue;
+    for (const s of [a.claim.source, a.claim.cue]) {
+      if (s && s.start <= offset && offset < s.end && (!best || s.end - s.start < best.end - best.start)) best = { a, start: s.start, end: s.end };
+    }
+  }
+  return best;
+}
+
 /** The next (dir 1) or previous (dir -1) enabled annotation after `currentId`, wrapping around. */
 export function stepMark(
   annotations: readonly Annotation[],

@@ -1,11 +1,13 @@
 // Paints annotations (offsets into the article text) onto the live page: CSS Custom Highlight API
-// by default, <factmark-mark> elements as fallback; removing restores the DOM exactly.
-import type { Annotation, Category } from '../types';
+// by default, <factmark-mark> elements as fallback; removing restores the DOM exactly. A claim's source
+// and cue are painted too (their own highlights and data-factmark-part marks), switched with Claims.
+import type { Annotation, Category, Span } from '../types';
 import { CATEGORIES } from '../types';
 import type { NodeSlice, TextModel } from '../article/text-model';
 import { MARK_TAG } from '../article/dom-rules';
 import type { Appearance } from '../appearance';
-import { HIGHLIGHT_NAMES, ensureStyles, removeStyles } from './styles';
+import { t } from '../ui/i18n';
+import { CLAIM_PARTS, LAYERS, LAYER_CATEGORY, LAYER_NAMES, LAYER_PART, ensureStyles, removeStyles, type ClaimPart, type Layer } from './styles';
 
 export type PaintMode = 'highlight' | 'element';
 
@@ -46,20 +48,44 @@ export interface PaintOptions {
 }
 
 const MAX_REREGISTER = 20;
-const PRIORITY: Record<Category, number> = { claim: 0, figure: 1, place: 2 };
+/** Higher paints on top (highlights) and nests inside (elements): a place inside a claim's source shows. */
+const PRIORITY: Record<Layer, number> = { claim: 0, 'claim-cue': 1, 'claim-source': 1, figure: 2, place: 3 };
+
+/** One painted span: an annotation's content, or a claim's source or cue (id `<claim id>#source`). */
+interface Item {
+  id: string;
+  start: number;
+  end: number;
+  layer: Layer;
+  a: Annotation;
+}
+
+/** A claim part's span, when it is sound for this text (in bounds, non-empty, its text where it says). */
+function partSpan(a: Annotation, part: ClaimPart, text: string): Span | null {
+  const s = (a.claim as Record<ClaimPart, Span | undefined> | undefined)?.[part];
+  if (!s || typeof s !== 'object') return null;
+  const { start, end } = s;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) return null;
+  if (typeof s.text === 'string' && text.slice(start, end) !== s.text) return null;
+  return s;
+}
 
 export class Painter {
   private mode: PaintMode | null = null;
   private painted = new Set<Category>();
-  private highlights = new Map<Category, unknown>();
-  /** Highlight path: how many of a category's annotations (in paint order) are in its Highlight. */
-  private done = new Map<Category, { h: unknown; n: number; ranges: AbstractRange[] }>();
+  private highlights = new Map<Layer, unknown>();
+  /** Highlight path: how many of a layer's items (in paint order) are in its Highlight. */
+  private done = new Map<Layer, { h: unknown; n: number; ranges: AbstractRange[] }>();
   private marks: HTMLElement[] = [];
+  /** Element path: the item each mark paints a piece of. */
+  private markItem = new WeakMap<HTMLElement, string>();
   private splits: Text[][] = [];
   /** Element path: annotations already wrapped, and the Text nodes cut by splitting. */
   private wrapped = new Set<string>();
   private splitNodes = new Set<Text>();
-  private readonly byCategory: Record<Category, Annotation[]>;
+  private readonly byLayer: Record<Layer, Item[]>;
+  /** Claim parts already listed (two claims can share a source), by layer, start and end. */
+  private partKeys = new Set<string>();
   /** Article offset to paint from first (the top of the viewport), then the rest. */
   private focus = 0;
 
@@ -70,17 +96,35 @@ export class Painter {
     private readonly env: PaintEnv,
     private readonly options: PaintOptions = {},
   ) {
-    this.byCategory = { place: [], figure: [], claim: [] };
+    this.byLayer = { place: [], figure: [], claim: [], 'claim-source': [], 'claim-cue': [] };
     this.add(annotations);
   }
 
   /** More annotations (a later slice of the article); painted by the next paint call. */
   add(annotations: readonly Annotation[]): void {
-    for (const a of annotations) this.byCategory[a.category]?.push(a);
-    for (const c of CATEGORIES) {
-      this.byCategory[c].sort((x, y) => x.start - y.start || y.end - x.end);
-      this.orderCache.delete(c);
+    for (const a of annotations) {
+      const list = this.byLayer[a.category];
+      if (!list) continue;
+      list.push({ id: a.id, start: a.start, end: a.end, layer: a.category, a });
+      if (a.category !== 'claim' || !a.claim) continue;
+      for (const part of CLAIM_PARTS) {
+        const sp = partSpan(a, part, this.model.text);
+        const layer: Layer = `claim-${part}`;
+        const key = `${layer}:${sp?.start}:${sp?.end}`;
+        if (!sp || this.partKeys.has(key)) continue;
+        this.partKeys.add(key);
+        this.byLayer[layer].push({ id: `${a.id}#${part}`, start: sp.start, end: sp.end, layer, a });
+      }
     }
+    for (const l of LAYERS) {
+      this.byLayer[l].sort((x, y) => x.start - y.start || y.end - x.end);
+      this.orderCache.delete(l);
+    }
+  }
+
+  /** The layers of the enabled categories that have something to paint. */
+  private wantedLayers(enabled: Record<Category, boolean>): Layer[] {
+    return LAYERS.filter((l) => enabled[LAYER_CATEGORY[l]] && this.byLayer[l].length > 0);
   }
 
   /** Paint annotations at or after this article offset first (the first screenful). */
@@ -90,13 +134,13 @@ export class Painter {
     this.orderCache.clear();
   }
 
-  private orderCache = new Map<Category, Annotation[]>();
+  private orderCache = new Map<Layer, Item[]>();
 
-  /** A category's annotations in paint order: from the focus onwards, then those before it. */
-  private ordered(c: Category): Annotation[] {
+  /** A layer's items in paint order: from the focus onwards, then those before it. */
+  private ordered(c: Layer): Item[] {
     let o = this.orderCache.get(c);
     if (!o) {
-      const list = this.byCategory[c];
+      const list = this.byLayer[c];
       let lo = 0, hi = list.length;
       while (lo < hi) { const m = (lo + hi) >> 1; if (list[m].end <= this.focus) lo = m + 1; else hi = m; }
       o = lo ? [...list.slice(lo), ...list.slice(0, lo)] : list;
@@ -108,14 +152,14 @@ export class Painter {
   /** Are all enabled categories fully painted? */
   complete(enabled: Record<Category, boolean>, preferElements = false): boolean {
     const mode = this.resolveMode(preferElements);
-    if (this.mode !== mode && CATEGORIES.some((c) => enabled[c] && this.byCategory[c].length)) return false;
-    for (const c of CATEGORIES) {
-      const n = this.byCategory[c].length;
-      if (!enabled[c] || !n) continue;
+    const layers = this.wantedLayers(enabled);
+    if (this.mode !== mode && layers.length) return false;
+    for (const c of layers) {
+      const n = this.byLayer[c].length;
       if (mode === 'highlight') {
         const d = this.done.get(c);
         if (!d || d.n < n || this.highlights.get(c) !== d.h || !this.registered(c)) return false;
-      } else if (this.byCategory[c].some((a) => !this.wrapped.has(a.id) && !this.skipped.has(a.id))) return false;
+      } else if (this.byLayer[c].some((a) => !this.wrapped.has(a.id) && !this.skipped.has(a.id))) return false;
     }
     return true;
   }
@@ -127,13 +171,13 @@ export class Painter {
   /** Has the page taken away a highlight we painted (cleared or overwrote the registry entry)? */
   lostHighlights(): boolean {
     if (this.mode !== 'highlight') return false;
-    for (const [c, d] of this.done) if (d.h && this.painted.has(c) && !this.registered(c)) return this.reRegistered < MAX_REREGISTER;
+    for (const [c, d] of this.done) if (d.h && this.painted.has(LAYER_CATEGORY[c]) && !this.registered(c)) return this.reRegistered < MAX_REREGISTER;
     return false;
   }
 
-  private registered(c: Category): boolean {
+  private registered(c: Layer): boolean {
     try {
-      return this.env.registry?.get(HIGHLIGHT_NAMES[c]) === this.highlights.get(c);
+      return this.env.registry?.get(LAYER_NAMES[c]) === this.highlights.get(c);
     } catch {
       return false;
     }
@@ -158,9 +202,10 @@ export class Painter {
    */
   paint(enabled: Record<Category, boolean>, preferElements = false, outOfTime: () => boolean = () => false): boolean {
     const mode = this.resolveMode(preferElements);
-    const want = CATEGORIES.filter((c) => enabled[c] && this.byCategory[c].length > 0);
+    const layers = this.wantedLayers(enabled);
+    const want = CATEGORIES.filter((c) => layers.some((l) => LAYER_CATEGORY[l] === c));
     if (this.mode && this.mode !== mode) this.clear();
-    const done = mode === 'highlight' ? this.paintHighlights(want, outOfTime) : this.paintElements(want, outOfTime);
+    const done = mode === 'highlight' ? this.paintHighlights(want, layers, outOfTime) : this.paintElements(want, layers, outOfTime);
     this.mode = this.painted.size ? mode : null;
     if (this.painted.size) ensureStyles(this.doc, this.options.appearance?.());
     else removeStyles(this.doc);
@@ -177,26 +222,26 @@ export class Painter {
     removeStyles(this.doc);
   }
 
-  private unregister(c: Category): void {
+  private unregister(c: Layer): void {
     const h = this.highlights.get(c);
     this.highlights.delete(c);
     this.done.delete(c);
     const reg = this.env.registry;
     if (!reg) return;
     try {
-      if (reg.get(HIGHLIGHT_NAMES[c]) === h) reg.delete(HIGHLIGHT_NAMES[c]);
+      if (reg.get(LAYER_NAMES[c]) === h) reg.delete(LAYER_NAMES[c]);
     } catch {
       // a page that broke the registry: nothing more we can do
     }
   }
 
-  private paintHighlights(want: Category[], outOfTime: () => boolean): boolean {
-    const reg = this.env.registry!;
+  private paintHighlights(want: Category[], layers: Layer[], outOfTime: () => boolean): boolean {
     const H = this.env.Highlight!;
-    for (const c of CATEGORIES) {
-      if (!want.includes(c) && (this.painted.has(c) || this.done.has(c))) { this.unregister(c); this.painted.delete(c); }
+    for (const c of LAYERS) {
+      if (!layers.includes(c) && (this.highlights.has(c) || this.done.has(c))) this.unregister(c);
     }
-    for (const c of want) {
+    for (const c of CATEGORIES) if (!want.includes(c)) this.painted.delete(c);
+    for (const c of layers) {
       let d = this.done.get(c);
       // Ours and still in the registry (a page may have cleared or overwritten it): go on from where we were.
       if (d && d.h !== null && !this.registered(c)) {
@@ -232,14 +277,14 @@ export class Painter {
     return true;
   }
 
-  private register(c: Category, h: unknown): void {
+  private register(c: Layer, h: unknown): void {
     try { (h as { priority?: number }).priority = PRIORITY[c]; } catch { /* read-only in odd engines */ }
-    this.env.registry!.set(HIGHLIGHT_NAMES[c], h);
+    this.env.registry!.set(LAYER_NAMES[c], h);
     this.highlights.set(c, h);
-    this.painted.add(c);
+    this.painted.add(LAYER_CATEGORY[c]);
   }
 
-  private paintElements(want: Category[], outOfTime: () => boolean): boolean {
+  private paintElements(want: Category[], layers: Layer[], outOfTime: () => boolean): boolean {
     if (!this.marksIntact()) {
       // The page removed some of our marks: start again from the restored text.
       this.unwrapAll();
@@ -260,11 +305,11 @@ export class Painter {
       this.painted.clear();
     }
     for (const c of want) this.painted.add(c);
-    // Work list: annotations not yet wrapped, from the focus onwards, grouped by Text node.
-    const todo: Annotation[] = [];
-    for (const c of want) for (const a of this.ordered(c)) if (!this.wrapped.has(a.id) && !this.skipped.has(a.id)) todo.push(a);
+    // Work list: items not yet wrapped, from the focus onwards, grouped by Text node.
+    const todo: Item[] = [];
+    for (const c of layers) for (const a of this.ordered(c)) if (!this.wrapped.has(a.id) && !this.skipped.has(a.id)) todo.push(a);
     if (!todo.length) return true;
-    const perNode = new Map<Text, { from: number; to: number; a: Annotation }[]>();
+    const perNode = new Map<Text, { from: number; to: number; a: Item }[]>();
     const nodeOrder: Text[] = [];
     for (const a of todo) {
       const sl = this.model.slices(a.start, a.end);
@@ -279,7 +324,7 @@ export class Painter {
     }
     // Annotations sharing a node with one already wrapped are done in the same batch as that node.
     const firstPiece = new Set<string>();
-    for (const m of this.marks) firstPiece.add(m.getAttribute('data-factmark-id') ?? '');
+    for (const m of this.marks) firstPiece.add(this.markItem.get(m) ?? '');
     let k = 0;
     for (const node of nodeOrder) {
       if (k++ % 16 === 0 && outOfTime()) return false;
@@ -289,7 +334,7 @@ export class Painter {
     return true;
   }
 
-  private wrapNode(node: Text, covers: { from: number; to: number; a: Annotation }[], firstPiece: Set<string>): void {
+  private wrapNode(node: Text, covers: { from: number; to: number; a: Item }[], firstPiece: Set<string>): void {
     if (this.splitNodes.has(node)) return;
     const cutSet = new Set<number>();
     for (const cv of covers) { cutSet.add(cv.from); cutSet.add(cv.to); }
@@ -313,7 +358,7 @@ export class Painter {
       const p1 = bounds[i + 1];
       const cov = covers.filter((cv) => cv.from <= p0 && cv.to >= p1 && p1 > p0);
       if (!cov.length) continue;
-      cov.sort((x, y) => (x.a.end - x.a.start) - (y.a.end - y.a.start) || PRIORITY[y.a.category] - PRIORITY[x.a.category]);
+      cov.sort((x, y) => (x.a.end - x.a.start) - (y.a.end - y.a.start) || PRIORITY[y.a.layer] - PRIORITY[x.a.layer]);
       let inner: Node = pieces[i];
       for (const cv of cov) {
         const el = this.createMark(cv.a, !firstPiece.has(cv.a.id));
@@ -341,21 +386,29 @@ export class Painter {
       }
     }
     this.marks = keep.reverse();
-    for (const c of cats) for (const a of this.byCategory[c as Category] ?? []) { this.wrapped.delete(a.id); this.skipped.delete(a.id); }
+    for (const l of LAYERS) {
+      if (!cats.has(LAYER_CATEGORY[l])) continue;
+      for (const a of this.byLayer[l]) { this.wrapped.delete(a.id); this.skipped.delete(a.id); }
+    }
   }
 
   private marksIntact(): boolean {
     return this.marks.every((m) => m.isConnected);
   }
 
-  private createMark(a: Annotation, first: boolean): HTMLElement {
+  private createMark(item: Item, first: boolean): HTMLElement {
+    const a = item.a;
+    const part = LAYER_PART[item.layer];
     const el = this.doc.createElement(MARK_TAG);
     el.setAttribute('data-factmark-category', a.category);
+    // A source or cue carries its claim's id (hovering it shows the claim's card); marksOf leaves it out.
     el.setAttribute('data-factmark-id', a.id);
+    if (part) el.setAttribute('data-factmark-part', part);
     el.setAttribute('role', 'mark');
-    const desc = this.options.describe?.(a);
+    const desc = !this.options.describe ? '' : part ? partLabel(a, part) : this.options.describe(a);
     if (desc) el.setAttribute('aria-description', desc);
-    if (first && this.options.focusable) el.setAttribute('tabindex', '0');
+    if (first && !part && this.options.focusable) el.setAttribute('tabindex', '0');
+    this.markItem.set(el, item.id);
     return el;
   }
 
@@ -391,10 +444,17 @@ export class Painter {
     this.skipped.clear();
   }
 
-  /** Element marks of one annotation (element mode), in document order. */
+  /** Element marks of one annotation's content (element mode; not a claim's source or cue), in document order. */
   marksOf(id: string): HTMLElement[] {
-    return this.marks.filter((m) => m.getAttribute('data-factmark-id') === id).sort(docOrder);
+    return this.marks.filter((m) => m.getAttribute('data-factmark-id') === id && !m.hasAttribute('data-factmark-part')).sort(docOrder);
   }
+}
+
+/** The accessible description of a claim's source ("Source of a claim: Zelensky") or cue. */
+function partLabel(a: Annotation, part: ClaimPart): string {
+  if (part === 'cue') return t('mark_claim_cue', a.claim?.cue.text ?? '');
+  const s = a.claim?.source;
+  return t('mark_claim_source', (typeof s?.name === 'string' && s.name) || s?.text || '');
 }
 
 function docOrder(a: Node, b: Node): number {

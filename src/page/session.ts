@@ -15,7 +15,7 @@ import { MARK_TAG } from '../article/dom-rules';
 import { Painter, browserPaintEnv, type PaintEnv } from './paint';
 import { Card, cardModel } from './card';
 import { categoryColour, updateStyles } from './styles';
-import { annotationAt, byStart, stepMark } from './marks';
+import { annotationAt, byStart, claimPartAt, stepMark } from './marks';
 import { trace } from './trace';
 
 export interface SessionDeps {
@@ -460,7 +460,10 @@ export class PageSession {
         const pos = caretAt(this.doc, x, y);
         const off = pos ? p.model.fromPoint(pos.node, pos.offset) : null;
         const a = off === null ? null : annotationAt(p.annotations, off, this.settings.categories);
-        if (a && pointInRange(p.model.toRange(a.start, a.end), x, y)) id = a.id;
+        // A claim's source or cue shows its claim's card (as its element mark does), unless a shorter mark holds the point.
+        const part = off === null ? null : claimPartAt(p.annotations, off, this.settings.categories);
+        const hit = part && (!a || part.end - part.start < a.end - a.start) ? part : a && { a, start: a.start, end: a.end };
+        if (hit && pointInRange(p.model.toRange(hit.start, hit.end), x, y)) id = hit.a.id;
       }
       if (id) {
         if (id !== this.card.currentId) this.showCard(id);
@@ -593,7 +596,11 @@ function shiftResult(r: AnalysisResult, by: number): AnalysisResult {
   const annotations = r.annotations.map((a) => {
     const id = `${a.category}:${a.start + by}`;
     ids.set(a.id, id);
-    return { ...a, id, start: a.start + by, end: a.end + by };
+    const moved: Annotation = { ...a, id, start: a.start + by, end: a.end + by };
+    // A claim's source and cue move with it (the painter paints them too).
+    const c = a.claim;
+    if (c?.source && c.cue) moved.claim = { ...c, source: { ...c.source, start: c.source.start + by, end: c.source.end + by }, cue: { ...c.cue, start: c.cue.start + by, end: c.cue.end + by } };
+    return moved;
   });
   const verdicts = r.verdicts.filter((v) => ids.has(v?.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
   return { ...r, annotations, verdicts };

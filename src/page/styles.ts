@@ -11,9 +11,36 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
   claim: 'factmark-claim',
 };
 
+/** A claim's parts painted beside its content: who (the source) and the attribution cue ("said"). */
+export type ClaimPart = 'source' | 'cue';
+export const CLAIM_PARTS: readonly ClaimPart[] = ['source', 'cue'];
+
+/**
+ * What the painter paints, each in its own Highlight: the three categories (the contract's names) and
+ * the claim's source and cue (additional names, switched with the Claims category).
+ */
+export type Layer = Category | 'claim-source' | 'claim-cue';
+export const LAYERS: readonly Layer[] = ['place', 'figure', 'claim', 'claim-source', 'claim-cue'];
+export const LAYER_NAMES: Record<Layer, string> = {
+  ...HIGHLIGHT_NAMES,
+  'claim-source': 'factmark-claim-source',
+  'claim-cue': 'factmark-claim-cue',
+};
+export const LAYER_CATEGORY: Record<Layer, Category> = {
+  place: 'place', figure: 'figure', claim: 'claim', 'claim-source': 'claim', 'claim-cue': 'claim',
+};
+export const LAYER_PART: Partial<Record<Layer, ClaimPart>> = { 'claim-source': 'source', 'claim-cue': 'cue' };
+
 /** Opacity of the background tint per category (claims span whole sentences: the lightest). */
 const TINT_ALPHA: Record<Category, number> = { place: 0.16, figure: 0.14, claim: 0.1 };
 const UNDERLINE_OFFSET: Record<Category, number> = { place: 2, figure: 2, claim: 4 };
+/**
+ * A claim's parts, derived from the claim's colour and underline style (no settings of their own), told
+ * apart by lightness and shape, not hue: the source has a strong tint and a thicker line, the cue no
+ * tint and a line above as well as below (boxed), the content a light tint. A place or figure inside a
+ * source has a higher priority, so its own tint and underline stay visible on top.
+ */
+const SOURCE_ALPHA = 0.3;
 
 const STYLE_TAG = 'factmark-style';
 
@@ -48,10 +75,26 @@ export function pageCss(appearance: Appearance = DEFAULT_APPEARANCE): string {
     rules.push(`::highlight(${HIGHLIGHT_NAMES[c]}) { background-color: ${bg}; ${deco} }`);
     rules.push(`factmark-mark[data-factmark-category="${c}"] { display: inline; background-color: ${bg}; ${deco} color: inherit; font: inherit; }`);
   }
+  for (const part of CLAIM_PARTS) {
+    const decl = claimPartCss(a, part);
+    rules.push(`::highlight(${LAYER_NAMES[`claim-${part}`]}) { ${decl} }`);
+    rules.push(`factmark-mark[data-factmark-category="claim"][data-factmark-part="${part}"] { ${decl} }`);
+  }
   rules.push('factmark-mark:focus-visible { outline: 2px solid #000; outline-offset: 1px; }');
   rules.push('factmark-style, factmark-flash { all: initial; }');
   rules.push('factmark-style { display: none !important; }');
   return rules.join('\n');
+}
+
+/** The declarations for a claim's source or cue (from the claim's colour and underline style). */
+function claimPartCss(a: Appearance, part: ClaimPart): string {
+  const colour = a.colors.claim;
+  const line = a.underline.claim;
+  const offset = `text-underline-offset: ${UNDERLINE_OFFSET.claim}px;`;
+  if (part === 'source') {
+    return `background-color: ${tint(colour, SOURCE_ALPHA)}; text-decoration: underline ${line} ${colour} ${line === 'wavy' ? '2.5px' : '3px'}; ${offset}`;
+  }
+  return `background-color: transparent; text-decoration: underline overline ${line} ${colour} ${line === 'wavy' ? '1.5px' : '2px'}; ${offset}`;
 }
 
 /** Adds the stylesheet once (idempotent); an existing one is brought up to this appearance. */

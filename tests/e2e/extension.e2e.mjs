@@ -317,3 +317,141 @@ test('card: hover on a place mark shows it, Escape dismisses it, Alt+Shift+J ope
     await page.close();
   }
 });
+
+/** The claims' sources and cues as painted: highlight ranges' text, or element marks' text, per part. */
+function readClaimParts(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const part of ['source', 'cue']) {
+      const h = globalThis.CSS?.highlights?.get(`factmark-claim-${part}`);
+      const ranges = h ? [...h].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }) : [];
+      const elements = [...document.querySelectorAll(`factmark-mark[data-factmark-category="claim"][data-factmark-part="${part}"]`)];
+      out[part] = { ranges, elements: elements.map((e) => ({ text: e.textContent, id: e.getAttribute('data-factmark-id'), label: e.getAttribute('aria-description') })) };
+    }
+    return out;
+  });
+}
+
+/** Each claim part's text once (two claims can share a source), sorted, from the content script's result. */
+function expectedParts(state, part) {
+  const seen = new Map();
+  for (const a of state.result.annotations) {
+    if (a.category !== 'claim' || !a.claim) continue;
+    const s = a.claim[part];
+    seen.set(`${s.start}:${s.end}`, state.text.slice(s.start, s.end));
+  }
+  return [...seen.values()].sort();
+}
+
+for (const screenReaderMode of [false, true]) {
+  test(`claims' sources and cues are painted distinctly (${screenReaderMode ? 'elements, screen-reader mode' : 'CSS highlights'}); Claims off removes them and restores the DOM`, async () => {
+    if (screenReaderMode) {
+      await h.worker.evaluate(() => chrome.storage.local.set({ 'factmark:settings': { version: 2, categories: { place: true, figure: true, claim: true }, disabledSites: [], screenReaderMode: true } }));
+    }
+    const { page, errors } = await openFixture('seed-2.html');
+    try {
+      const tabId = await tabIdOf(h, page);
+      const st = await settledState(h, tabId);
+      assert.equal(st?.status, 'analysed');
+      const sources = expectedParts(st, 'source');
+      const cues = expectedParts(st, 'cue');
+      assert.ok(sources.length >= 5 && cues.length >= 5, `too few claims on seed-2: ${sources.length} sources, ${cues.length} cues`);
+      await waitForCategory(page, 'claim', true);
+      await page.waitForFunction((n) => {
+        const hl = globalThis.CSS?.highlights?.get('factmark-claim-source')?.size ?? 0;
+        return hl + document.querySelectorAll('[data-factmark-part="source"]').length >= n;
+      }, sources.length, { timeout: 5000, polling: 50 });
+      const parts = await readClaimParts(page);
+      if (screenReaderMode) {
+        assert.equal(parts.source.ranges.length + parts.cue.ranges.length, 0, 'screen-reader mode registered part highlights');
+        // An element mark's text is one piece of the part; pieces of one part are adjacent: join by id and part.
+        for (const [part, want] of [['source', sources], ['cue', cues]]) {
+          const els = parts[part].elements;
+          assert.ok(els.every((e) => e.label && e.label.length > 0), `${part} marks without an accessible description`);
+          const joined = [];
+          for (const e of els) {
+            const last = joined[joined.length - 1];
+            if (last && last.id === e.id) last.text += e.text; // one claim has one source and one cue
+            else joined.push({ ...e });
+          }
+          assert.deepEqual(joined.map((e) => e.text).sort(), want, `${part} marks' text is not the claims' ${part}s`);
+        }
+        assert.match(parts.source.elements[0].label, /^Source of a claim: /);
+        assert.match(parts.cue.elements[0].label, /^Attribution cue of a claim: /);
+      } else {
+        assert.deepEqual(parts.source.ranges.sort(), sources, 'factmark-claim-source ranges are not the claims\' sources');
+        assert.deepEqual(parts.cue.ranges.sort(), cues, 'factmark-claim-cue ranges are not the claims\' cues');
+        assert.equal(parts.source.elements.length + parts.cue.elements.length, 0, 'part elements painted in highlight mode');
+        // Styled distinctly: the stylesheet has a rule of its own for each part.
+        const css = await page.evaluate(() => document.querySelector('factmark-style style')?.textContent ?? '');
+        for (const name of ['factmark-claim', 'factmark-claim-source', 'factmark-claim-cue']) assert.ok(css.includes(`::highlight(${name}) {`), `no ::highlight(${name}) rule`);
+      }
+      await page.screenshot({ path: join(RESULTS, `seed-2-claim-parts${screenReaderMode ? '-sr' : ''}.png`), caret: 'initial' });
+      if (!screenReaderMode) {
+        // Hovering a source (one with no place in it) shows its claim's card, as hovering the claim does.
+        const point = await page.evaluate(() => {
+          const toRange = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+          const places = [...CSS.highlights.get('factmark-place')].map(toRange);
+          const src = [...CSS.highlights.get('factmark-claim-source')].map(toRange)
+            .find((r) => r.getClientRects().length === 1 && !places.some((p) => r.compareBoundaryPoints(Range.START_TO_END, p) > 0 && r.compareBoundaryPoints(Range.END_TO_START, p) < 0));
+          src.startContainer.parentElement.scrollIntoView({ block: 'center' });
+          const rect = src.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: src.toString() };
+        });
+        await page.mouse.move(point.x, point.y);
+        await page.waitForFunction(() => document.querySelector('factmark-card') !== null, null, { timeout: 5000 })
+          .catch(() => assert.fail(`no card on hovering the source "${point.text}"`));
+        await page.keyboard.press('Escape');
+        await page.mouse.move(0, 0);
+        await page.waitForFunction(() => document.querySelector('factmark-card') === null, null, { timeout: 3000 });
+      }
+
+      // Claims off: content, sources and cues all go, the other categories stay, the body is as before.
+      const popup = await openPopup(h, tabId);
+      await setSwitch(popup, 'Claims', false);
+      await waitForCategory(page, 'claim', false);
+      await page.waitForFunction(() => !globalThis.CSS?.highlights?.has('factmark-claim-source') && !globalThis.CSS?.highlights?.has('factmark-claim-cue') &&
+        !document.querySelector('[data-factmark-part]'), null, { timeout: 5000, polling: 50 });
+      assert.ok((await readMarks(page)).place > 0, 'Claims off also removed the places');
+      if (!screenReaderMode) {
+        const restored = await page.evaluate(() => ({ now: document.body.outerHTML, before: window.__pristineBody }));
+        assert.ok(restored.now === restored.before, `body differs with Claims off: ${firstDifference(restored.before, restored.now)}`);
+      }
+      // Everything off: the exact DOM (element mode too).
+      for (const label of SWITCHES) await setSwitch(popup, label, false);
+      for (const cat of Object.values(CATEGORY_OF)) await waitForCategory(page, cat, false);
+      await page.waitForTimeout(100);
+      const restored = await page.evaluate(() => ({ now: document.body.outerHTML, before: window.__pristineBody }));
+      assert.ok(restored.now === restored.before, `body differs from before painting: ${firstDifference(restored.before, restored.now)}`);
+      // Claims back on: the parts are painted again, once.
+      await setSwitch(popup, 'Claims', true);
+      await waitForCategory(page, 'claim', true);
+      await page.waitForFunction((n) => {
+        const hl = globalThis.CSS?.highlights?.get('factmark-claim-source')?.size ?? 0;
+        return hl + document.querySelectorAll('[data-factmark-part="source"]').length >= n;
+      }, sources.length, { timeout: 5000, polling: 50 });
+      const again = await readClaimParts(page);
+      assert.equal(again.source.ranges.length + again.source.elements.length, parts.source.ranges.length + parts.source.elements.length, 'sources painted a different number of times after Claims came back');
+      assert.equal(again.cue.ranges.length + again.cue.elements.length, parts.cue.ranges.length + parts.cue.elements.length, 'cues painted a different number of times after Claims came back');
+
+      if (!screenReaderMode) {
+        // A page that clears CSS.highlights: the parts are put back with the rest (on the next scroll).
+        await page.evaluate(() => CSS.highlights.clear());
+        await page.evaluate(() => { window.scrollBy(0, 200); window.dispatchEvent(new Event('scroll')); });
+        await page.waitForFunction(() => CSS.highlights.has('factmark-claim-source') && CSS.highlights.has('factmark-claim-cue') && CSS.highlights.has('factmark-claim'), null, { timeout: 5000, polling: 50 });
+        const back = await readClaimParts(page);
+        assert.deepEqual(back.source.ranges.sort(), sources, 'sources not put back after the page cleared CSS.highlights');
+      }
+      await popup.close();
+      assert.deepEqual(errors, [], 'page errors');
+    } finally {
+      await resetSettings(h);
+      await page.close();
+    }
+  });
+}
