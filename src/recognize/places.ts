@@ -4,7 +4,7 @@ import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, type RunLookup } from '../reference/gazetteer';
-import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, wordEnd } from './scan';
+import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
 
 interface Token {
   start: number;
@@ -332,13 +332,24 @@ function isStateRegion(entries: GazetteerEntry[]): boolean {
 
 /** A short word matching only regions through an abbreviation ("Va", "Ga", "Calif"), not through a name. */
 function isAbbreviationOnly(t: Token, entries: GazetteerEntry[]): boolean {
-  if (t.allCaps || t.text.replace(/[^\p{L}]/gu, '').length > 5) return false;
+  if (t.allCaps || letterUnits(t.text) > 5) return false;
   const w = canon(t.text);
   return entries.every((e) => e.kind === 'region' && canon(e.name) !== w && canon(e.name).split(' ')[0] !== w);
 }
 
 function looksLikeDemonym(word: string): boolean {
-  return /(?:ian|ean|ese|ish|ans|ians|ic|i|an)$/i.test(word) && word.length > 4;
+  return word.length > 4 && /(?:ian|ean|ese|ish|ans|ians|ic|i|an)$/i.test(word);
+}
+
+/** Code units of the word's letters (word.replace(/[^\p{L}]/gu, '').length). */
+function letterUnits(word: string): number {
+  let n = 0;
+  for (let k = 0; k < word.length;) {
+    const w = codeWidth(word, k);
+    if (isLetterAt(word, k)) n += w;
+    k += w;
+  }
+  return n;
 }
 
 /** Longest gazetteer match starting at token i, over words joined by spaces or hyphens. */
