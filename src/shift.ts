@@ -23,7 +23,7 @@ export function shiftResult(r: Pick<AnalysisResult, 'annotations' | 'verdicts'>,
     const id = moveId(a.id, by);
     ids.set(a.id, id);
     const moved: Annotation = { ...a, id, start: a.start + by, end: a.end + by };
-    if (a.claim) {
+    if (a.claim?.source && a.claim.cue) {
       const { source, cue } = a.claim;
       moved.claim = { ...a.claim, source: { ...source, start: source.start + by, end: source.end + by }, cue: { ...cue, start: cue.start + by, end: cue.end + by } };
     }
@@ -31,7 +31,7 @@ export function shiftResult(r: Pick<AnalysisResult, 'annotations' | 'verdicts'>,
   }
   const verdicts: Verdict[] = [];
   for (const v of r.verdicts) {
-    const id = ids.get(v.annotationId);
+    const id = v && ids.get(v.annotationId);
     if (id === undefined) continue;
     const evidence = v.evidence.map((e) => {
       const m = OFFSET_REF.exec(e.ref);

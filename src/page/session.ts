@@ -17,6 +17,7 @@ import { Card, cardModel } from './card';
 import { categoryColour, updateStyles } from './styles';
 import { annotationAt, byStart, claimPartAt, stepMark } from './marks';
 import { trace } from './trace';
+import { shiftResult } from '../shift';
 
 export interface SessionDeps {
   doc: Document;
@@ -197,7 +198,7 @@ export class PageSession {
           this.state = { status: 'error', error: resp.error, article: meta, text: model.text };
           return this.state;
         }
-        this.merge(shiftResult(sanitizeResult(resp.result, text), piece.start));
+        this.merge(shiftSlice(sanitizeResult(resp.result, text), piece.start));
         this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
         await this.schedulePaint();
         trace('painted');
@@ -589,21 +590,9 @@ function pointInRange(r: Range | null, x: number, y: number): boolean {
 }
 
 
-/** Offsets shifted by `by` (a slice's start in the whole article), ids made from the new offsets. */
-function shiftResult(r: AnalysisResult, by: number): AnalysisResult {
-  if (!by) return r;
-  const ids = new Map<string, string>();
-  const annotations = r.annotations.map((a) => {
-    const id = `${a.category}:${a.start + by}`;
-    ids.set(a.id, id);
-    const moved: Annotation = { ...a, id, start: a.start + by, end: a.end + by };
-    // A claim's source and cue move with it (the painter paints them too).
-    const c = a.claim;
-    if (c?.source && c.cue) moved.claim = { ...c, source: { ...c.source, start: c.source.start + by, end: c.source.end + by }, cue: { ...c.cue, start: c.cue.start + by, end: c.cue.end + by } };
-    return moved;
-  });
-  const verdicts = r.verdicts.filter((v) => ids.has(v?.annotationId)).map((v) => ({ ...v, annotationId: ids.get(v.annotationId)! }));
-  return { ...r, annotations, verdicts };
+/** A slice's result in the whole article's terms (offsets shifted by `by`, the slice's start). */
+function shiftSlice(r: AnalysisResult, by: number): AnalysisResult {
+  return by ? { ...r, ...shiftResult(r, by) } : r;
 }
 
 /** Article offset at the top of the viewport: binary search over the blocks' boxes (a few layout reads). */
