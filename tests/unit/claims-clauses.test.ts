@@ -1,14 +1,8 @@
 // Claim recogniser: clause-level attribution rules (introductory phrases before a trailing source,
 // "so" standing for a clause, quantifiers as subjects) and the writer's own discourse idioms.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('an introductory phrase before a clause with a trailing source', () => {
   test.each([

@@ -1,14 +1,8 @@
 // Claim recogniser: cue rule classes found by looking at false alarms and misses together
 // (parentheticals between a subject and its verb, ...). Invented sentences, positive and negative.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('a parenthetical between the subject and its verb', () => {
   test.each([

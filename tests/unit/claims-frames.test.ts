@@ -1,14 +1,8 @@
 // Claim recogniser, further attribution frames: acts of address, catenative verbs before the cue,
 // quantified relatives ("many of whom say"), speaker phrases opening with a number. Positives and negatives.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('acts of address with a speaker subject', () => {
   test.each([

@@ -1,14 +1,8 @@
 // Claim recogniser: stance carried by a noun after a light verb ("raised questions about", "expressed
 // concern that") or after a copula ("is a staunch opponent of"), with the subject as source.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('light verb and noun of stance', () => {
   test.each([

@@ -1,14 +1,8 @@
 // Claim recogniser: passives with an agent (reduced, with a naming complement, with a time phrase),
 // shares of those polled as subjects, particles after a time phrase, verbs of perception and volition.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('reduced passives of reporting and stance verbs with their agent', () => {
   test.each([

@@ -3,12 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('quotations signed and labelled', () => {
   test.each([

@@ -1,14 +1,8 @@
 // Claim recogniser, stance verbs and wider attribution shapes: tables of positives (content, source, cue)
 // and sentences that must yield no claim.
 import { describe, expect, test } from 'vitest';
-import { recognizeClaims } from '../../src/recognize/claims';
 
-const all = (text: string) => recognizeClaims(text).map((a) => ({ content: a.text, source: a.claim!.source.text, cue: a.claim!.cue.text }));
-
-function expectClaim(text: string, content: string, source: string, cue: string) {
-  const got = all(text);
-  expect(got, JSON.stringify(got)).toContainEqual({ content, source, cue });
-}
+import { all, expectClaim } from './claims-helpers';
 
 describe('stance verbs with a named or pronoun subject', () => {
   test.each([
