@@ -172,22 +172,28 @@ for (const f of [...wordForms].sort(byLength)) {
   list.push({ form: plain, codes });
 }
 
-/** End of the first unit word form at `p` (UNIT_WORD_RE's order), or -1; `after` checks what follows. */
-function unitFormEnd(text: string, p: number, after: (e: number) => boolean): number {
+/**
+ * End of the first unit word form at `p` (UNIT_WORD_RE's order), or -1. In brackets the form must be
+ * followed by ")" or "}", otherwise by no letter or digit.
+ */
+function unitFormEnd(text: string, p: number, bracketed: boolean): number {
   const list = p < text.length ? WORD_FORMS_BY_FIRST.get(fold(text.charCodeAt(p))) : undefined;
-  if (!list) return -1;
-  for (const { codes } of list) {
+  if (list === undefined) return -1;
+  const n = text.length;
+  for (let x = 0; x < list.length; x++) {
+    const codes = list[x].codes;
     let q = p;
     let k = 0;
     for (; k < codes.length; k++) {
       const want = codes[k];
       if (want === 0) {
-        if (q >= text.length || !isSpace(text.charCodeAt(q))) break;
-        while (q < text.length && isSpace(text.charCodeAt(q))) q++;
-      } else if (q < text.length && fold(text.charCodeAt(q)) === want) q++;
+        if (q >= n || !isSpace(text.charCodeAt(q))) break;
+        while (q < n && isSpace(text.charCodeAt(q))) q++;
+      } else if (q < n && fold(text.charCodeAt(q)) === want) q++;
       else break;
     }
-    if (k === codes.length && after(q)) return q;
+    if (k < codes.length) continue;
+    if (bracketed ? q < n && (text.charCodeAt(q) === 41 || text.charCodeAt(q) === 125) : !isAlnumAt(text, q)) return q;
   }
   return -1;
 }
@@ -204,26 +210,26 @@ export interface UnitWordMatch {
  * milliseconds to compile in a fresh process. Same match, same groups (tests/unit/figures-units.test.ts).
  */
 export function matchUnitWord(text: string, at: number): UnitWordMatch | null {
-  const ws = (i: number) => i < text.length && isSpace(text.charCodeAt(i));
-  const free = (e: number) => !isAlnumAt(text, e);
+  const n = text.length;
+  const space0 = at < n && isSpace(text.charCodeAt(at)) ? 1 : 0;
   // (?:\s?-\s?|\s?)(form)(?![\p{L}\p{N}]), the joiners tried in the regex's order.
-  for (const s1 of ws(at) ? [1, 0] : [0]) {
+  for (let s1 = space0; s1 >= 0; s1--) {
     if (text.charCodeAt(at + s1) !== 45) continue;
     const h = at + s1 + 1;
-    for (const s2 of ws(h) ? [1, 0] : [0]) {
-      const e = unitFormEnd(text, h + s2, free);
+    for (let s2 = h < n && isSpace(text.charCodeAt(h)) ? 1 : 0; s2 >= 0; s2--) {
+      const e = unitFormEnd(text, h + s2, false);
       if (e >= 0) return { 0: text.slice(at, e), 1: text.slice(h + s2, e), 2: undefined };
     }
   }
-  for (const s of ws(at) ? [1, 0] : [0]) {
-    const e = unitFormEnd(text, at + s, free);
+  for (let s = space0; s >= 0; s--) {
+    const e = unitFormEnd(text, at + s, false);
     if (e >= 0) return { 0: text.slice(at, e), 1: text.slice(at + s, e), 2: undefined };
   }
   // \s?[({](form)[)}]
-  for (const s of ws(at) ? [1, 0] : [0]) {
+  for (let s = space0; s >= 0; s--) {
     const b = text.charCodeAt(at + s);
     if (b !== 40 && b !== 123) continue;
-    const e = unitFormEnd(text, at + s + 1, (x) => x < text.length && (text.charCodeAt(x) === 41 || text.charCodeAt(x) === 125));
+    const e = unitFormEnd(text, at + s + 1, true);
     if (e >= 0) return { 0: text.slice(at, e + 1), 1: undefined, 2: text.slice(at + s + 1, e) };
   }
   return null;
