@@ -61,7 +61,7 @@ function zipSizes(): string[] {
 function browserBench(): string {
   if (process.argv.includes('--no-browser')) return '(skipped: --no-browser)';
   try {
-    return execFileSync(process.execPath, [join(ROOT, 'scripts/bench-browser.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 }).trim();
+    return execFileSync(process.execPath, [join(ROOT, 'scripts/bench-browser.mjs'), '--runs', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 }).trim();
   } catch (e) {
     return `(browser benchmark failed: ${(e as Error).message.split('\n')[0]})`;
   }
