@@ -117,7 +117,8 @@ export class PageSession {
       if (!doc.body || (!force && !looksLikeArticle(doc))) return notArticle();
       trace('gate');
       this.state = { status: 'pending' };
-      await sl.pause();
+      // The content script's start ran in this task: give the page a whole turn before the walks begin.
+      await sl.turn();
       if (stale()) return this.state;
       // Enormous pages: no Readability (one long task); the container with the most paragraph text.
       const found = mainContainer(doc);
@@ -552,16 +553,30 @@ export class PageSession {
 
 function describe(a: Annotation, v?: Verdict): string {
   const m = cardModel(a, v);
-  return [m.category, m.heading !== a.text ? m.heading : '', v ? `${m.verdict!.kind}: ${v.summary}` : ''].filter(Boolean).join('. ');
+  return [m.category, m.heading !== a.text ? m.heading : '', v ? `${m.verdict!.kind}: ${m.verdict!.summary}` : ''].filter(Boolean).join('. ');
 }
 
 /** Keep only annotations whose offsets are sound for this text (the response crossed a process). */
-function sanitizeResult(r: AnalysisResult, text: string): AnalysisResult {
+export function sanitizeResult(r: AnalysisResult, text: string): AnalysisResult {
   const annotations = (Array.isArray(r?.annotations) ? r.annotations : []).filter(
     (a) => a && typeof a.start === 'number' && typeof a.end === 'number' && a.start >= 0 && a.end <= text.length && a.start < a.end &&
       (a.category === 'place' || a.category === 'figure' || a.category === 'claim') && typeof a.id === 'string',
   );
-  return { ...r, annotations, verdicts: Array.isArray(r?.verdicts) ? r.verdicts : [] };
+  const verdicts = (Array.isArray(r?.verdicts) ? r.verdicts : []).map(sanitizeVerdictMessage);
+  return { ...r, annotations, verdicts };
+}
+
+/** A verdict's message kept only in its shape ({ key: string, subs: string[] }, at most 9 subs); else dropped (the summary shows). */
+function sanitizeVerdictMessage(v: Verdict): Verdict {
+  if (!v || typeof v !== 'object' || !('message' in v)) return v;
+  const m = v.message as unknown;
+  const ok = !!m && typeof m === 'object' && typeof (m as { key?: unknown }).key === 'string' &&
+    Array.isArray((m as { subs?: unknown }).subs) && (m as { subs: unknown[] }).subs.length <= 9 &&
+    (m as { subs: unknown[] }).subs.every((x) => typeof x === 'string');
+  if (ok) return v;
+  const rest = { ...v };
+  delete rest.message;
+  return rest;
 }
 
 /** Caret position under a viewport point: standard API first, WebKit/Blink legacy second. */

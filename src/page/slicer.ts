@@ -9,6 +9,8 @@ export interface Slicer {
   pause(): Promise<void>;
   /** Start a new slice now (after an await that already yielded). */
   reset(): void;
+  /** Yield a whole task (the page's due timers run first), then start a new slice and a new chain. */
+  turn(): Promise<void>;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -47,5 +49,10 @@ export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs 
       if (whole) lastTurn = start;
     },
     reset() { start = now(); lastTurn = start; },
+    async turn() {
+      await wholeTask();
+      start = now();
+      lastTurn = start;
+    },
   };
 }

@@ -31,3 +31,14 @@ describe('slicer', () => {
     expect(s.outOfTime()).toBe(false);
   });
 });
+
+describe('slicer turn', () => {
+  test('turn yields a whole task: a page timer already due runs before it resolves', async () => {
+    const s = createSlicer(null, 8);
+    let timerRan = false;
+    setTimeout(() => { timerRan = true; }, 0);
+    await s.turn();
+    expect(timerRan).toBe(true);
+    expect(s.outOfTime()).toBe(false);
+  });
+});
