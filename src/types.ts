@@ -76,12 +76,29 @@ export interface Evidence {
 }
 
 /** One per annotation that the reference speaks to. No evidence, no `consistent` and no `differs`. */
+/**
+ * A verdict's summary as a message of the UI catalogue (src/ui/locales/<lang>/messages.json): the key and
+ * its $1..$9 substitutions, already formatted (numbers as in the summary). In English it reads exactly
+ * like `summary`.
+ */
+export interface VerdictMessage {
+  key: string;
+  subs: string[];
+}
+
 export interface Verdict {
   annotationId: string;
   kind: VerdictKind;
+  /** English, always present and unchanged: the CLI and other tools read it. */
   summary: string;
   evidence: Evidence[];
   delta?: { absolute: number; relative: number };
+  /**
+   * Additive and optional: the summary as a translatable message, so the extension's UI can show it in the
+   * browser's language (verdictText in src/ui/describe.ts); absent where a summary has no single message
+   * (several figure comparisons joined with '; ', a distance with a direction note), and then `summary` is shown.
+   */
+  message?: VerdictMessage;
 }
 
 export interface Summary {

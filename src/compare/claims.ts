@@ -573,7 +573,7 @@ export function compareClaims(
 
 function verdictFor(a: Annotation, speaker: string, figures: readonly Annotation[], places: ReadonlySet<string>, found: Candidate[]): Verdict {
   if (!found.length) {
-    return { annotationId: a.id, kind: 'unverified', summary: `${speaker}: no reference report carries this claim`, evidence: [] };
+    return { annotationId: a.id, kind: 'unverified', summary: `${speaker}: no reference report carries this claim`, evidence: [], message: { key: 'verdict_claim_unverified', subs: [speaker] } };
   }
   // the best match per report
   const best = new Map<string, Candidate>();
@@ -581,6 +581,7 @@ function verdictFor(a: Annotation, speaker: string, figures: readonly Annotation
   const evidence: Evidence[] = [];
   let delta: Verdict['delta'];
   let differs: string | undefined;
+  let differsSubs: string[] | undefined; // what differs here, there, and where: for the message
   for (const c of best.values()) {
     const e: Evidence = { ref: `${c.report.id}#${c.claim.id}`, label: c.report.outlet ?? c.report.title, quote: c.claim.statement, source: c.claim.speaker };
     const date = c.claim.date ?? c.report.published;
@@ -594,22 +595,28 @@ function verdictFor(a: Annotation, speaker: string, figures: readonly Annotation
       const v = f.figure!.value!;
       if (Math.abs(v - g.value) / Math.max(Math.abs(g.value), 1e-9) > 0.05) {
         delta ??= { absolute: v - g.value, relative: (v - g.value) / g.value };
-        differs ??= `${f.text} here, ${g.text ?? g.value}${g.unit && !g.text ? ' ' + g.unit : ''} in ${e.label}`;
+        if (differs === undefined) {
+          const there = `${g.text ?? g.value}${g.unit && !g.text ? ' ' + g.unit : ''}`;
+          differs = `${f.text} here, ${there} in ${e.label}`;
+          differsSubs = [f.text, there, e.label];
+        }
         e.value = g.value;
         if (g.unit) e.unit = g.unit;
       }
     }
     // a different place for the same statement
     if (!differs && c.words >= 0.6 && places.size && c.claim.places.length && !c.claim.places.some((p) => hasPlace(places, p))) {
-      differs = `${[...places].join(', ')} here, ${c.claim.places.join(', ')} in ${e.label}`;
+      differsSubs = [[...places].join(', '), c.claim.places.join(', '), e.label];
+      differs = `${differsSubs[0]} here, ${differsSubs[1]} in ${e.label}`;
     }
     evidence.push(e);
   }
   const labels = evidence.map((e) => `${e.label}${e.date ? ` (${e.date})` : ''}`).join('; ');
   if (differs) {
     const v: Verdict = { annotationId: a.id, kind: 'differs', summary: `${speaker}: reported differently: ${differs}`, evidence };
+    if (differsSubs) v.message = { key: 'verdict_claim_differs', subs: [speaker, ...differsSubs] };
     if (delta) v.delta = delta;
     return v;
   }
-  return { annotationId: a.id, kind: 'consistent', summary: `${speaker}: also reported by ${labels}`, evidence };
+  return { annotationId: a.id, kind: 'consistent', summary: `${speaker}: also reported by ${labels}`, evidence, message: { key: 'verdict_claim_consistent', subs: [speaker, labels] } };
 }

@@ -1,6 +1,6 @@
 // Figure verdicts: a figure restated in another unit within the article, distances between places
 // against straight-line (haversine) distance, "a city of N people" against gazetteer population.
-import type { Annotation, Evidence, FigureInfo, Qualifier, Verdict, VerdictKind } from '../types';
+import type { Annotation, Evidence, FigureInfo, Qualifier, Verdict, VerdictKind, VerdictMessage } from '../types';
 import type { Reference } from '../reference/types';
 import { UNITS } from '../recognize/figures/units';
 import { writtenPrecision } from '../recognize/figures/numbers';
@@ -86,6 +86,7 @@ function sentenceOf(starts: number[], pos: number): number {
 interface Part {
   kind: VerdictKind;
   summary: string;
+  message?: VerdictMessage;
   evidence: Evidence[];
   delta?: { absolute: number; relative: number };
 }
@@ -150,13 +151,20 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     const slack = Math.max(roundingSlack(a, fa), roundingSlack(b, fb), Math.abs(fa.si.value) * 0.01);
     const ok = Math.abs(diff) <= slack * 1.0001 || (fa.qualifier === 'about' || fb.qualifier === 'about' ? Math.abs(diff) <= Math.abs(fa.si.value) * 0.1 : false);
     const inA = fa.unit && UNITS.get(fa.unit)?.si ? (fb.si.value - (UNITS.get(fa.unit)!.si!.offset ?? 0)) / UNITS.get(fa.unit)!.si!.factor : NaN;
-    const converted = Number.isFinite(inA) ? `${fmt(fb.value ?? 0)} ${fb.unit} is ${fmt(inA)} ${fa.unit}` : `${b.text}`;
+    // the conversion as subs: [value, unit, value in the other unit, other unit], or [the figure as written]
+    const convertedSubs = Number.isFinite(inA) ? [fmt(fb.value ?? 0), `${fb.unit}`, fmt(inA), `${fa.unit}`] : [`${b.text}`];
+    const converted = convertedSubs.length === 4 ? `${convertedSubs[0]} ${convertedSubs[1]} is ${convertedSubs[2]} ${convertedSubs[3]}` : convertedSubs[0]!;
     const relative = fa.si.value ? diff / fa.si.value : 0;
+    const conv = convertedSubs.length === 4 ? '_converted' : '';
+    const pct = fmt(Math.abs(relative) * 100);
     add(b, {
       kind: ok ? 'consistent' : 'differs',
       summary: ok
         ? `${converted}: consistent with ${a.text} stated alongside, within rounding`
-        : `${converted}, but the article says ${a.text}: ${fmt(Math.abs(relative) * 100)}% ${diff > 0 ? 'more' : 'less'}`,
+        : `${converted}, but the article says ${a.text}: ${pct}% ${diff > 0 ? 'more' : 'less'}`,
+      message: ok
+        ? { key: `verdict_figure_restated_fits${conv}`, subs: [...convertedSubs, a.text] }
+        : { key: `verdict_figure_restated_${diff > 0 ? 'more' : 'less'}${conv}`, subs: [...convertedSubs, a.text, pct] },
       evidence: [{ ref: `article:${a.start}`, label: 'the same figure stated alongside', value: fa.value ?? undefined, unit: fa.unit, quote: a.text }],
       ...(ok ? {} : { delta: { absolute: diff, relative } }),
     });
@@ -218,9 +226,14 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     const how = rel > 0.5 ? 'much longer than any likely road' : rel > 0.1 ? 'plausible for a road' : rel >= -0.15 ? 'close to the straight line' : 'shorter than the straight line';
     const qual = f.qualifier && f.qualifier !== 'exact' && f.qualifier !== 'range' ? `${QUALIFIER_WORDS[f.qualifier]} ` : '';
     const statedText = `${qual}${fmt(f.value)}${f.high !== undefined ? `-${fmt(f.high)}` : ''} ${f.unit ?? ''}`.trim();
+    // the message: one key per wording of `how`, longer or shorter, fitting or not (a direction note has none)
+    const howKey = rel > 0.5 ? 'much_longer' : rel > 0.1 ? 'plausible' : rel >= -0.15 ? (rel >= 0 ? 'close_longer' : 'close_shorter') : 'shorter';
     add(a, {
       kind: ok && !directionWrong ? 'consistent' : 'differs',
       summary: `${statedText} ${dirWord} ${c2.name}: straight-line distance from ${c1.name} ${fmt(d / 1000)} km, article ${fmt(Math.abs(rel) * 100)}% ${rel >= 0 ? 'longer' : 'shorter'}, ${ok ? how : `${how}, which does not fit`}${directionNote}`,
+      ...(directionNote ? {} : {
+        message: { key: `verdict_figure_distance_${howKey}${ok ? '' : '_misfit'}`, subs: [statedText, dirWord, c2.name, c1.name, fmt(d / 1000), fmt(Math.abs(rel) * 100)] },
+      }),
       evidence: [
         { ref: placeRef(from), label: c1.name, quote: `${c1.lat.toFixed(4)}, ${c1.lon.toFixed(4)}`, source: 'gazetteer' },
         { ref: placeRef(to), label: c2.name, quote: `${c2.lat.toFixed(4)}, ${c2.lon.toFixed(4)}`, source: 'gazetteer' },
@@ -255,6 +268,7 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     add(a, {
       kind: ok ? 'consistent' : 'differs',
       summary: `${a.text}: the gazetteer gives ${info.name} a population of ${fmt(population)} (GeoNames, census year not recorded), article ${fmt(Math.abs(rel) * 100)}% ${rel >= 0 ? 'more' : 'less'}${ok ? ', within a loose tolerance' : ''}`,
+      message: { key: `verdict_figure_population_${rel >= 0 ? 'more' : 'less'}${ok ? '_fits' : ''}`, subs: [a.text, info.name, fmt(population), fmt(Math.abs(rel) * 100)] },
       evidence: [{ ref: placeRef(best), label: `population of ${info.name}`, value: population, unit: 'people', source: `gazetteer ${reference.gazetteer.version}` }],
       delta: { absolute: f.value - population, relative: rel },
     });
@@ -272,6 +286,8 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
       summary: list.map((p) => p.summary).join('; '),
       evidence: list.flatMap((p) => p.evidence),
       ...(delta ? { delta } : {}),
+      // several comparisons joined: no single message (the UI shows the summary)
+      ...(list.length === 1 && list[0].message ? { message: list[0].message } : {}),
     });
   }
   return verdicts;

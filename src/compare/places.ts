@@ -129,6 +129,7 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
       verdicts.push({
         annotationId: a.id, kind: 'unverified', evidence: [],
         summary: `${p.name}: a street, building or natural feature; the gazetteer lists towns, regions and countries only${where ? `. From the article, it is in ${where}` : ''}.`,
+        message: where ? { key: 'verdict_place_feature_where', subs: [p.name, where] } : { key: 'verdict_place_feature', subs: [p.name] },
       });
       continue;
     }
@@ -145,17 +146,18 @@ export function comparePlaces(places: readonly Annotation[], gazetteer: Gazettee
       verdicts.push({
         annotationId: a.id, kind: 'ambiguous', evidence: [...evidence, ...others.slice(0, 3).map((e) => evidenceFor(e, gazetteer))],
         summary: `${surface}: ${all.length} places share this name; read as ${label}, but it could also be ${also.join('; or ')}.`,
+        message: { key: 'verdict_place_ambiguous', subs: [surface, String(all.length), label, also.join('; or ')] },
       });
       continue;
     }
     const judged = spellingJudgement(a.text, entry);
     if (judged === SAME_SPELLING) {
-      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: as spelled in the gazetteer: ${label}.` });
+      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: as spelled in the gazetteer: ${label}.`, message: { key: 'verdict_place_consistent', subs: [surface, label] } });
     } else if (judged === VARIANT) {
-      verdicts.push({ annotationId: a.id, kind: 'variant', evidence, summary: `${surface}: spelled ${entry.name} in the gazetteer: ${label}.` });
+      verdicts.push({ annotationId: a.id, kind: 'variant', evidence, summary: `${surface}: spelled ${entry.name} in the gazetteer: ${label}.`, message: { key: 'verdict_place_variant', subs: [surface, entry.name, label] } });
     } else {
       // "U.S.", "Britain", "N.C.", "Salisbury" (Harare): another name or an abbreviation, not a different spelling.
-      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: another name for ${label}.` });
+      verdicts.push({ annotationId: a.id, kind: 'consistent', evidence, summary: `${surface}: another name for ${label}.`, message: { key: 'verdict_place_other_name', subs: [surface, label] } });
     }
   }
   return verdicts;

@@ -3,7 +3,7 @@
 // Every word on it comes from _locales (browser.i18n works in content scripts), numbers in the UI language.
 import type { Annotation, Category, Verdict, VerdictKind } from '../types';
 import { t, tn, uiLanguage, type MessageKey } from '../ui/i18n';
-import { countryName, evidenceDate, figureKind, placeKind, qualified } from '../ui/describe';
+import { countryName, evidenceDate, figureKind, placeKind, qualified, verdictText } from '../ui/describe';
 
 export interface CardModel {
   category: string;
@@ -70,7 +70,7 @@ export function cardModel(a: Annotation, v?: Verdict): CardModel {
     category: cardCategory(a.category),
     heading,
     rows,
-    verdict: v ? { kind: cardVerdict(v.kind), summary: v.summary } : undefined,
+    verdict: v ? { kind: cardVerdict(v.kind), summary: verdictText(v) } : undefined,
     evidence,
   };
 }

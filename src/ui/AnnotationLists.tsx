@@ -4,7 +4,7 @@
 // Shared by the popup; page text is rendered as text (Preact escapes it).
 import { useRef } from 'preact/hooks';
 import type { Annotation, Evidence, Verdict, VerdictKind } from '../types';
-import { asQuote, claimSource, evidenceDate, excerpt, figureKind, placeKind, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank, type PlaceGroup } from './describe';
+import { asQuote, claimSource, evidenceDate, excerpt, figureKind, placeKind, figureValue, formatPopulation, groupPlaces, placeLocation, spellingUsed, verdictRank, verdictText, type PlaceGroup } from './describe';
 import { t, tn, type MessageKey } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -82,7 +82,7 @@ export function PlaceList({ annotations, verdicts, onSelect, filter }: ListProps
               <span class="fm-item-detail">
                 {[placeKind(p.kind), where, pop && t('population', pop)].filter(Boolean).join(' · ')}
               </span>
-              {verdict?.kind === 'ambiguous' && <span class="fm-item-detail">{verdict.summary}</span>}
+              {verdict?.kind === 'ambiguous' && <span class="fm-item-detail">{verdictText(verdict)}</span>}
             </button>
           </li>
         );
@@ -107,7 +107,7 @@ export function FigureList({ annotations, verdicts, onSelect, filter }: ListProp
                 {a.figure && <span class="fm-item-kind">{figureKind(a.figure.kind)}</span>}
                 <VerdictBadge verdict={v} />
               </span>
-              {(value || v) && <span class="fm-item-detail">{[value, v?.summary].filter(Boolean).join(' · ')}</span>}
+              {(value || v) && <span class="fm-item-detail">{[value, v && verdictText(v)].filter(Boolean).join(' · ')}</span>}
             </button>
           </li>
         );
@@ -186,7 +186,7 @@ export function ClaimList({ annotations, verdicts, onSelect, filter }: ListProps
                         <VerdictBadge verdict={v} />
                       </span>
                       <span class="fm-item-detail fm-quote">{asQuote(a.text)}</span>
-                      {v && v.kind !== 'unverified' && <span class="fm-item-detail">{v.summary}</span>}
+                      {v && v.kind !== 'unverified' && <span class="fm-item-detail">{verdictText(v)}</span>}
                     </button>
                     {v && (v.kind === 'consistent' || v.kind === 'differs') && <EvidenceList evidence={v.evidence} />}
                   </li>

@@ -192,6 +192,17 @@ export function asQuote(text: string, max = 120): string {
   return t('quoted', excerpt(s, max));
 }
 
+/**
+ * A verdict's summary in the UI language: its message (key and substitutions) where the catalogue has the key,
+ * else the English `summary` as it came (older results, summaries of several comparisons joined).
+ */
+export function verdictText(v: Pick<Verdict, 'summary' | 'message'>): string {
+  const m = v.message;
+  if (!m || typeof m.key !== 'string' || !Array.isArray(m.subs)) return v.summary;
+  const text = t(m.key as MessageKey, ...m.subs.map(String));
+  return text === m.key ? v.summary : text;
+}
+
 export function verdictIndex(verdicts: readonly Verdict[]): Map<string, Verdict> {
   return new Map(verdicts.map((v) => [v.annotationId, v]));
 }

@@ -93,6 +93,19 @@ describe('every message the code uses is in the catalogue', () => {
     expect(missing).toEqual([]);
   });
 
+  test("verdict messages ({ key: 'verdict_...' }): the key exists (keys built from parts: tests/unit/verdict-text.test.ts)", () => {
+    const missing: string[] = [];
+    let used = 0;
+    for (const { file, text } of files) {
+      for (const m of text.matchAll(/\bkey:\s*['"](verdict_[A-Za-z0-9_@]+)['"]/g)) {
+        used++;
+        if (!en[m[1]!]?.message) missing.push(`${file}: ${m[1]}`);
+      }
+    }
+    expect(used).toBeGreaterThanOrEqual(8);
+    expect(missing).toEqual([]);
+  });
+
   test('plural forms come in sets: every <base>_<category> key has <base>_other, in every language', () => {
     const CATEGORIES = ['zero', 'one', 'two', 'few', 'many'];
     for (const lang of readdirSync(LOCALES)) {
