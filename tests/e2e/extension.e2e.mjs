@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import {
   PAGES, ROOT, launch, resetSettings, settledState, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
 } from './harness.mjs';
+import { placeMarkPoint } from './marks.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
 mkdirSync(RESULTS, { recursive: true });
@@ -287,18 +288,7 @@ test('card: hover on a place mark shows it, Escape dismisses it, Alt+Shift+J ope
     assert.equal(st?.status, 'analysed');
     await waitForCategory(page, 'place', true);
     // The middle of the first place mark in the second paragraph, scrolled into view.
-    const point = await page.evaluate(() => {
-      const ranges = [...CSS.highlights.get('factmark-place')].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range;
-      });
-      const range = ranges.find((r) => r.startContainer.parentElement?.closest('p') && r.getClientRects().length === 1) ?? ranges[0];
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
-    });
+    const point = await placeMarkPoint(page);
     const cardCount = () => page.evaluate(() => document.querySelectorAll('factmark-card').length);
     await page.mouse.move(point.x, point.y);
     await page.waitForFunction(() => document.querySelector('factmark-card') !== null, null, { timeout: 5000 });

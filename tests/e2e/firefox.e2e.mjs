@@ -11,6 +11,7 @@ import {
   EXT, PAGES, ROOT, badgeOf, openExtensionPage, errorRecord, errorsBeyond, launch, openPopup, ownErrorsOf, readManifest, readMarks,
   readPopup, recordPristineBody, setSwitch, tabIdOf, totalMarks, waitForCategory, waitForMarks, waitForPopupSettled,
 } from './firefox-harness.mjs';
+import { placeMarkPoint } from './marks.mjs';
 
 const RESULTS = join(ROOT, 'test-results', 'firefox');
 mkdirSync(RESULTS, { recursive: true });
@@ -237,18 +238,7 @@ describe('in Firefox', { timeout: 150_000 }, () => {
       const marks = await waitForMarks(page);
       assert.ok(marks.place > 0, 'no place marks');
       // The middle of a one-line place mark inside a paragraph, scrolled into view.
-      const point = await page.evaluate(() => {
-        const ranges = [...CSS.highlights.get('factmark-place')].map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range;
-        });
-        const range = ranges.find((r) => r.startContainer.parentElement?.closest('p') && r.getClientRects().length === 1) ?? ranges[0];
-        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
+      const point = await placeMarkPoint(page);
       const hasCard = () => page.evaluate(() => document.querySelector('factmark-card') !== null);
       await page.mouse.move(point.x, point.y);
       await page.waitForFunction(() => document.querySelector('factmark-card') !== null, { timeout: 5000 });

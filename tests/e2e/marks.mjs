@@ -63,3 +63,20 @@ export function sameModuloRandom(base, now) {
   let i = 0;
   return base.replace(re, () => digits[i++] ?? '');
 }
+
+/**
+ * The middle of a one-line place mark inside a paragraph (else the first place mark), scrolled into
+ * view: where a pointer hovers to open its card. `text` is the mark's text.
+ */
+export const placeMarkPoint = (page) => page.evaluate(() => {
+  const ranges = [...CSS.highlights.get('factmark-place')].map((r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  });
+  const range = ranges.find((r) => r.startContainer.parentElement?.closest('p') && r.getClientRects().length === 1) ?? ranges[0];
+  range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const rect = range.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
+});
