@@ -28,14 +28,13 @@ export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs 
   let lastTurn = start;
   const sched = (win as unknown as { scheduler?: { yield?: () => Promise<void> } } | null)?.scheduler
     ?? (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const timeout = () => new Promise<void>((ok) => setTimeout(ok, 0));
   // A whole task: a zero-delay timer. It queues behind the page's timers that are already due, so a
   // page's own timer (animation, polling) runs before the extension's next slice; a message-channel task
   // would not wait for them.
-  const wholeTask = timeout;
+  const wholeTask = () => new Promise<void>((ok) => setTimeout(ok, 0));
   const hasYield = typeof sched?.yield === 'function';
   // Without scheduler.yield every pause is a whole task already (a zero-delay timeout).
-  const yieldTask = hasYield ? () => sched.yield!.call(sched) : timeout;
+  const yieldTask = hasYield ? () => sched.yield!.call(sched) : wholeTask;
   return {
     outOfTime: () => now() - start > budgetMs,
     async pause() {
@@ -44,7 +43,7 @@ export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs 
         if (ran > 15) trace(`slice ${Math.round(ran)}ms ${(new Error().stack ?? '').split('\n').slice(2, 6).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\//, '(')).join(' < ')}`);
       }
       const whole = hasYield && now() - lastTurn > MAX_CHAIN_MS;
-      try { await (whole ? wholeTask() : yieldTask()); } catch { await timeout(); }
+      try { await (whole ? wholeTask() : yieldTask()); } catch { await wholeTask(); }
       start = now();
       if (whole) lastTurn = start;
     },
