@@ -152,12 +152,25 @@ export async function openExtensionPage(browser, url, selector, timeout = 10000)
   const errors = [];
   page.on('pageerror', (e) => errors.push(errorRecord(e)));
   page.goto(url, { waitUntil: 'domcontentloaded', timeout }).catch(() => {});
-  try {
-    await page.waitForSelector(selector, { timeout });
-  } catch (err) {
-    const body = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-    await page.close().catch(() => {});
-    throw new Error(`${url} did not show ${selector} within ${timeout} ms (page text: ${JSON.stringify(body.slice(0, 200))}): ${err}`);
+  // The wait starts while the tab may still be on about:blank. Over BiDi, the navigation can destroy the
+  // realm the wait runs in, which fails it at once ("Waiting for selector failed", cause: the realm);
+  // that is not the page's answer, so the wait is restarted until the time is up. A timeout is final.
+  const deadline = Date.now() + timeout;
+  const causes = [];
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      break;
+    } catch (err) {
+      causes.push(`${err}${err?.cause ? ` (cause: ${err.cause})` : ''}`);
+      if (err?.name !== 'TimeoutError' && Date.now() < deadline - 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      const body = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      await page.close().catch(() => {});
+      throw new Error(`${url} did not show ${selector} within ${timeout} ms (page text: ${JSON.stringify(body.slice(0, 200))}): ${causes.join('; ')}`);
+    }
   }
   page.errors = errors;
   return page;
