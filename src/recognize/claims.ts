@@ -265,11 +265,18 @@ const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you)$/i;
  * content belongs to that content (the speaker's own plan, hope or view), not a claim of its own.
  */
 function nestedStance(text: string, f: Found, all: readonly Found[]): boolean {
+  // the cheap test first: most claims lie inside no other claim's content
+  if (!insideOther(f, all)) return false;
   const cue = text.slice(f.cue.start, f.cue.end).toLowerCase().split(/\s/)[0];
   const lemma = CUE_FORMS.get(cue);
   if (!PRONOUN_SOURCE.test(text.slice(f.source.start, f.source.end)) && !(lemma && INNER.has(lemma))) return false;
-  if (lemma && SPEECH.has(lemma)) return false;
-  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end);
+  return !(lemma && SPEECH.has(lemma));
+}
+
+/** Does f's cue lie inside the content of another claim (with another cue)? */
+function insideOther(f: Found, all: readonly Found[]): boolean {
+  for (const g of all) if (g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end) return true;
+  return false;
 }
 
 /** A modal, a negated "do" or "never" right before a verb (past adverbs and "have"/"be"): "will address", "did not show". */
@@ -280,6 +287,8 @@ const IRREALIS_BEFORE = /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should
  * not an attribution of its own.
  */
 function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean {
+  // the cheap test first (the regex below is the costly one): f lies inside another claim's content
+  if (!insideOther(f, all)) return false;
   if (!IRREALIS_BEFORE.test(text.slice(Math.max(0, f.cue.start - 40), f.cue.start))) return false;
   // a poll's frame is no report of its own: "In the survey, 41 percent would back X" is what those polled hold
   return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');

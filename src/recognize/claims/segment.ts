@@ -202,11 +202,18 @@ function isBreak(text: string, e: number, end: number): boolean {
   return /[\p{Lu}\p{N}"“‘'(\[«—–-]/u.test(text[k]);
 }
 
+const LETTER_OR_STOP = /[\p{L}.]/u;
+
 function isAbbreviation(text: string, i: number, floor: number): boolean {
   let s = i;
-  while (s > floor && /[\p{L}.]/u.test(text[s - 1])) s--;
+  // back over letters and full stops (ASCII by code, the rest by the regex)
+  while (s > floor) {
+    const c = text.charCodeAt(s - 1);
+    if (c < 128 ? c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER_OR_STOP.test(text[s - 1])) s--;
+    else break;
+  }
+  if (s === i) return false;
   const w = text.slice(s, i).toLowerCase();
-  if (!w) return false;
   if (ABBREVIATIONS.has(w)) return true;
   if (/^\p{L}$/u.test(w) && /\p{Lu}/u.test(text[s])) return true; // an initial: "J. Smith"
   return /^(\p{L}\.)+\p{L}$/u.test(w); // "U.S."
@@ -217,11 +224,28 @@ const SPACE = /\s/;
 const UPPER = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
-/** Letter or digit at code point c (ASCII fast path, the Unicode classes beyond). */
+/**
+ * The class of each UTF-16 code unit, filled on first sight from the regexes above (so exactly their
+ * answers, without a regex run per character): 0 not seen yet, 1 letter or digit, 2 white space, 3 other.
+ * High surrogates are never classed here: a letter beyond the BMP needs its pair (see wordCode).
+ */
+const CLASS = new Uint8Array(0x10000);
+const WORDY = 1;
+const BLANK = 2;
+function classOf(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = WORD_CHAR.test(ch) ? WORDY : SPACE.test(ch) ? BLANK : 3;
+    CLASS[c] = k;
+  }
+  return k;
+}
+
+/** Letter or digit at code point c (the table for one code unit, the pair for a high surrogate). */
 function wordCode(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  return WORD_CHAR.test(text[i]);
+  return classOf(c) === WORDY;
 }
 /** UTF-16 length of the code point at i. */
 const width = (c: number) => (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
@@ -240,8 +264,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
   const limit = text.length;
   while (i < range.end) {
     const c = text.charCodeAt(i);
-    // whitespace: ASCII fast path, then the Unicode spaces
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i]))) {
+    // whitespace: ASCII fast path, then the table
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && c < 0xd800 && classOf(c) === BLANK)) {
       i++;
       continue;
     }
@@ -257,9 +281,17 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
       for (;;) {
         while (i < limit) {
           const d = text.charCodeAt(i);
-          if (!wordCode(d, text, i)) break;
-          if (plain && (d > 122 || (d >= 65 && d <= 90))) plain = false;
-          i += width(d);
+          // ASCII fast path: a-z and 0-9 keep the word plain, A-Z does not
+          if (d >= 97 && d <= 122) i++;
+          else if (d >= 48 && d <= 57) i++;
+          else if (d >= 65 && d <= 90) {
+            plain = false;
+            i++;
+          } else if (d < 128 || !wordCode(d, text, i)) break;
+          else {
+            plain = false;
+            i += width(d);
+          }
         }
         // a joiner followed by a letter or digit continues the word
         if (i + 1 < limit && joiner(text.charCodeAt(i)) && wordCode(text.charCodeAt(i + 1), text, i + 1)) {
@@ -277,7 +309,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     const t = text.slice(start, end);
     // a word cut by the range's end (inside a surrogate pair) is a word only if what is left starts one
     if (end < i && word) word = WORD_START.test(t);
-    const cap = c < 128 ? c >= 65 && c <= 90 : UPPER.test(t);
+    // only a letter is upper case: other characters skip the regex
+    const cap = c < 128 ? c >= 65 && c <= 90 : (c >= 0xd800 || classOf(c) === WORDY) && UPPER.test(t);
     out.push({ start, end, text: t, lower: word && !plain ? t.toLowerCase() : t, word, quote: inQuote, cap });
   }
   return out;
