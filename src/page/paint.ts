@@ -212,6 +212,17 @@ export class Painter {
     return done;
   }
 
+  /**
+   * Puts the stylesheet in ahead of the first marks. Adding it restyles the whole document (its
+   * ::highlight rules apply to every element), so this is done while the analysis runs elsewhere,
+   * not in the frame that shows the first marks. Nothing shows: no highlight is registered yet, and
+   * the other rules match only Factmark's own elements. paint() and clear() take it out again when
+   * nothing is painted.
+   */
+  prepare(): void {
+    if (!this.painted.size) ensureStyles(this.doc, this.options.appearance?.());
+  }
+
   /** Remove every mark and the stylesheet; the DOM is as before painting. */
   clear(): void {
     for (const c of [...this.highlights.keys()]) this.unregister(c);

@@ -176,6 +176,7 @@ export class PageSession {
       });
       const focus = viewportOffset(doc, model);
       painter.setFocus(focus);
+      painter.prepare(); // the page restyles for our stylesheet while the first slice is analysed
       const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
       this.painted = { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.

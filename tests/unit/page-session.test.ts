@@ -112,6 +112,25 @@ describe('PageSession', () => {
     expect((await bad.run()).error).toBe('no reference');
   });
 
+  test('the stylesheet goes in while the first slice is analysed, and out again when nothing is found', async () => {
+    load(ARTICLE);
+    const before = document.documentElement.outerHTML;
+    let during: { style: boolean; body: string } | null = null;
+    const s = new PageSession({
+      doc: document,
+      paintEnv: NO_HL,
+      analyze: async (a) => {
+        during = { style: document.querySelector('factmark-style') !== null, body: document.body.outerHTML };
+        return { ok: true, result: { annotations: [], verdicts: [], summary: summarize(a.text, [], []) } };
+      },
+    }, settings());
+    const bodyBefore = document.body.outerHTML;
+    expect((await s.run()).status).toBe('analysed');
+    expect(during).toEqual({ style: true, body: bodyBefore }); // restyled ahead; the page's content untouched
+    expect(document.documentElement.outerHTML).toBe(before);
+    s.destroy();
+  });
+
   test('annotations with offsets outside the text are dropped, not painted', async () => {
     load(ARTICLE);
     const s = new PageSession({ doc: document, paintEnv: NO_HL, analyze: async (a) => ({ ok: true, result: { annotations: [{ id: 'place:-5', category: 'place', start: -5, end: 3, text: 'x' }, { id: 'place:0', category: 'place', start: 0, end: a.text.length + 10, text: 'x' }], verdicts: [], summary: summarize(a.text, [], []) } }) }, settings());
