@@ -177,38 +177,88 @@ function sameSpeakerUncached(a: string, b: string): boolean {
   return small.every((w) => big.some((v) => sameSurname(w, v) || v === w));
 }
 
+/**
+ * What sameSpeaker needs to say "no" cheaply: the folded name, the first code unit of its folded last word, and
+ * the first code units (as bits, mod 32) of its folded words over three letters. Two names can be the same speaker
+ * only when their folds are equal, their last words start alike (sameSurname needs that) or the first letters of
+ * one's long words are among the other's (the organisation rule needs that): see mayBeSame.
+ */
+export interface NameShape {
+  /** name.split(/\s+/).length */
+  words: number;
+  folded: string;
+  lastFirst: number;
+  longFirsts: number;
+}
+
+const SHAPES = new Map<string, NameShape>();
+
+export function nameShape(name: string): NameShape {
+  let sh = SHAPES.get(name);
+  if (sh === undefined) {
+    // the same steps as sameSpeakerUncached: fold, split, then sameSurname folds each word again
+    const folded = fold(name);
+    const ws = folded.split(/\s+/);
+    const lastFirst = fold(ws[ws.length - 1]).charCodeAt(0);
+    let longFirsts = 0;
+    for (const w of ws) if (w.length > 3) longFirsts |= 1 << (fold(w).charCodeAt(0) & 31);
+    sh = { words: name.split(/\s+/).length, folded, lastFirst: Number.isNaN(lastFirst) ? -1 : lastFirst, longFirsts };
+    if (SHAPES.size > 5000) SHAPES.clear();
+    SHAPES.set(name, sh);
+  }
+  return sh;
+}
+
+/** False only when sameSpeaker is false for names of these shapes (a true answer still needs sameSpeaker). */
+export function mayBeSame(a: NameShape, b: NameShape): boolean {
+  if (a.folded === b.folded || a.lastFirst === b.lastFirst) return true;
+  const x = a.longFirsts;
+  const y = b.longFirsts;
+  return x !== 0 && y !== 0 && ((x & ~y) === 0 || (y & ~x) === 0);
+}
+
 export interface SpeakerEntry {
   canonical: string;
   kind: SpeakerKind;
   roles: Set<string>;
   last: number;
+  /** The shape of `canonical`. */
+  shape: NameShape;
 }
 
 /** Keeps the speakers met so far in a document and resolves new mentions to them. */
 export class SpeakerBook {
   readonly entries: SpeakerEntry[] = [];
-  /** The entry each exact name (with its kind) resolved to: most mentions repeat a name already met. */
-  private readonly byName = new Map<string, SpeakerEntry>();
+  /** The entry each exact name resolved to, by kind: most mentions repeat a name already met. */
+  private readonly byName = { person: new Map<string, SpeakerEntry>(), org: new Map<string, SpeakerEntry>() };
 
   /** Registers a mention, returns the canonical name for it. */
   resolve(info: SpeakerInfo, position: number): string | undefined {
     if (info.kind === 'pronoun') return this.pronoun(info.name.toLowerCase());
     if (info.kind === 'role') return this.role(info.roles, position) ?? info.name;
     if (info.kind === 'group') return info.name;
-    const key = `${info.kind}\u0000${info.name}`;
-    const known = this.byName.get(key);
-    const found = known && sameSpeaker(known.canonical, info.name) ? known : this.entries.find((e) => e.kind === info.kind && sameSpeaker(e.canonical, info.name));
-    if (found) this.byName.set(key, found);
+    const byName = this.byName[info.kind];
+    const known = byName.get(info.name);
+    let found = known && sameSpeaker(known.canonical, info.name) ? known : undefined;
+    if (!found) {
+      // most entries differ at a glance: their shapes rule them out before the (cached) comparison
+      const shape = nameShape(info.name);
+      found = this.entries.find((e) => e.kind === info.kind && mayBeSame(e.shape, shape) && sameSpeaker(e.canonical, info.name));
+    }
     if (found) {
+      byName.set(info.name, found);
       for (const r of info.roles) found.roles.add(r);
       found.last = position;
       // a fuller name becomes canonical ("Zelensky" then "Volodymyr Zelensky")
-      if (info.kind === 'person' && info.name.split(/\s+/).length > found.canonical.split(/\s+/).length) found.canonical = info.name;
+      if (info.kind === 'person' && nameShape(info.name).words > found.shape.words) {
+        found.canonical = info.name;
+        found.shape = nameShape(info.name);
+      }
       return found.canonical;
     }
-    const entry: SpeakerEntry = { canonical: info.name, kind: info.kind, roles: new Set(info.roles), last: position };
+    const entry: SpeakerEntry = { canonical: info.name, kind: info.kind, roles: new Set(info.roles), last: position, shape: nameShape(info.name) };
     this.entries.push(entry);
-    this.byName.set(key, entry);
+    byName.set(info.name, entry);
     return entry.canonical;
   }
 
