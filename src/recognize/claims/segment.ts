@@ -265,7 +265,7 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
   while (i < range.end) {
     const c = text.charCodeAt(i);
     // whitespace: ASCII fast path, then the table
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && c < 0xd800 && classOf(c) === BLANK)) {
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && classOf(c) === BLANK)) {
       i++;
       continue;
     }

@@ -1,0 +1,48 @@
+// The tokeniser's character table answers as the regular expressions do, for every kind of white space
+// (U+FEFF and U+3000 too), letters and digits of other scripts, marks and symbols.
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { tokenize } from '../../src/recognize/claims/segment';
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
+
+function reference(text: string, start: number, end: number) {
+  const out: { start: number; end: number; text: string; word: boolean; cap: boolean; lower: string }[] = [];
+  TOKEN.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text))) {
+    const s = m.index;
+    if (s >= end) break;
+    const e = Math.min(s + m[0].length, end);
+    const t = text.slice(s, e);
+    const word = WORD_START.test(t);
+    out.push({ start: s, end: e, text: t, word, cap: UPPER.test(t), lower: word ? t.toLowerCase() : t });
+  }
+  return out;
+}
+
+const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+const others = ['Kyiv', 'said', 'U.S.', "don't", 'AT&T', '—', '“', '”', '’', '42', '٣', 'é', 'Émile', 'Straße', 'İ', 'ǅ', 'Ωμέγα', '東京', '𝐀', '😀', '\u0301', '\u200b', '\u2060', '.', ',', "'", '-', '/', '&', '½', 'Ⅻ'];
+
+describe('tokenize with the character table', () => {
+  test('same tokens, words, capitals and lower case as the regular expressions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const cuts = [0];
+        for (const ch of text) cuts.push(cuts[cuts.length - 1] + ch.length);
+        const start = cuts[a % cuts.length];
+        const later = cuts.filter((x) => x >= start);
+        const end = later[b % later.length];
+        const got = tokenize(text, { start, end }, []).map((t) => ({ start: t.start, end: t.end, text: t.text, word: t.word, cap: t.cap, lower: t.lower }));
+        expect(got).toEqual(reference(text, start, end));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  test('every white space character separates words', () => {
+    for (const sp of spaces) expect(tokenize(`a${sp}b`, { start: 0, end: 3 }, []).map((t) => t.text)).toEqual(['a', 'b']);
+  });
+});
