@@ -111,7 +111,24 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    const wEnd = wordEnd(text, i);
+    // Fast path: a run of ASCII letters and digits that is the whole word (no dotted initials, no
+    // apostrophe or other letter after it), its case read on the way; else wordEnd and a second look.
+    let ascii = false;
+    let sawUpper = false;
+    let sawLower = false;
+    let wEnd = i;
+    if (c0 < 128 && text.charCodeAt(i + 1) !== 46) {
+      for (;;) {
+        const c = text.charCodeAt(wEnd);
+        if (c >= 97 && c <= 122) sawLower = true;
+        else if (c >= 65 && c <= 90) sawUpper = true;
+        else if (!(c >= 48 && c <= 57)) break;
+        wEnd++;
+      }
+      const c = text.charCodeAt(wEnd);
+      ascii = !(c === 39 || (c >= 128 && (c === 0x2019 || isAlnumAt(text, wEnd))));
+    }
+    if (!ascii) wEnd = wordEnd(text, i);
     i = wEnd;
     let end = wEnd;
     let possessive = false;
@@ -127,29 +144,36 @@ function tokenize(text: string): Token[] {
       }
     }
     const word = text.slice(start, end);
-    const cap = isCasedUpperUnit(c0);
+    let cap: boolean;
     let allCaps = false;
-    if (cap && end - start > 1) {
-      let ascii = true;
-      let lowerSeen = false;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 128) { ascii = false; break; }
-        if (c >= 97 && c <= 122) lowerSeen = true;
-      }
-      if (ascii) allCaps = !lowerSeen;
-      else {
-        const upper = word.toUpperCase();
-        allCaps = word === upper && upper !== word.toLowerCase();
-      }
-    }
     // A word of ASCII without capitals is its own lower case.
     let low: string | undefined;
-    if (!cap) {
-      low = word;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 128 || (c >= 65 && c <= 90)) { low = undefined; break; }
+    if (ascii) {
+      cap = c0 >= 65 && c0 <= 90;
+      allCaps = cap && end - start > 1 && !sawLower;
+      if (!cap && !sawUpper) low = word;
+    } else {
+      cap = isCasedUpperUnit(c0);
+      if (cap && end - start > 1) {
+        let asciiWord = true;
+        let lowerSeen = false;
+        for (let k = start; k < end; k++) {
+          const c = text.charCodeAt(k);
+          if (c >= 128) { asciiWord = false; break; }
+          if (c >= 97 && c <= 122) lowerSeen = true;
+        }
+        if (asciiWord) allCaps = !lowerSeen;
+        else {
+          const upper = word.toUpperCase();
+          allCaps = word === upper && upper !== word.toLowerCase();
+        }
+      }
+      if (!cap) {
+        low = word;
+        for (let k = start; k < end; k++) {
+          const c = text.charCodeAt(k);
+          if (c >= 128 || (c >= 65 && c <= 90)) { low = undefined; break; }
+        }
       }
     }
     const t: Token = {
@@ -272,8 +296,9 @@ const lower = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
 const isConnector = (prev: Token, t: Token) => CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
 
+/** A capitalised word (one starting with a digit never is: digits have no case). */
 function isNameWord(t: Token): boolean {
-  return t.cap && !(t.text[0] >= '0' && t.text[0] <= '9');
+  return t.cap;
 }
 
 /** An organisation word within the next three words of a capitalised run ("Suffolk County Times",
@@ -543,6 +568,9 @@ const PREFIX_NAMED = new Set(['lake', 'mount', 'mt', 'fort', 'cape', 'gulf']);
 function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefined {
   const t = tokens[i];
   if (!isNameWord(t) || t.headline) return undefined;
+  // Both kinds of feature below need a capitalised word or a connector joined after this one.
+  const nx = tokens[i + 1];
+  if (!t.joinNext || !nx || !(nx.cap || CONNECTORS.has(nx.text))) return undefined;
   if (t.sentenceStart && FUNCTION_WORDS.has(lower(t))) return undefined; // "The Walker County": start at "Walker"
   if (CONNECTORS.has(lower(t))) return undefined;
   if (FEATURE_WORDS.has(lower(t))) {
@@ -760,7 +788,8 @@ class Lookups {
   demonym(word: string): GazetteerEntry[] {
     let r = this.demonyms.get(word);
     if (!r) {
-      r = this.lookup(`${DEMONYM_PREFIX}${word}`);
+      // No name the recogniser looks up otherwise starts with the prefix: no need to remember it twice.
+      r = this.g.lookup(DEMONYM_PREFIX + word);
       this.demonyms.set(word, r);
     }
     return r;
@@ -985,12 +1014,12 @@ const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'p
  * institutions, people and common words are left out.
  */
 function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g: Lookups): void {
-  const taken = new Set<number>();
-  for (const m of mentions) for (let k = m.from; k <= m.to; k++) taken.add(k);
+  const taken = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let k = m.from; k <= m.to; k++) taken[k] = 1;
   const added: Mention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!isNameWord(t) || taken.has(i) || t.headline || t.allCaps) continue;
+    if (!isNameWord(t) || taken[i] || t.headline || t.allCaps) continue;
     const p1 = tokens[i - 1];
     const p2 = tokens[i - 2];
     // Not inside a title or name ("Dignity in Dying", "Stratford upon Avon").
@@ -999,7 +1028,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
       || (p1.text === 'of' && p1.joinNext && p2?.joinNext && UNLISTED_OF.has(lower(p2)));
     if (!cue) continue;
     let k = i;
-    while (k + 1 < tokens.length && k - i < 2 && tokens[k].joinNext && isNameWord(tokens[k + 1]) && !taken.has(k + 1)) k++;
+    while (k + 1 < tokens.length && k - i < 2 && tokens[k].joinNext && isNameWord(tokens[k + 1]) && !taken[k + 1]) k++;
     const run = tokens.slice(i, k + 1);
     const last = tokens[k];
     if (k + 1 < tokens.length && last.joinNext && isNameWord(tokens[k + 1])) continue; // a longer name we cannot place

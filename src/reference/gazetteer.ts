@@ -102,6 +102,23 @@ function groupOf(s: string): number {
   return (a << 8) | (b >= 255 ? 255 : b);
 }
 
+/**
+ * Where s stands to `key + " "` in code-unit order: -1 before it, 0 starting with it, 1 after it
+ * and not starting with it.
+ */
+function orderToContinuation(s: string, key: string): number {
+  const n = key.length;
+  for (let i = 0; i < n; i++) {
+    if (i >= s.length) return -1;
+    const a = s.charCodeAt(i);
+    const b = key.charCodeAt(i);
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  if (s.length === n) return -1;
+  const c = s.charCodeAt(n);
+  return c < 32 ? -1 : c === 32 ? 0 : 1;
+}
+
 /** A group of keys is packed for search on its PACK_AFTER-th search. */
 const PACK_AFTER = 8;
 
@@ -240,6 +257,17 @@ export function createGazetteer(data: unknown): Gazetteer {
     return lo;
   };
 
+  // Keys starting with "~" (demonyms, a few hundred) are asked for every capitalised word: they are
+  // kept in a map, so that the many misses cost no search.
+  let tilde: Map<string, number> | undefined;
+  const tildeKeys = (): Map<string, number> => {
+    if (!tilde) {
+      tilde = new Map();
+      for (let k = lowerBound('~'), end = lowerBound('\u007f'); k < end; k++) tilde.set(keys[k], k);
+    }
+    return tilde;
+  };
+
   const entriesAt = (k: number): GazetteerEntry[] => {
     const r = g.refs[k];
     if (!Array.isArray(r)) return [entry(checkRef(r, n))];
@@ -253,6 +281,10 @@ export function createGazetteer(data: unknown): Gazetteer {
     size: n,
     lookup(name: string): GazetteerEntry[] {
       const key = searchKey(name);
+      if (key.charCodeAt(0) === 126) {
+        const k = tildeKeys().get(key);
+        return k === undefined ? [] : entriesAt(k);
+      }
       const k = lowerBound(key);
       return k < keys.length && keys[k] === key ? entriesAt(k) : [];
     },
@@ -274,12 +306,16 @@ export function createGazetteer(data: unknown): Gazetteer {
     const key = searchKey(name);
     const k = lowerBound(key);
     const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
-    // Keys that continue this one ("key ...") sort together from "key ", a step or two after it.
-    const more = key + ' ';
+    // Keys that continue this one ("key ...") sort together from "key ", a step or two after it
+    // (compared unit by unit, without making the string "key ").
     let m = k;
-    while (m < keys.length && m - k < 4 && keys[m] < more) m++;
-    if (m - k === 4) m = lowerBound(more);
-    return { entries, longer: key !== '' && m < keys.length && keys[m].startsWith(more) };
+    let order = -1;
+    while (m < keys.length && m - k < 4 && (order = orderToContinuation(keys[m], key)) < 0) m++;
+    if (m - k === 4) {
+      m = lowerBound(key + ' ');
+      order = m < keys.length ? orderToContinuation(keys[m], key) : 1;
+    }
+    return { entries, longer: key !== '' && m < keys.length && order === 0 };
   });
   return gazetteer;
 }
