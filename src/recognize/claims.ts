@@ -60,42 +60,42 @@ function verbContext(toks: readonly Token[], i: number): boolean {
     let k = j - 1;
     while (k > 0 && j - k <= 12 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || /^[-’'.()]$/.test(toks[k].text))) k--;
     const h = toks[k - 1];
-    if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS[h.lower]) return /s$/.test(toks[i].lower) !== (/s$/.test(h.lower) && !/ss$/.test(h.lower));
+    if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS[h.lower]) return toks[i].lower.endsWith('s') !== (h.lower.endsWith('s') && !/ss$/.test(h.lower));
   }
   if (!p || !p.word) return false;
   if (aux) return true;
   if (/[’']s$/.test(p.text)) return false;
   // "1 percent support the Green Party's candidate": a share of those polled as subject
-  if (p.lower === 'percent' && j > 0 && /^\d/.test(toks[j - 1].text) && !/s$/.test(toks[i].lower)) return true;
+  if (p.lower === 'percent' && j > 0 && digitFirst(toks[j - 1].text) && !toks[i].lower.endsWith('s')) return true;
   // "Some note that ...", "others fear ...": a quantifier standing alone as a plural subject, opening its clause
-  if (/^(some|many|most|others|few|several|both|all)$/.test(p.lower) && !/s$/.test(toks[i].lower) && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
+  if (/^(some|many|most|others|few|several|both|all)$/.test(p.lower) && !toks[i].lower.endsWith('s') && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
   // "made plans to", "dialing back plans to": an -s form right after a verb is its object
-  if (/s$/.test(toks[i].lower) && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
-  const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !/s$/.test(p.lower);
+  if (toks[i].lower.endsWith('s') && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
+  const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !p.lower.endsWith('s');
   if (complement && !baseAfterSingular && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
   if (PRONOUNS[p.lower] && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
   // "Trump questions the fairness ...", "Axelrod calls on ...": a headline's name and an agreeing verb
-  if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return /s$/.test(toks[i].lower) && !/s$/.test(p.lower) && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
+  if (isCap(p) && j === 0 && !PRONOUNS[p.lower]) return toks[i].lower.endsWith('s') && !p.lower.endsWith('s') && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
   // "Clinton email matter", "Times request": a singular name does not take a base-form verb
   // ("China and Russia support": a coordinated subject is plural)
-  if (isCap(p)) return /s$/.test(toks[i].lower) ? !/s$/.test(p.lower) || SPEAKER_NOUNS.has(p.lower) : (/s$/.test(p.lower) && !/ss$/.test(p.lower)) || (j > 1 && toks[j - 1].lower === 'and' && isCap(toks[j - 2]));
+  if (isCap(p)) return toks[i].lower.endsWith('s') ? !p.lower.endsWith('s') || SPEAKER_NOUNS.has(p.lower) : (p.lower.endsWith('s') && !/ss$/.test(p.lower)) || (j > 1 && toks[j - 1].lower === 'and' && isCap(toks[j - 2]));
   if (NP_STOP.has(p.lower) || /(ly|ing)$/.test(p.lower)) return false;
   // "two new shows", "several big plans": a quantity and an adjective before a plural noun
   const q = toks[j - 1];
-  if (q && /s$/.test(toks[i].lower) && (/^\d/.test(q.text) || /^(two|three|four|five|six|seven|eight|nine|ten|several|many|few|some|these|those|more|other)$/.test(q.lower)) && !SPEAKER_NOUNS.has(p.lower) && !EVIDENCE.has(p.lower)) return false;
+  if (q && toks[i].lower.endsWith('s') && (digitFirst(q.text) || /^(two|three|four|five|six|seven|eight|nine|ten|several|many|few|some|these|those|more|other)$/.test(q.lower)) && !SPEAKER_NOUNS.has(p.lower) && !EVIDENCE.has(p.lower)) return false;
   // "the former chairman calls for ...": a singular noun of speakers agrees with the -s form
-  if (/s$/.test(toks[i].lower) && SPEAKER_NOUNS.has(p.lower) && !/s$/.test(p.lower) && n.word) return true;
+  if (toks[i].lower.endsWith('s') && SPEAKER_NOUNS.has(p.lower) && !p.lower.endsWith('s') && n.word) return true;
   // "derogatory comments Trump made", "rights advocates have": an -s form after a common word needs an object or clause
-  if (/s$/.test(toks[i].lower) && !(n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text) || DETERMINERS.has(n.lower) || /^(him|her|them|us|me|it|to)$/.test(n.lower))) return false;
+  if (toks[i].lower.endsWith('s') && !(n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text) || DETERMINERS.has(n.lower) || /^(him|her|them|us|me|it|to)$/.test(n.lower))) return false;
   // subject-verb agreement: "the video shows", "videos show", not "member states"
-  return /s$/.test(toks[i].lower) !== (/s$/.test(p.lower) && !/ss$/.test(p.lower));
+  return toks[i].lower.endsWith('s') !== (p.lower.endsWith('s') && !/ss$/.test(p.lower));
 }
 
 /** "..., The Wall Street Journal reports.": a named source and a present-tense cue closing the sentence after a comma. */
 function closingReport(toks: readonly Token[], i: number): boolean {
   const n = toks[i + 1];
-  if (!/s$/.test(toks[i].lower) || (n && !/^[.!?]$/.test(n.text))) return false;
+  if (!toks[i].lower.endsWith('s') || (n && !/^[.!?]$/.test(n.text))) return false;
   const first = npBack(toks, i - 1, 0);
   if (first < 1 || first > i - 1 || toks[first - 1].text !== ',') return false;
   return toks.slice(first, i).some((t) => isCap(t) && !DETERMINERS.has(t.lower)) || SPEAKER_NOUNS.has(toks[i - 1].lower);
@@ -106,7 +106,7 @@ const EVIDENCE = new Set(['video', 'videos', 'footage', 'poll', 'polls', 'pollin
 
 /** Does a noun phrase of evidence stand before the verb at i ("a review of the records shows")? */
 function evidenceSubject(toks: readonly Token[], i: number, lemma: string): boolean {
-  if (!/^(show|find|suggest|indicate|reveal|confirm|conclude)$/.test(lemma) || /ing$/.test(toks[i].lower)) return false;
+  if (!/^(show|find|suggest|indicate|reveal|confirm|conclude)$/.test(lemma) || toks[i].lower.endsWith('ing')) return false;
   const n = toks[i + 1];
   if (!n || (!n.word && n.text !== ':' && n.text !== '.' && n.text !== ',')) return false;
   for (let k = i - 1, words = 0; k >= 0 && words < 12; k--) {
@@ -126,7 +126,7 @@ function evidenceSubject(toks: readonly Token[], i: number, lemma: string): bool
 function isAux(t: Token): boolean {
   if (!t.word) return false;
   if (AUX.has(t.lower)) return true;
-  return t.lower.length > 4 && /ly$/.test(t.lower) && !isCap(t) && !LY_NOUNS.has(t.lower) && !CUE_FORMS.has(t.lower) && t.quote < 0;
+  return t.lower.length > 4 && t.lower.endsWith('ly') && !isCap(t) && !LY_NOUNS.has(t.lower) && !CUE_FORMS.has(t.lower) && t.quote < 0;
 }
 /** Verbs of aspect and seeming that pass their subject on to an infinitive ("appeared to suggest", "went on to say"). */
 const CATENATIVE = /^(appears?|appeared|appearing|begins?|began|begun|starts?|started|tries|tried|try|trying|needs?|needed|used|going|has|have|had|ought|got)$/;
@@ -170,8 +170,14 @@ const QUANT_OF = /^(many|most|some|all|several|both|few|none|one|two|three|four|
 /** "He’s", "they’re", "I’m": a pronoun with its auxiliary in one token. */
 const CONTRACTED = /^(he|she|it|they|we|i|you|who)[’'](s|re|m|ve|d|ll)$/;
 
-const OPEN_Q = /^["“‘'«„]$/;
-const CLOSE_Q = /^["”’'»]$/;
+/** One quotation mark that may open (or close) a quotation: a one-character test without a regex run. */
+const OPEN_Q = { test: (s: string) => s.length === 1 && '"“‘\'«„'.includes(s) };
+const CLOSE_Q = { test: (s: string) => s.length === 1 && '"”’\'»'.includes(s) };
+/** Does the string begin with an ASCII digit (/^\d/)? */
+const digitFirst = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 
 export function recognizeClaims(text: string): Annotation[] {
   const book = new SpeakerBook();
@@ -352,7 +358,7 @@ function tail(text: string, toks: readonly Token[], from: number, s: Range, minW
 function skipTime(toks: readonly Token[], i: number): number {
   let j = i;
   let strong = false;
-  while (j < toks.length && toks[j].word && (TIME_WORDS.has(toks[j].lower) || /^\d/.test(toks[j].text)) && toks[j].lower !== 'that') {
+  while (j < toks.length && toks[j].word && (TIME_WORDS.has(toks[j].lower) || digitFirst(toks[j].text)) && toks[j].lower !== 'that') {
     if (STRONG_TIME.has(toks[j].lower)) strong = true;
     j++;
     if (toks[j]?.text === '.' && j - 1 >= i && /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(toks[j - 1].lower)) j++;
@@ -364,7 +370,7 @@ function skipTime(toks: readonly Token[], i: number): number {
 function skipTimeBack(toks: readonly Token[], i: number): number {
   let j = i;
   let strong = false;
-  while (j >= 0 && toks[j].word && (TIME_WORDS.has(toks[j].lower) || /^\d/.test(toks[j].text)) && !['the', 'that', 'this', 'a'].includes(toks[j].lower)) {
+  while (j >= 0 && toks[j].word && (TIME_WORDS.has(toks[j].lower) || digitFirst(toks[j].text)) && !['the', 'that', 'this', 'a'].includes(toks[j].lower)) {
     if (STRONG_TIME.has(toks[j].lower)) strong = true;
     j--;
   }
@@ -395,7 +401,7 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   if (!last || !firstW || n > 14) return false;
   if (n === 1 && PRONOUNS[firstW.lower] && !['his', 'her', 'its', 'their'].includes(firstW.lower)) return true;
   const relObj = OBJ_PRONOUN.has(last.lower) && n >= 3 && beforeLast!.lower === 'to';
-  if ((NP_STOP.has(last.lower) && !relObj) || (/ly$/.test(last.lower) && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
+  if ((NP_STOP.has(last.lower) && !relObj) || (last.lower.endsWith('ly') && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
   if (capital) return true;
   if (SPEAKER_NOUNS.has(last.lower)) return true;
   return n <= 6 && !/(ing|ed)$/.test(last.lower);
@@ -415,12 +421,12 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
       // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
       const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
-      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (/s$/.test(toks[k - 1].lower) || isCap(toks[k + 1])));
+      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (toks[k - 1].lower.endsWith('s') || isCap(toks[k + 1])));
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
       // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
       const verb = CUE_FORMS.get(t.lower);
-      if (k < j && !isCap(t) && ((verb && !particleRule(verb)) || /ed$/.test(t.lower)) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
+      if (k < j && !isCap(t) && ((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
       if (++words > 14) break;
     } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
@@ -579,7 +585,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "condemned what he called a brazen breach", "what they call his 'self-centered message'": a free relative names a
     // thing in the subject's words; the name is a noun phrase, no statement to attribute
-    if (/^(call|dub|label|brand|nickname)$/.test(lemma) && i >= 2 && !/ing$/.test(t.lower)) {
+    if (/^(call|dub|label|brand|nickname)$/.test(lemma) && i >= 2 && !t.lower.endsWith('ing')) {
       const j = skipAuxBack(toks, i - 1);
       const first = j >= 0 && /^(he|she|they|it|we|i|you)$/.test(toks[j].lower) ? j : j >= 0 && toks[j].word ? npBack(toks, j, 0) : -1;
       if (first >= 1 && first <= j && toks[first - 1].lower === 'what') continue;
@@ -600,7 +606,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // "Let's say ...", "Having said that, ...", "needless to say": the writer's own discourse, no speaker
     if (i > 0 && lemma === 'say' && (/^let[’']s$/.test(toks[i - 1].lower) || (toks[i - 1].lower === 'having' && toks[i + 1]?.lower === 'that' && toks[i + 2]?.text === ',') || (toks[i - 1].lower === 'to' && /^(needless|suffice)$/.test(toks[i - 2]?.lower ?? '')))) continue;
     // "(Reporting by ...; additional reporting by ...)": a credit line, no report
-    if (lemma === 'report' && /ing$/.test(t.lower) && toks[i + 1]?.lower === 'by') continue;
+    if (lemma === 'report' && t.lower.endsWith('ing') && toks[i + 1]?.lower === 'by') continue;
     // "tell more jokes", "told a story of ...": a narrative, no report
     if (lemma === 'tell') {
       let k = i + 1;
@@ -618,7 +624,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // ", saying ..." is a participle, not a noun
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
-    const gerund = /ing$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : /ing$/.test(t.lower) && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || (i > 1 && toks[i - 2].text === ',' && /^(now|again|also|still|then|even|later|repeatedly|publicly|often|frequently|once|first)$/.test(toks[i - 1].lower)) || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
+    const gerund = t.lower.endsWith('ing') && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : t.lower.endsWith('ing') && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || (i > 1 && toks[i - 2].text === ',' && /^(now|again|also|still|then|even|later|repeatedly|publicly|often|frequently|once|first)$/.test(toks[i - 1].lower)) || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
     if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
@@ -636,13 +642,13 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // '"...," she continued.', '"...," the letter reads.', '"...," countered Smith.': a verb reporting the quotation before
       else if (afterQuotation(toks, i)) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (next?.lower === 'by' && /ed$/.test(t.lower) && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower] && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
+      else if (next?.lower === 'by' && t.lower.endsWith('ed') && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS[toks[i - 1].lower] && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
       else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
         // "the senator spoke at a gathering to discuss ...": an infinitive of purpose of the main clause's subject
         const f = subjectControl(text, s, toks, i, i);
         if (f) found.push(f);
         continue;
-      } else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
+      } else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (t.lower.endsWith('ing') && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
@@ -659,15 +665,15 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       continue;
     }
     // "an appearance arranged by X and criticized by Y": a coordinated participle with its agent is no active verb
-    if (!passive && /ed$/.test(t.lower) && toks[cueEnd + 1]?.lower === 'by' && subj && /^(and|or)$/.test(subj.lower)) continue;
-    if (!passive && /ed$/.test(t.lower) && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && t.lower.endsWith('ed') && toks[cueEnd + 1]?.lower === 'by' && subj && /^(and|or)$/.test(subj.lower)) continue;
+    if (!passive && t.lower.endsWith('ed') && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
       continue;
     }
     const got = active(text, s, toks, qs, i, cueEnd, lemma);
-    if (!got.length && /ing$/.test(t.lower) && toks[i - 1]?.text === ',' && found.length) {
+    if (!got.length && t.lower.endsWith('ing') && toks[i - 1]?.text === ',' && found.length) {
       // ", adding that ...": the speaker of the clause before
       let c = cueEnd + 1;
       if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
@@ -687,7 +693,7 @@ const closesQuote = (toks: readonly Token[], k: number) => k >= 1 && CLOSE_Q.tes
  * and its short subject (or right before it) that closes the sentence reports the quotation, with or without a particle.
  */
 function afterQuotation(toks: readonly Token[], i: number): boolean {
-  if (/ing$/.test(toks[i].lower) || isCap(toks[i])) return false;
+  if (toks[i].lower.endsWith('ing') || isCap(toks[i])) return false;
   const n = toks[i + 1];
   // inverted: the quotation, the verb, then its subject ('," countered the mayor.')
   if (closesQuote(toks, i - 1)) return !!n && n.word && n.quote < 0 && (isCap(n) || DETERMINERS.has(n.lower)) && !PRONOUNS[n.lower];
@@ -745,7 +751,7 @@ const DEGREE = new Set(['not', 'too', 'very', 'so', 'more', 'most', 'less', 'qui
 /** "Graham has been critical of ...", "aides were coy about ...", "she is confident that ...". */
 function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
   let b = i - 1;
-  while (b >= 0 && toks[b].word && (DEGREE.has(toks[b].lower) || (/ly$/.test(toks[b].lower) && !isCap(toks[b])))) b--;
+  while (b >= 0 && toks[b].word && (DEGREE.has(toks[b].lower) || (toks[b].lower.endsWith('ly') && !isCap(toks[b])))) b--;
   if (b < 0 || !toks[b].word || !(BE_FORMS.test(toks[b].lower) || /[’'](s|re|m)$/.test(toks[b].lower))) return undefined;
   let source: Range | undefined;
   const contracted = CONTRACTED.exec(toks[b].lower);
@@ -795,7 +801,7 @@ function inPoll(text: string, s: Range, toks: readonly Token[], i: number): Foun
   // "Trump did fare well in online polls": the clause before
   const prev = toks[i - 1];
   // "than in other polls", "from 58 percent in the last poll": a comparison, not a report
-  if (!prev.word || i < 3 || NP_STOP.has(prev.lower) || /^(percent|points?|%)$/.test(prev.lower) || /^\d/.test(prev.text)) return undefined;
+  if (!prev.word || i < 3 || NP_STOP.has(prev.lower) || /^(percent|points?|%)$/.test(prev.lower) || digitFirst(prev.text)) return undefined;
   const content = frontContent(toks, i - 1);
   return content ? { source, cue, content } : undefined;
 }
@@ -857,7 +863,7 @@ function colonLead(toks: readonly Token[]): Omit<Found, 'content'> | undefined {
   if (n < 3 || toks[n - 1].text !== ':' || toks[n - 1].quote >= 0) return undefined;
   const v = toks[n - 2];
   const lemma = CUE_FORMS.get(v.lower);
-  if (!lemma || !v.word || isCap(v) || /ing$/.test(v.lower)) return undefined;
+  if (!lemma || !v.word || isCap(v) || v.lower.endsWith('ing')) return undefined;
   let j = n - 3;
   while (j >= 0 && isAux(toks[j])) j--;
   if (j < 0) return undefined;
@@ -980,7 +986,7 @@ function agentEnd(toks: readonly Token[], k: number): number {
   // "endorsed by dozens of papers ranging from ...": a participle after the agent starts a new phrase
   for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower) && !/^(those|these)$/.test(toks[m - 1].lower)) srcLast = m - 1;
   // "rejected by the council in 2015": a prepositional phrase of time closes the agent
-  for (let m = k + 2; m < srcLast; m++) if (/^(in|on|at|during|since|last|this)$/.test(toks[m].lower) && (/^\d/.test(toks[m + 1].text) || STRONG_TIME.has(toks[m + 1].lower) || (m + 2 <= srcLast && STRONG_TIME.has(toks[m + 2].lower) && /^(the|this|last|that)$/.test(toks[m + 1].lower)))) {
+  for (let m = k + 2; m < srcLast; m++) if (/^(in|on|at|during|since|last|this)$/.test(toks[m].lower) && (digitFirst(toks[m + 1].text) || STRONG_TIME.has(toks[m + 1].lower) || (m + 2 <= srcLast && STRONG_TIME.has(toks[m + 2].lower) && /^(the|this|last|that)$/.test(toks[m + 1].lower)))) {
     srcLast = m - 1;
     break;
   }
@@ -993,7 +999,7 @@ function skipTimePP(toks: readonly Token[], c: number): number {
   if (!/^(in|during|since)$/.test(toks[c]?.lower ?? '')) return c;
   let m = c + 1;
   if (/^(the|early|late|mid)$/.test(toks[m]?.lower ?? '')) m++;
-  if (toks[m] && (/^\d/.test(toks[m].text) || STRONG_TIME.has(toks[m].lower))) return m + 1;
+  if (toks[m] && (digitFirst(toks[m].text) || STRONG_TIME.has(toks[m].lower))) return m + 1;
   return c;
 }
 
@@ -1047,7 +1053,7 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
     const t = toks[k];
     // "took to Twitter": a "to" of direction before a name or a determiner stays inside
     const toPlace = t.lower === 'to' && toks[k + 1] !== undefined && (isCap(toks[k + 1]) || DETERMINERS.has(toks[k + 1].lower));
-    if (t.quote >= 0 || (!t.word && !/^[-’'.$%]$/.test(t.text)) || OBJECT_CONTROL.test(t.lower) || (CUE_FORMS.has(t.lower) && !/ing$/.test(t.lower)) || (/^(that|who|which|when|while|because|if|and|but|or|to|is|are|was|were|be|been|has|have|had)$/.test(t.lower) && !toPlace)) return undefined;
+    if (t.quote >= 0 || (!t.word && !/^[-’'.$%]$/.test(t.text)) || OBJECT_CONTROL.test(t.lower) || (CUE_FORMS.has(t.lower) && !t.lower.endsWith('ing')) || (/^(that|who|which|when|while|because|if|and|but|or|to|is|are|was|were|be|been|has|have|had)$/.test(t.lower) && !toPlace)) return undefined;
   }
   let c = cueEnd + 1;
   if (toks[c]?.lower === 'that') c++;
@@ -1139,7 +1145,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // a participle without auxiliary ("published photos showing ...", ", saying ..."): the sentence's subject speaks
   let back = i - 1;
   while (back >= 0 && isAux(toks[back]) && !BE.has(toks[back].lower)) back--;
-  if (/ing$/.test(toks[i].lower) && !(toks[back] && (BE.has(toks[back].lower) || /[’'](s|re|m)$/.test(toks[back].lower)))) {
+  if (toks[i].lower.endsWith('ing') && !(toks[back] && (BE.has(toks[back].lower) || /[’'](s|re|m)$/.test(toks[back].lower)))) {
     const p = participial(text, s, toks, i, cueEnd, lemma);
     return p ? [p] : [];
   }
@@ -1164,7 +1170,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       const namedAppos = toks.slice(k + 1, j).filter((t) => t.word).every((t) => isCap(t)) && j - k <= 5;
       if (first <= k - 1 && plausibleSource(toks, first, k - 1) && (toks.slice(first, k).some(isCap) || (namedAppos && SPEAKER_NOUNS.has(toks[k - 1].lower)))) {
         const appos = toks.slice(k + 1, j).filter((t) => t.word);
-        const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text) || /^(in|at|during|on|after|before|speaking|writing|appearing|asked|interviewed|responding|addressing|dedicating|campaigning|testifying)$/.test(appos[0].lower) || (appos.length > 1 && /ing$/.test(appos[0].lower) && !CUE_FORMS.has(appos[0].lower)));
+        const apposOk = appos.length > 0 && (DETERMINERS.has(appos[0].lower) || isCap(appos[0]) || /^(who|whose|which|director|head|chief|spokesman|spokeswoman|leader|member|president|chairman|author|professor|editor|founder|executive|co-founder|chair|senior|former|then)$/.test(appos[0].lower) || /^\d+$/.test(appos[0].text) || /^(in|at|during|on|after|before|speaking|writing|appearing|asked|interviewed|responding|addressing|dedicating|campaigning|testifying)$/.test(appos[0].lower) || (appos.length > 1 && appos[0].lower.endsWith('ing') && !CUE_FORMS.has(appos[0].lower)));
         if (apposOk) {
           srcFirst = first;
           source = { start: toks[first].start, end: toks[j - 1].end };
@@ -1178,7 +1184,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
       source = { start: toks[j - 2].start, end: toks[j].end };
     }
-  } else if (j >= 1 && toks[j].lower === 'that' && toks[j - 1].word && toks[j - 1].quote < 0 && /(s|ed)$/.test(toks[i].lower) && !/ing$/.test(toks[i].lower)) {
+  } else if (j >= 1 && toks[j].lower === 'that' && toks[j - 1].word && toks[j - 1].quote < 0 && /(s|ed)$/.test(toks[i].lower) && !toks[i].lower.endsWith('ing')) {
     // "a group that says ...", "a lobby that argued ...": a relative "that" right after a noun of speakers or a name
     const r = antecedent(toks, j);
     if (r) {
@@ -1254,7 +1260,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   c = skipTime(toks, c);
   c = skipCircumstance(toks, c);
   // a trailing adverb before the end: "he said then.", "Gowdy said sarcastically."
-  if (toks[c]?.word && toks[c].quote < 0 && (TRAIL_ADV.has(toks[c].lower) || (/ly$/.test(toks[c].lower) && !isCap(toks[c]) && !CUE_FORMS.has(toks[c].lower))) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text))) c++;
+  if (toks[c]?.word && toks[c].quote < 0 && (TRAIL_ADV.has(toks[c].lower) || (toks[c].lower.endsWith('ly') && !isCap(toks[c]) && !CUE_FORMS.has(toks[c].lower))) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text))) c++;
   if (toks[c]?.text === ',' && toks[c + 1] && OPEN_Q.test(toks[c + 1].text)) c++;
   const opensQuote = toks[c]?.text === ':' || (toks[c] !== undefined && OPEN_Q.test(toks[c].text) && toks[c].quote >= 0);
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
@@ -1285,7 +1291,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1 || counted;
   const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards|after|before|when|while|as|because|since|although|though|until|despite|amid|following|shortly|just|moments|minutes|hours|days)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
   // "African-Americans, he said, can rock": a parenthetical speaker inside the content
-  const parenthetical = b?.text === ',' && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0 && !/^(as|while|when|after|before|because|since|although|though|but|and|or|which|who|where|according|amid|despite|with|in|on|at|for|during|if|so|than|then)$/.test(toks[c + 1].lower) && !/ing$/.test(toks[c + 1].lower);
+  const parenthetical = b?.text === ',' && next?.text === ',' && toks[c + 1]?.word && toks[c + 1].quote < 0 && !/^(as|while|when|after|before|because|since|although|though|but|and|or|which|who|where|according|amid|despite|with|in|on|at|for|during|if|so|than|then)$/.test(toks[c + 1].lower) && !toks[c + 1].lower.endsWith('ing');
   let front = false;
   if (frontSep && (ends || opensQuote || trailing)) {
     const end = CLOSE_Q.test(b.text) ? srcFirst - 1 : srcFirst - 2;
@@ -1317,7 +1323,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text));
     // "He didn't suggest retaliation.": a lone noun closing the sentence is the object of the cue
     const n1 = toks[c];
-    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !/ing$/.test(toks[i].lower) && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || /^[.!?]$/.test(toks[c + 1].text)) && !PRONOUNS[n1.lower] && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
+    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !toks[i].lower.endsWith('ing') && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || /^[.!?]$/.test(toks[c + 1].text)) && !PRONOUNS[n1.lower] && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
     const content = tail(text, toks, c, s) ?? ((proForm || loneNoun || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
@@ -1355,7 +1361,7 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
   // "44 percent would back Trump", "a third of voters support": a share of those polled
-  if ((p.lower === 'percent' || p.text === '%') && j > 0 && /^\d/.test(toks[j - 1].text)) return true;
+  if ((p.lower === 'percent' || p.text === '%') && j > 0 && digitFirst(toks[j - 1].text)) return true;
   // "the mayor downplayed", "critics dismissed": a speaker noun heads the subject
   // "Prices continue ...": a capitalised plural opening the sentence is a common noun
   if (j === 0 && isCap(p) && /[^s]s$/.test(p.lower) && !SPEAKER_NOUNS.has(p.lower)) return false;
@@ -1397,11 +1403,11 @@ function sentenceSubject(toks: readonly Token[], upto: number): [number, number]
   for (let round = 0; round < 3 && a < upto; round++) {
     const t = toks[a];
     if (!t?.word) break;
-    if (toks[a + 1]?.text === ',' && (SENTENCE_ADV.test(t.lower) || (t.lower.length > 4 && /ly$/.test(t.lower) && (a === 0 || !isCap(t))))) {
+    if (toks[a + 1]?.text === ',' && (SENTENCE_ADV.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && (a === 0 || !isCap(t))))) {
       a += 2;
       continue;
     }
-    const opener = /^(in|at|on|during|after|before|with|by|for|meanwhile|later|earlier|since|last|this|then|also|but|and|still|following|amid|despite|under|from|like|unlike|recently)$/.test(t.lower) || (/ed$/.test(t.lower) && toks[a + 1]?.lower === 'by');
+    const opener = /^(in|at|on|during|after|before|with|by|for|meanwhile|later|earlier|since|last|this|then|also|but|and|still|following|amid|despite|under|from|like|unlike|recently)$/.test(t.lower) || (t.lower.endsWith('ed') && toks[a + 1]?.lower === 'by');
     if (!opener) break;
     let k = a;
     while (k < upto && k - a < 14 && toks[k].text !== ',') k++;
@@ -1412,7 +1418,7 @@ function sentenceSubject(toks: readonly Token[], upto: number): [number, number]
   let last = /^(he|she|they|we|i|you)$/.test(toks[a]?.lower ?? '') ? a : npForward(toks, a);
   for (let k = a + 1; k <= last; k++) {
     // the verb, or an auxiliary or adverb before it ("Mr. Schultz generally supported")
-    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower) || isAux(toks[k]))) {
+    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || toks[k].lower.endsWith('ed') || isAux(toks[k]))) {
       last = k - 1;
       break;
     }
@@ -1442,7 +1448,7 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
     if (!p.word && !/^[-.&’']$/.test(p.text)) break;
     if (p.word && NP_STOP.has(p.lower) && !isCap(p)) break;
     if (/^(for|in|at|on|with|to|from|by|of)$/.test(p.lower) && !(p.lower === 'of' && isCap(toks[first]) && first > 1 && isCap(toks[first - 2]))) break;
-    if (!isCap(p) && /ed$/.test(p.lower) && !DETERMINERS.has(toks[first].lower)) break;
+    if (!isCap(p) && p.lower.endsWith('ed') && !DETERMINERS.has(toks[first].lower)) break;
     first--;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -1459,7 +1465,7 @@ function firstPhrase(toks: readonly Token[]): [number, number] {
   const a = toks.length > 2 && toks[1].text === ',' && SENTENCE_ADV.test(toks[0].lower) ? 2 : 0;
   let last = npForward(toks, a);
   for (let k = a + 1; k <= last; k++) {
-    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || /ed$/.test(toks[k].lower))) {
+    if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || toks[k].lower.endsWith('ed'))) {
       last = k - 1;
       break;
     }
@@ -1469,7 +1475,7 @@ function firstPhrase(toks: readonly Token[]): [number, number] {
 
 /** ", saying ...": the source is the subject of the sentence. */
 function participial(text: string, s: Range, toks: readonly Token[], i: number, cueEnd: number, _lemma: string): Found | undefined {
-  if (!/ing$/.test(toks[i].lower)) return undefined;
+  if (!toks[i].lower.endsWith('ing')) return undefined;
   // "Citing a report, Trump accused ...": an opening participle; the subject after its comma speaks
   if (i === 0) {
     let k = cueEnd + 1;
@@ -1529,11 +1535,11 @@ function skipHearer(toks: readonly Token[], c: number): number {
     let k = c;
     while (k < toks.length && k - c < 7 && toks[k].word && toks[k].quote < 0 && (isCap(toks[k]) || !NP_STOP.has(toks[k].lower))) k++;
     const after = toks[k + 1];
-    const closes = k < toks.length && (/^[.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && /ing$/.test(after.lower)) || OPEN_Q.test(after.text))));
+    const closes = k < toks.length && (/^[.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && after.lower.endsWith('ing')) || OPEN_Q.test(after.text))));
     if (k > c && closes) return k;
     // "told Bill O'Reilly of Fox News this week.": a time phrase closing the hearer
     const timed = skipTime(toks, k);
-    if (k > c && timed > k && (!toks[timed] || /^[.;!?]$/.test(toks[timed].text) || (toks[timed].text === ',' && toks[timed + 1] && (OPEN_Q.test(toks[timed + 1].text) || /ing$/.test(toks[timed + 1].lower))))) return timed;
+    if (k > c && timed > k && (!toks[timed] || /^[.;!?]$/.test(toks[timed].text) || (toks[timed].text === ',' && toks[timed + 1] && (OPEN_Q.test(toks[timed + 1].text) || toks[timed + 1].lower.endsWith('ing'))))) return timed;
   }
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
   if (HEARERS.has(t.lower) || isCap(t)) {

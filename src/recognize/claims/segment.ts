@@ -36,8 +36,8 @@ export function paragraphs(text: string): Range[] {
 }
 
 export function trim(text: string, start: number, end: number): Range {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && spaceAt(text, start)) start++;
+  while (end > start && spaceAt(text, end - 1)) end--;
   return { start, end };
 }
 
@@ -52,17 +52,17 @@ export function quotes(text: string, para: Range): Quote[] {
   let i = para.start;
   while (i < para.end) {
     if (i !== para.start) {
-      // jump to the next character that may open a quotation
+      // jump to the next character that may open a quotation (test, not exec: no match object; the
+      // mark is one code unit, so it stands right before lastIndex)
       QUOTE_CHARS.lastIndex = i;
-      const m = QUOTE_CHARS.exec(text);
-      if (!m || m.index >= para.end) break;
-      i = m.index;
+      if (!QUOTE_CHARS.test(text) || QUOTE_CHARS.lastIndex - 1 >= para.end) break;
+      i = QUOTE_CHARS.lastIndex - 1;
     }
     const c = text[i];
     // two apostrophes as a double quotation mark (''...''), as some archives print it
     if (c === "'" && text[i + 1] === "'" && isOpening(text, i + 1, para) && (i === para.start || !/[\p{L}\p{N}]/u.test(text[i - 1]))) {
       let j = i + 2;
-      while (j < para.end - 1 && !(text[j] === "'" && text[j + 1] === "'" && !/\s/.test(text[j - 1]))) j++;
+      while (j < para.end - 1 && !(text[j] === "'" && text[j + 1] === "'" && !spaceAt(text, j - 1))) j++;
       const closed = j < para.end - 1;
       out.push({ start: i, end: closed ? j + 2 : para.end, open: !closed });
       i = closed ? j + 2 : para.end;
@@ -103,10 +103,9 @@ export function quotes(text: string, para: Range): Quote[] {
 
 function isOpening(text: string, i: number, para: Range): boolean {
   const prev = i > para.start ? text[i - 1] : ' ';
-  const next = i + 1 < para.end ? text[i + 1] : ' ';
   const c = text[i];
   if (c === '”' || c === '»') return false;
-  if (/\s/.test(next)) return false;
+  if (i + 1 >= para.end || spaceAt(text, i + 1)) return false;
   if (c === "'" || c === '‘') return /[\s(\[—–-]/.test(prev) || i === para.start;
   if (c === '"') return !/[\p{L}\p{N}]/u.test(prev) || i === para.start;
   return true;
@@ -117,7 +116,7 @@ function isClosing(text: string, j: number, para: Range, single: boolean): boole
   const next = j + 1 < para.end ? text[j + 1] : ' ';
   // "... the term 'outreach,' ” he said": a space between a closing single quotation mark and the double one
   if (!single && prev === ' ' && (text[j - 2] === "'" || text[j - 2] === '’') && /[\p{L}\p{N}.,!?]/u.test(text[j - 3] ?? '') && (/[\s,.;:!?)]/.test(next) || j + 1 >= para.end)) return true;
-  if (/\s/.test(prev)) return false;
+  if (spaceAt(text, j - 1)) return false;
   if (single) {
     // an apostrophe inside a word ("don't") is not a closing quote
     if (/[\p{L}\p{N}]/u.test(next)) return false;
@@ -134,6 +133,11 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const STOPS = /[.!?]/g;
+/** A full stop, exclamation or question mark at i. */
+const stopAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63;
+};
 
 /** Sentences of one paragraph; a boundary never falls inside a quotation. */
 export function sentences(text: string, para: Range, qs: readonly Quote[]): Range[] {
@@ -144,9 +148,9 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
     while (q < qs.length && qs[q].end <= i) q++;
     if (!(q < qs.length && qs[q].start <= i)) {
       // jump to the next full stop, mark or quotation: nothing else can end a sentence
+      // (test, not exec: no match object; the mark is one code unit, right before lastIndex)
       STOPS.lastIndex = i;
-      const m = STOPS.exec(text);
-      let next = m ? m.index : para.end;
+      let next = STOPS.test(text) ? STOPS.lastIndex - 1 : para.end;
       if (q < qs.length && qs[q].start < next) next = qs[q].start;
       if (next >= para.end) break;
       i = next;
@@ -154,8 +158,7 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
     if (q < qs.length && qs[q].start <= i && i < qs[q].end) {
       // inside a quotation: jump to its end, and allow a break right after it
       i = qs[q].end - 1;
-      const before = text[i - 1];
-      if (/[.!?]/.test(before) && isBreak(text, i + 1, para.end) && !attributionFollows(text, i + 1, para.end)) {
+      if (stopAt(text, i - 1) && isBreak(text, i + 1, para.end) && !attributionFollows(text, i + 1, para.end)) {
         out.push({ start, end: i + 1 });
         start = i + 1;
       }
@@ -165,7 +168,7 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
     if (c !== '.' && c !== '!' && c !== '?') continue;
     if (c === '.' && isAbbreviation(text, i, para.start)) continue;
     let e = i + 1;
-    while (e < para.end && /[.!?]/.test(text[e])) e++;
+    while (e < para.end && stopAt(text, e)) e++;
     if (!isBreak(text, e, para.end)) continue;
     out.push({ start, end: e });
     start = e;
@@ -192,12 +195,12 @@ function attributionFollows(text: string, e: number, end: number): boolean {
 
 function isBreak(text: string, e: number, end: number): boolean {
   if (e >= end) return true;
-  if (!/\s/.test(text[e])) {
+  if (!spaceAt(text, e)) {
     // "Kharkiv.Russia says": a missing space before a capital still ends the sentence
     return /[A-Z]/.test(text[e]) && /[a-z]/.test(text[e - 2] ?? '');
   }
   let k = e;
-  while (k < end && /\s/.test(text[k])) k++;
+  while (k < end && spaceAt(text, k)) k++;
   if (k >= end) return true;
   return /[\p{Lu}\p{N}"“‘'(\[«—–-]/u.test(text[k]);
 }
@@ -242,6 +245,12 @@ function classOf(c: number): number {
   return k;
 }
 
+/** Is the code unit at i white space (as /\s/ tests it)? False beyond the text. */
+export function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && classOf(c) === BLANK);
+}
+
 /** Letter or digit at code point c (the table for one code unit, the pair for a high surrogate). */
 function wordCode(c: number, text: string, i: number): boolean {
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
@@ -264,8 +273,7 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
   const limit = text.length;
   while (i < range.end) {
     const c = text.charCodeAt(i);
-    // whitespace: ASCII fast path, then the table
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && classOf(c) === BLANK)) {
+    if (spaceAt(text, i)) {
       i++;
       continue;
     }
