@@ -3,7 +3,7 @@
 import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
-import { searchKey, runLookup, type RunLookup } from '../reference/gazetteer';
+import { searchKey, runLookup, tildeLookup, type RunLookup } from '../reference/gazetteer';
 import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
 
 interface Token {
@@ -103,12 +103,25 @@ function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   let prev: Token | undefined;
+  // The current line's first token and its counts of words (see markHeadline), taken as the words come.
+  let line = 0;
+  let newline = false;
+  let caps = 0;
+  let lower = 0;
+  let short = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
     // Skip to the next letter or digit.
     if (c0 < 128 ? !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) : !isAlnumAt(text, i)) {
+      if (c0 === 10) newline = true;
       i += c0 < 0xd800 ? 1 : codeWidth(text, i);
       continue;
+    }
+    if (newline) {
+      markHeadline(tokens, line, tokens.length, caps, lower, short);
+      line = tokens.length;
+      newline = false;
+      caps = lower = short = 0;
     }
     const start = i;
     // Fast path: a run of ASCII letters and digits that is the whole word (no dotted initials, no
@@ -182,10 +195,16 @@ function tokenize(text: string): Token[] {
     };
     if (prev) link(text, prev, t);
     else t.sentenceStart = true;
+    // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
+    if (cap) caps++;
+    else if (!(c0 >= 48 && c0 <= 57)) {
+      lower++;
+      if (end - start <= CONNECTOR_MAX) short++;
+    }
     tokens.push(t);
     prev = t;
   }
-  markHeadlines(text, tokens);
+  markHeadline(tokens, line, tokens.length, caps, lower, short);
   return tokens;
 }
 
@@ -230,44 +249,24 @@ function link(text: string, prev: Token, t: Token): void {
 let CONNECTOR_MAX = 0;
 for (const w of CONNECTORS) CONNECTOR_MAX = Math.max(CONNECTOR_MAX, w.length);
 
-/** Title-case lines (most words capitalised) do not tell names from other words by case. */
-function markHeadlines(text: string, tokens: Token[]): void {
-  let i = 0;
-  while (i < tokens.length) {
-    const nl = text.indexOf('\n', tokens[i].start);
-    const lineEnd = nl < 0 ? text.length : nl;
-    let j = i;
-    let caps = 0;
-    let lower = 0;
-    let short = 0;
-    while (j < tokens.length && tokens[j].start < lineEnd) {
-      const tj = tokens[j];
-      // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
-      if (tj.cap) caps++;
-      else {
-        const c0 = text.charCodeAt(tj.start);
-        if (!(c0 >= 48 && c0 <= 57)) {
-          lower++;
-          if (tj.end - tj.start <= CONNECTOR_MAX) short++;
-        }
+/**
+ * Title-case lines (most words capitalised) do not tell names from other words by case: marks the
+ * line of tokens [i, j), given its counts of capitalised words, other words (no digits) and short ones.
+ */
+function markHeadline(tokens: Token[], i: number, j: number, caps: number, lower: number, short: number): void {
+  // words = caps + lower - connectors (at most `short` of them): a headline needs words >= 4 and
+  // caps >= 0.8 words, so at least 4 capitals and few enough other words.
+  if (caps >= 4 && caps >= 4 * (lower - short)) {
+    let connectors = 0;
+    for (let k = i; k < j; k++) {
+      const tk = tokens[k];
+      if (!tk.cap && tk.end - tk.start <= CONNECTOR_MAX && CONNECTORS.has(tk.text)) {
+        const c0 = tk.text.charCodeAt(0);
+        if (!(c0 >= 48 && c0 <= 57)) connectors++;
       }
-      j++;
     }
-    // words = caps + lower - connectors (at most `short` of them): a headline needs words >= 4 and
-    // caps >= 0.8 words, so at least 4 capitals and few enough other words.
-    if (caps >= 4 && caps >= 4 * (lower - short)) {
-      let connectors = 0;
-      for (let k = i; k < j; k++) {
-        const tk = tokens[k];
-        if (!tk.cap && tk.end - tk.start <= CONNECTOR_MAX && CONNECTORS.has(tk.text)) {
-          const c0 = tk.text.charCodeAt(0);
-          if (!(c0 >= 48 && c0 <= 57)) connectors++;
-        }
-      }
-      const words = caps + lower - connectors;
-      if (words >= 4 && caps / words >= 0.8) for (let k = i; k < j; k++) tokens[k].headline = true;
-    }
-    i = j > i ? j : i + 1;
+    const words = caps + lower - connectors;
+    if (words >= 4 && caps / words >= 0.8) for (let k = i; k < j; k++) tokens[k].headline = true;
   }
 }
 
@@ -434,6 +433,8 @@ function findMentions(text: string, tokens: Token[], g: Lookups): Mention[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
+    // Features and names start with a capitalised word.
+    if (!isNameWord(t)) { i++; continue; }
     // A feature: capitalised run ending in a feature word ("Royal Street", "Holy Redeemer Church").
     const feature = matchFeature(tokens, i, g);
     if (feature) {
@@ -672,6 +673,13 @@ function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number 
   return 6371 * Math.sqrt(x * x + y * y);
 }
 
+/** roughKm(a, b) <= PROXIMITY_KM; pairs whose latitudes alone are further apart (with 1% to spare
+ * for rounding) are answered without the cosine. */
+function isNear(a: { lat: number; lon: number }, b: { lat: number; lon: number }): boolean {
+  if (Math.abs(b.lat - a.lat) * (6371 * Math.PI / 180) > 1.01 * PROXIMITY_KM) return false;
+  return roughKm(a, b) <= PROXIMITY_KM;
+}
+
 /** The article names this region through some name other than `own` (a name does not support itself). */
 function inRegion(ctx: Context, key: string, own: string): boolean {
   const by = ctx.regionNames.get(key);
@@ -703,7 +711,7 @@ function score(e: GazetteerEntry, m: Mention, ctx: Context, surface: string): nu
   // Close to a town or region the article names unambiguously ("LaFayette" near "Chattanooga").
   if (e.kind === 'city' && m.candidates.length > 1) {
     for (const a of ctx.near) {
-      if (a.name !== surface && roughKm(a, e) <= PROXIMITY_KM) { s += PROXIMITY_BONUS; break; }
+      if (a.name !== surface && isNear(a, e)) { s += PROXIMITY_BONUS; break; }
     }
   }
   // "Paris, Texas", "Moscow, Russia": the place named right after a comma contains it.
@@ -759,8 +767,11 @@ class Lookups {
   private readonly runs = new Map<string, RunLookup>();
   private readonly demonyms = new Map<string, GazetteerEntry[]>();
   private readonly probe: ((name: string) => RunLookup) | undefined;
+  /** The gazetteer's own lookup of DEMONYM_PREFIX + word, when it has one. */
+  private readonly tilde: ((word: string) => GazetteerEntry[]) | undefined;
   constructor(private readonly g: Gazetteer) {
     this.probe = runLookup(g);
+    this.tilde = DEMONYM_PREFIX === '~' ? tildeLookup(g) : undefined;
   }
 
   lookup(name: string): GazetteerEntry[] {
@@ -789,7 +800,7 @@ class Lookups {
     let r = this.demonyms.get(word);
     if (!r) {
       // No name the recogniser looks up otherwise starts with the prefix: no need to remember it twice.
-      r = this.g.lookup(DEMONYM_PREFIX + word);
+      r = this.tilde ? this.tilde(word) : this.g.lookup(DEMONYM_PREFIX + word);
       this.demonyms.set(word, r);
     }
     return r;
@@ -1002,7 +1013,7 @@ const BIG_TOWN = 1_000_000;
 /** Close to one of the article's unambiguous towns (other than itself), or with byRegion in a region it names. */
 function isLocal(e: GazetteerEntry, ctx: Context, name: string, byRegion = false): boolean {
   const own = canon(name);
-  return e.kind !== 'city' || (byRegion && !!e.region && ctx.regions.has(`${e.country}/${e.region}`)) || ctx.near.some((x) => x.name !== own && roughKm(x, e) <= PROXIMITY_KM);
+  return e.kind !== 'city' || (byRegion && !!e.region && ctx.regions.has(`${e.country}/${e.region}`)) || ctx.near.some((x) => x.name !== own && isNear(x, e));
 }
 const DIVISION_HEADS = new Set(['county', 'township', 'parish', 'borough', 'district']);
 const UNLISTED_AFTER = new Set(['in', 'near', 'outside']);

@@ -153,6 +153,7 @@ export interface RunLookup {
 }
 
 const runLookups = new WeakMap<Gazetteer, (name: string) => RunLookup>();
+const tildeLookups = new WeakMap<Gazetteer, (word: string) => GazetteerEntry[]>();
 
 /**
  * For a gazetteer made by createGazetteer: a lookup that also says whether a longer name starts with
@@ -160,6 +161,20 @@ const runLookups = new WeakMap<Gazetteer, (name: string) => RunLookup>();
  */
 export function runLookup(g: Gazetteer): ((name: string) => RunLookup) | undefined {
   return runLookups.get(g);
+}
+
+/**
+ * For a gazetteer made by createGazetteer: lookup("~" + word) (the keys of demonyms), answered without
+ * a search for a word whose first two letters begin no such key. Undefined for other gazetteers.
+ */
+export function tildeLookup(g: Gazetteer): ((word: string) => GazetteerEntry[]) | undefined {
+  return tildeLookups.get(g);
+}
+
+/** Three code units a-z as a number below 26 * 26 * 26; -1 for any other. */
+function letterTriple(a: number, b: number, c: number): number {
+  if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122 && c >= 97 && c <= 122)) return -1;
+  return ((a - 97) * 26 + (b - 97)) * 26 + (c - 97);
 }
 
 export function createGazetteer(data: unknown): Gazetteer {
@@ -260,10 +275,18 @@ export function createGazetteer(data: unknown): Gazetteer {
   // Keys starting with "~" (demonyms, a few hundred) are asked for every capitalised word: they are
   // kept in a map, so that the many misses cost no search.
   let tilde: Map<string, number> | undefined;
+  /** The "~" keys whose next three code units are letters a-z, by those letters (26 * 26 * 26). */
+  let tildeStarts: Uint8Array | undefined;
   const tildeKeys = (): Map<string, number> => {
     if (!tilde) {
       tilde = new Map();
-      for (let k = lowerBound('~'), end = lowerBound('\u007f'); k < end; k++) tilde.set(keys[k], k);
+      tildeStarts = new Uint8Array(26 * 26 * 26);
+      for (let k = lowerBound('~'), end = lowerBound('\u007f'); k < end; k++) {
+        const key = keys[k];
+        tilde.set(key, k);
+        const at = letterTriple(key.charCodeAt(1), key.charCodeAt(2), key.charCodeAt(3));
+        if (at >= 0) tildeStarts[at] = 1;
+      }
     }
     return tilde;
   };
@@ -316,6 +339,15 @@ export function createGazetteer(data: unknown): Gazetteer {
       order = m < keys.length ? orderToContinuation(keys[m], key) : 1;
     }
     return { entries, longer: key !== '' && m < keys.length && order === 0 };
+  });
+  tildeLookups.set(gazetteer, (word: string): GazetteerEntry[] => {
+    // Three ASCII letters first stay first in the key, in lower case, whatever follows them.
+    const at = letterTriple(word.charCodeAt(0) | 32, word.charCodeAt(1) | 32, word.charCodeAt(2) | 32);
+    if (at >= 0) {
+      tildeKeys();
+      if (!tildeStarts![at]) return [];
+    }
+    return gazetteer.lookup('~' + word);
   });
   return gazetteer;
 }
