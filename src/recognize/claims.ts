@@ -42,7 +42,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (!n || (!n.word && n.text !== ':' && !OPEN_Q.test(n.text)) || (n.word && (AUX.has(n.lower) || NP_STOP.has(n.lower)) && !/^(that|to|by|about|with|against)$/.test(n.lower))) return false;
   let j = i - 1;
   // "Clarke hopes to", "Video shows that": a complement clause makes it a verb unless a possessive precedes
-  const complement = /^(that|to)$/.test(n.lower) && !/^(his|her|its|their|our|my|your|the|a|an)$/.test(toks[i - 1]?.lower ?? '') && !/[’']s$/.test(toks[i - 1]?.text ?? '');
+  const complement = THAT_TO.has(n.lower) && !/^(his|her|its|their|our|my|your|the|a|an)$/.test(toks[i - 1]?.lower ?? '') && !/[’']s$/.test(toks[i - 1]?.text ?? '');
   let aux = false;
   while (j >= 0 && isAux(toks[j])) {
     j--;
@@ -58,7 +58,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // "The mayor, a former teacher, plans to ...": an apposition closed by a comma, its head before the opening comma
   if (p && p.text === ',' && p.quote < 0 && (complement || n.text === ':')) {
     let k = j - 1;
-    while (k > 0 && j - k <= 12 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || /^[-’'.()]$/.test(toks[k].text))) k--;
+    while (k > 0 && j - k <= 12 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || isChar(toks[k].text, '-’\'.()'))) k--;
     const h = toks[k - 1];
     if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS[h.lower]) return toks[i].lower.endsWith('s') !== (h.lower.endsWith('s') && !/ss$/.test(h.lower));
   }
@@ -68,7 +68,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   // "1 percent support the Green Party's candidate": a share of those polled as subject
   if (p.lower === 'percent' && j > 0 && digitFirst(toks[j - 1].text) && !toks[i].lower.endsWith('s')) return true;
   // "Some note that ...", "others fear ...": a quantifier standing alone as a plural subject, opening its clause
-  if (/^(some|many|most|others|few|several|both|all)$/.test(p.lower) && !toks[i].lower.endsWith('s') && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
+  if (QUANTIFIER_SUBJECTS.has(p.lower) && !toks[i].lower.endsWith('s') && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
   // "made plans to", "dialing back plans to": an -s form right after a verb is its object
   if (toks[i].lower.endsWith('s') && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
   const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS[p.lower] && !p.lower.endsWith('s');
@@ -95,7 +95,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
 /** "..., The Wall Street Journal reports.": a named source and a present-tense cue closing the sentence after a comma. */
 function closingReport(toks: readonly Token[], i: number): boolean {
   const n = toks[i + 1];
-  if (!toks[i].lower.endsWith('s') || (n && !/^[.!?]$/.test(n.text))) return false;
+  if (!toks[i].lower.endsWith('s') || (n && !isChar(n.text, '.!?'))) return false;
   const first = npBack(toks, i - 1, 0);
   if (first < 1 || first > i - 1 || toks[first - 1].text !== ',') return false;
   return toks.slice(first, i).some((t) => isCap(t) && !DETERMINERS.has(t.lower)) || SPEAKER_NOUNS.has(toks[i - 1].lower);
@@ -106,7 +106,7 @@ const EVIDENCE = new Set(['video', 'videos', 'footage', 'poll', 'polls', 'pollin
 
 /** Does a noun phrase of evidence stand before the verb at i ("a review of the records shows")? */
 function evidenceSubject(toks: readonly Token[], i: number, lemma: string): boolean {
-  if (!/^(show|find|suggest|indicate|reveal|confirm|conclude)$/.test(lemma) || toks[i].lower.endsWith('ing')) return false;
+  if (!EVIDENCE_VERBS.has(lemma) || toks[i].lower.endsWith('ing')) return false;
   const n = toks[i + 1];
   if (!n || (!n.word && n.text !== ':' && n.text !== '.' && n.text !== ',')) return false;
   for (let k = i - 1, words = 0; k >= 0 && words < 12; k--) {
@@ -170,9 +170,39 @@ const QUANT_OF = /^(many|most|some|all|several|both|few|none|one|two|three|four|
 /** "He’s", "they’re", "I’m": a pronoun with its auxiliary in one token. */
 const CONTRACTED = /^(he|she|it|they|we|i|you|who)[’'](s|re|m|ve|d|ll)$/;
 
+// Word tests as sets (each the test of the anchored regex /^(a|b|...)$/ it replaced, by one look-up)
+/** Forms of "see" (seeing as judging). */
+const SEE_FORMS = new Set(['see', 'sees', 'saw', 'seen']);
+const THOSE_THESE = new Set(['those', 'these']);
+/** Lemmas of giving a name ("what he called a breach"). */
+const NAME_GIVING = new Set(['call', 'dub', 'label', 'brand', 'nickname']);
+const OF_THE = new Set(['of', 'the']);
+/** Subject pronouns of persons and groups. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you']);
+/** Articles and possessives before a noun. */
+const DET_POSS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
+const REL_COORD = new Set(['who', 'which', 'and', 'but', 'yet']);
+/** Prepositions opening a circumstance ("in a statement"). */
+const CIRCUM_PREPS = new Set(['in', 'at', 'during', 'on', 'via', 'through', 'to', 'from', 'of', 'about']);
+const OF_FOR_IN_AT_ON = new Set(['of', 'for', 'in', 'at', 'on']);
+const OF_FOR = new Set(['of', 'for']);
+/** Prepositions whose object is no speaker ("photos on Telegram"). */
+const OBJ_PREPS = new Set(['on', 'in', 'at', 'via', 'through', 'from', 'into', 'with', 'for', 'of']);
+const OF_FROM_ON_BY = new Set(['of', 'from', 'on', 'by']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const TO_BY_ON_ONLINE = new Set(['to', 'by', 'on', 'online']);
+const THE_DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
+const THAT_TO = new Set(['that', 'to']);
+const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'most', 'others', 'few', 'several', 'both', 'all']);
+/** Lemmas of what evidence does ("a review shows"). */
+const EVIDENCE_VERBS = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'confirm', 'conclude']);
+const LETS = new Set(['let’s', "let's"]);
+
 /** One quotation mark that may open (or close) a quotation: a one-character test without a regex run. */
 const OPEN_Q = { test: (s: string) => s.length === 1 && '"“‘\'«„'.includes(s) };
 const CLOSE_Q = { test: (s: string) => s.length === 1 && '"”’\'»'.includes(s) };
+/** Is the string one of the characters in `chars` (the test of /^[chars]$/, without a regex run)? */
+const isChar = (s: string, chars: string) => s.length === 1 && chars.includes(s);
 /** Does the string begin with an ASCII digit (/^\d/)? */
 const digitFirst = (s: string) => {
   const c = s.charCodeAt(0);
@@ -247,7 +277,8 @@ function splitCoordinated(text: string, fs: Found[]): void {
           continue;
         }
       }
-      if (f === g || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(text.slice(g.cue.start, g.cue.end).toLowerCase().split(/\s/)[0]) ?? '')) || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end) continue;
+      // the offsets first: they rule out most pairs without a copy of the text
+      if (f === g || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(text.slice(g.cue.start, g.cue.end).toLowerCase().split(/\s/)[0]) ?? ''))) continue;
       const before = text.slice(f.content.start, g.source.start);
       const m = COORDINATION.exec(before);
       if (!m || m.index < 3) continue;
@@ -344,7 +375,7 @@ const isCap = (t: Token) => t.cap;
 
 /** Content range from token index `from` to the sentence end, without the final full stop. */
 function tail(text: string, toks: readonly Token[], from: number, s: Range, minWords = 2): Range | undefined {
-  if (from >= toks.length || /^(of|for)$/.test(toks[from].lower)) return undefined;
+  if (from >= toks.length || OF_FOR.has(toks[from].lower)) return undefined;
   let end = s.end;
   while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
   if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
@@ -410,7 +441,7 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
 /** Scans a noun phrase backwards from index j (inclusive); returns its first index. */
 function npBack(toks: readonly Token[], j: number, floor: number): number {
   // a subject pronoun is a phrase of its own ("told them this weekend he would ...")
-  if (/^(he|she|they|we|i|you)$/.test(toks[j]?.lower ?? '')) return j;
+  if (SUBJECT_PRONOUNS.has(toks[j]?.lower ?? '')) return j;
   let k = j;
   let words = 0;
   while (k >= floor) {
@@ -421,7 +452,7 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
       // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
       const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
-      const those = (/^(those|these)$/.test(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (toks[k - 1].lower.endsWith('s') || isCap(toks[k + 1])));
+      const those = (THOSE_THESE.has(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (toks[k - 1].lower.endsWith('s') || isCap(toks[k + 1])));
       if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
       // a verb ends the phrase ("the Service posted a message saying")
       // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
@@ -429,12 +460,12 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       if (k < j && !isCap(t) && ((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
       if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
       if (++words > 14) break;
-    } else if (!/^[-().&’']$/.test(t.text) && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
+    } else if (!isChar(t.text, '-().&’\'') && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
     k--;
   }
   let a = k + 1;
   // a noun phrase does not begin with a preposition, a bracket or a hyphen
-  while (a <= j && (/^(of|for|in|at|on)$/.test(toks[a].lower) || !toks[a].word)) a++;
+  while (a <= j && (OF_FOR_IN_AT_ON.has(toks[a].lower) || !toks[a].word)) a++;
   return a;
 }
 
@@ -447,11 +478,11 @@ function npForward(toks: readonly Token[], i: number): number {
     const t = toks[k];
     if (t.quote >= 0) break;
     if (t.word) {
-      if (NP_STOP.has(t.lower) && !isCap(t) && !(/^(those|these)$/.test(t.lower) && toks[k - 1]?.lower === 'of')) break;
-      if (words > 0 && /^(the|a|an)$/.test(t.lower) && !/^(of|for|in|at)$/.test(toks[k - 1]?.lower ?? '')) break;
+      if (NP_STOP.has(t.lower) && !isCap(t) && !(THOSE_THESE.has(t.lower) && toks[k - 1]?.lower === 'of')) break;
+      if (words > 0 && ARTICLES.has(t.lower) && !/^(of|for|in|at)$/.test(toks[k - 1]?.lower ?? '')) break;
       if (++words > 14) break;
       last = k;
-    } else if (!/^[-().&’']$/.test(t.text)) {
+    } else if (!isChar(t.text, '-().&’\'')) {
       if (!(t.text === '.' && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1]?.text ?? '') && k + 1 < toks.length)) break;
     }
     k++;
@@ -535,7 +566,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "I know your returns are audited", "we know that ...": the base form with a first-person or plural subject
     // "Critics see the program as a loophole", "she saw that the vote was lost": seeing as judging
-    if (/^(see|sees|saw|seen)$/.test(t.lower) && i > 0 && !isCap(t) && toks[i + 1]?.word && toks[i + 1].quote < 0) {
+    if (SEE_FORMS.has(t.lower) && i > 0 && !isCap(t) && toks[i + 1]?.word && toks[i + 1].quote < 0) {
       let k = i + 1;
       if (toks[k].lower !== 'that') while (k < toks.length && k - i <= 8 && toks[k].word && toks[k].quote < 0 && toks[k].lower !== 'as') k++;
       const judged = toks[k]?.lower === 'that' ? k === i + 1 : toks[k]?.lower === 'as' && k > i + 1 && !/^(well|soon|long|much|many|far)$/.test(toks[k + 1]?.lower ?? '');
@@ -559,7 +590,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     // "the strong leader that Mr. Trump so admires.", "supplements he has promoted.": the antecedent is the object
-    if (i > 2 && !isCap(t) && (!toks[i + 1] || /^[.,;!?]$/.test(toks[i + 1].text)) && !INTRANSITIVE.has(lemma) && (STANCE.has(lemma) || SPEECH.has(lemma))) {
+    if (i > 2 && !isCap(t) && (!toks[i + 1] || isChar(toks[i + 1].text, '.,;!?')) && !INTRANSITIVE.has(lemma) && (STANCE.has(lemma) || SPEECH.has(lemma))) {
       const f = objectGap(toks, i);
       if (f) {
         found.push(f);
@@ -578,14 +609,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // a name given, no judgement (that needs a complement after the name: "called Oz a quack")
     if (lemma === 'call' && toks[i + 1]?.word && isCap(toks[i + 1]) && toks[i + 1].quote < 0 && !PRONOUNS[toks[i + 1].lower] && !TIME_WORDS.has(toks[i + 1].lower)) {
       let k = i + 1;
-      while (k < toks.length && k - i <= 4 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)) || /^[-’']$/.test(toks[k].text))) k++;
+      while (k < toks.length && k - i <= 4 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)) || isChar(toks[k].text, '-’\''))) k++;
       const after = toks[k];
       // "called Mr. Trump's comments ...": a possessive name opens a longer object
-      if (!/[’']s$/.test(toks[k - 1].text) && (!after || /^[.,;:!?)]$/.test(after.text) || (after.word && (/^(on|at|in|to|from|for|after|before|during|and|last|this|yesterday|today|earlier|later)$/.test(after.lower) || CUE_FORMS.has(after.lower) || AUX.has(after.lower) || /(ed|s)$/.test(after.lower) && !DETERMINERS.has(after.lower) && !isCap(after) && after.lower !== 'is')))) continue;
+      if (!/[’']s$/.test(toks[k - 1].text) && (!after || isChar(after.text, '.,;:!?)') || (after.word && (/^(on|at|in|to|from|for|after|before|during|and|last|this|yesterday|today|earlier|later)$/.test(after.lower) || CUE_FORMS.has(after.lower) || AUX.has(after.lower) || /(ed|s)$/.test(after.lower) && !DETERMINERS.has(after.lower) && !isCap(after) && after.lower !== 'is')))) continue;
     }
     // "condemned what he called a brazen breach", "what they call his 'self-centered message'": a free relative names a
     // thing in the subject's words; the name is a noun phrase, no statement to attribute
-    if (/^(call|dub|label|brand|nickname)$/.test(lemma) && i >= 2 && !t.lower.endsWith('ing')) {
+    if (NAME_GIVING.has(lemma) && i >= 2 && !t.lower.endsWith('ing')) {
       const j = skipAuxBack(toks, i - 1);
       const first = j >= 0 && /^(he|she|they|it|we|i|you)$/.test(toks[j].lower) ? j : j >= 0 && toks[j].word ? npBack(toks, j, 0) : -1;
       if (first >= 1 && first <= j && toks[first - 1].lower === 'what') continue;
@@ -604,7 +635,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     if (i > 0 && toks[i - 1].lower === 'worth') continue;
     if (i > 1 && toks[i - 1].lower === 'without' && /^(go|goes|went|going|gone)$/.test(toks[i - 2].lower)) continue;
     // "Let's say ...", "Having said that, ...", "needless to say": the writer's own discourse, no speaker
-    if (i > 0 && lemma === 'say' && (/^let[’']s$/.test(toks[i - 1].lower) || (toks[i - 1].lower === 'having' && toks[i + 1]?.lower === 'that' && toks[i + 2]?.text === ',') || (toks[i - 1].lower === 'to' && /^(needless|suffice)$/.test(toks[i - 2]?.lower ?? '')))) continue;
+    if (i > 0 && lemma === 'say' && (LETS.has(toks[i - 1].lower) || (toks[i - 1].lower === 'having' && toks[i + 1]?.lower === 'that' && toks[i + 2]?.text === ',') || (toks[i - 1].lower === 'to' && /^(needless|suffice)$/.test(toks[i - 2]?.lower ?? '')))) continue;
     // "(Reporting by ...; additional reporting by ...)": a credit line, no report
     if (lemma === 'report' && t.lower.endsWith('ing') && toks[i + 1]?.lower === 'by') continue;
     // "tell more jokes", "told a story of ...": a narrative, no report
@@ -652,7 +683,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
     const prev = toks[i - 1];
-    if (prev && /^(the|a|an|its|his|her|their|our)$/.test(prev.lower)) continue;
+    if (prev && DET_POSS.has(prev.lower)) continue;
     let b = i - 1;
     while (b >= 0 && isAux(toks[b]) && !BE.has(toks[b].lower)) b--;
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
@@ -666,7 +697,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "an appearance arranged by X and criticized by Y": a coordinated participle with its agent is no active verb
     if (!passive && t.lower.endsWith('ed') && toks[cueEnd + 1]?.lower === 'by' && subj && /^(and|or)$/.test(subj.lower)) continue;
-    if (!passive && t.lower.endsWith('ed') && /^(to|by|on|online)$/.test(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && t.lower.endsWith('ed') && TO_BY_ON_ONLINE.has(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS[subj.lower] && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
@@ -687,7 +718,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
 }
 
 /** A closing quotation that ends with a comma, question or exclamation mark at index k. */
-const closesQuote = (toks: readonly Token[], k: number) => k >= 1 && CLOSE_Q.test(toks[k].text) && toks[k].quote >= 0 && /^[,?!]$/.test(toks[k - 1].text);
+const closesQuote = (toks: readonly Token[], k: number) => k >= 1 && CLOSE_Q.test(toks[k].text) && toks[k].quote >= 0 && isChar(toks[k - 1].text, ',?!');
 /**
  * '"...," she continued.', '"...," the letter reads.', '"...," countered the mayor.': a finite verb right after a quotation
  * and its short subject (or right before it) that closes the sentence reports the quotation, with or without a particle.
@@ -698,7 +729,7 @@ function afterQuotation(toks: readonly Token[], i: number): boolean {
   // inverted: the quotation, the verb, then its subject ('," countered the mayor.')
   if (closesQuote(toks, i - 1)) return !!n && n.word && n.quote < 0 && (isCap(n) || DETERMINERS.has(n.lower)) && !PRONOUNS[n.lower];
   const t = n?.word ? skipTime(toks, i + 1) : i + 1;
-  if (toks[t] && !/^[.,;!?]$/.test(toks[t].text)) return false;
+  if (toks[t] && !isChar(toks[t].text, '.,;!?')) return false;
   const j = skipAuxBack(toks, i - 1);
   if (j < 1 || !toks[j].word || toks[j].quote >= 0) return false;
   const first = /^(he|she|they|we|i|you|it)$/.test(toks[j].lower) ? j : npBack(toks, j, 0);
@@ -786,7 +817,7 @@ function inPoll(text: string, s: Range, toks: readonly Token[], i: number): Foun
       h = k;
       break;
     }
-    if (t.word && (NP_STOP.has(t.lower) || CUE_FORMS.has(t.lower)) && !/^(the|this|that|these|those)$/.test(t.lower)) break;
+    if (t.word && (NP_STOP.has(t.lower) || CUE_FORMS.has(t.lower)) && !THE_DEMONSTRATIVES.has(t.lower)) break;
   }
   if (h < 0) return undefined;
   const cue = { start: toks[i].start, end: toks[i].end };
@@ -822,7 +853,7 @@ function causee(text: string, s: Range, toks: readonly Token[], i: number): Foun
   // back to the causative verb, past a short noun phrase or an object pronoun (and an apposition)
   while (first > 0 && last - first < 12 && !CAUSATIVE.has(toks[first - 1].lower)) {
     const p = toks[first - 1];
-    if (p.quote >= 0 || /^[.;:!?]$/.test(p.text) || (p.word && NP_STOP.has(p.lower) && !/^(him|her|them|us|me)$/.test(p.lower))) return undefined;
+    if (p.quote >= 0 || isChar(p.text, '.;:!?') || (p.word && NP_STOP.has(p.lower) && !/^(him|her|them|us|me)$/.test(p.lower))) return undefined;
     first--;
   }
   if (first <= 0 || !CAUSATIVE.has(toks[first - 1].lower)) return undefined;
@@ -876,7 +907,8 @@ function colonLead(toks: readonly Token[]): Omit<Found, 'content'> | undefined {
 function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[]): Found | undefined {
   for (let k = 1; k < toks.length - 1; k++) {
     const d = toks[k];
-    if (d.quote >= 0 || !/^(―|—|–|-)$/.test(d.text) || toks[k - 1].quote < 0 || !CLOSE_Q.test(toks[k - 1].text)) continue;
+    // the quotation test first: it rules out most tokens without a look at the text
+    if (d.quote >= 0 || toks[k - 1].quote < 0 || !isChar(d.text, '―—–-') || !CLOSE_Q.test(toks[k - 1].text)) continue;
     const q = qs[toks[k - 1].quote];
     if (!q || q.end !== toks[k - 1].end) return undefined;
     let last = k + 1;
@@ -884,7 +916,7 @@ function dashSignature(text: string, toks: readonly Token[], qs: readonly Quote[
     while (last + 1 < toks.length && ((toks[last + 1].word && isCap(toks[last + 1])) || (toks[last + 1].text === '.' && /^\p{Lu}$/u.test(toks[last].text) && toks[last + 2]?.word && isCap(toks[last + 2])))) last++;
     if (!isCap(toks[k + 1]) || last - k > 6) return undefined;
     // the name closes the sentence (a full stop may follow)
-    if (last + 1 < toks.length && !(last + 2 === toks.length && /^[.!]$/.test(toks[last + 1].text))) return undefined;
+    if (last + 1 < toks.length && !(last + 2 === toks.length && isChar(toks[last + 1].text, '.!'))) return undefined;
     return { source: { start: toks[k + 1].start, end: toks[last].end }, cue: { start: d.start, end: d.end }, content: { start: q.start, end: q.end } };
   }
   return undefined;
@@ -914,8 +946,8 @@ function transcript(text: string, s: Range, toks: readonly Token[]): Found | und
   const quoteAfter = toks[colonAt]?.text === ':' && toks[colonAt + 1] && OPEN_Q.test(toks[colonAt + 1].text) && toks[colonAt + 1].quote >= 0 && inQuote < 0;
   while (k < toks.length && k - a < (quoteAfter ? 12 : 6) && toks[k].text !== ':') {
     const t = toks[k];
-    if (t.word && !isCap(t) && !/^(of|the)$/.test(t.lower) && !(quoteAfter && !NP_STOP.has(t.lower))) return undefined;
-    if (!t.word && !/^[.()-]$/.test(t.text)) return undefined;
+    if (t.word && !isCap(t) && !OF_THE.has(t.lower) && !(quoteAfter && !NP_STOP.has(t.lower))) return undefined;
+    if (!t.word && !isChar(t.text, '.()-')) return undefined;
     k++;
   }
   if (k === a || k >= toks.length - 2 || toks[k].text !== ':' || (toks[k].quote >= 0 && toks[k].quote !== inQuote)) return undefined;
@@ -939,9 +971,9 @@ function according(text: string, s: Range, toks: readonly Token[], i: number): F
   let srcLast = npForward(toks, srcFirst);
   // "According to a complaint filed by the commission, ...": the source runs to the comma
   let bounded = false;
-  if (i === 0 || /^[(,;:—–]$/.test(toks[i - 1].text)) {
+  if (i === 0 || isChar(toks[i - 1].text, '(,;:—–')) {
     let k = srcFirst;
-    while (k < toks.length && k - srcFirst < 28 && toks[k].text !== ',' && toks[k].quote < 0 && !/^[.;:!?]$/.test(toks[k].text)) k++;
+    while (k < toks.length && k - srcFirst < 28 && toks[k].text !== ',' && toks[k].quote < 0 && !isChar(toks[k].text, '.;:!?')) k++;
     if (toks[k]?.text === ',' && k > srcLast + 1 && k - 1 > srcFirst && k + 2 < toks.length && (DETERMINERS.has(toks[srcFirst].lower) || isCap(toks[srcFirst]) || SPEAKER_NOUNS.has(toks[srcFirst].lower))) {
       srcLast = k - 1;
       bounded = true;
@@ -960,7 +992,7 @@ function according(text: string, s: Range, toks: readonly Token[], i: number): F
   if (after && next < toks.length && toks[next].start > source.end) return { source, cue, content: after };
   // "..., according to X": the content is what comes before
   let end = i - 1;
-  if (end >= 0 && /^[,—–-]$/.test(toks[end].text)) end--;
+  if (end >= 0 && isChar(toks[end].text, ',—–-')) end--;
   if (end < 0) return undefined;
   const before = frontContent(toks, end);
   return before ? { source, cue, content: before } : undefined;
@@ -984,7 +1016,7 @@ function frontContent(toks: readonly Token[], end: number, minWords = 2): Range 
 function agentEnd(toks: readonly Token[], k: number): number {
   let srcLast = npForward(toks, k + 1);
   // "endorsed by dozens of papers ranging from ...": a participle after the agent starts a new phrase
-  for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower) && !/^(those|these)$/.test(toks[m - 1].lower)) srcLast = m - 1;
+  for (let m = k + 2; m <= srcLast; m++) if (!isCap(toks[m]) && /(ing|ed)$/.test(toks[m].lower) && toks[m].lower.length > 4 && !SPEAKER_NOUNS.has(toks[m].lower) && !THOSE_THESE.has(toks[m - 1].lower)) srcLast = m - 1;
   // "rejected by the council in 2015": a prepositional phrase of time closes the agent
   for (let m = k + 2; m < srcLast; m++) if (/^(in|on|at|during|since|last|this)$/.test(toks[m].lower) && (digitFirst(toks[m + 1].text) || STRONG_TIME.has(toks[m + 1].lower) || (m + 2 <= srcLast && STRONG_TIME.has(toks[m + 2].lower) && /^(the|this|last|that)$/.test(toks[m + 1].lower)))) {
     srcLast = m - 1;
@@ -1041,7 +1073,7 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
   while (v < i - 1 && !(toks[v].word && !isCap(toks[v]) && FINITE.test(toks[v].lower))) v++;
   const last = v - 1;
   if (v >= i - 1 || last < first || !plausibleSource(toks, first, last)) return undefined;
-  for (let k = first; k <= last; k++) if (!toks[k].word && !/^[-’'.]$/.test(toks[k].text)) return undefined;
+  for (let k = first; k <= last; k++) if (!toks[k].word && !isChar(toks[k].text, '-’\'.')) return undefined;
   const head = toks[last];
   if (!(isCap(head) || PRONOUNS[head.lower] || SPEAKER_NOUNS.has(head.lower)) || (PRONOUNS[head.lower] && /^(his|her|its|their|it)$/.test(head.lower)) || !stanceSubject(toks, v)) return undefined;
   // the stretch between subject and "to": one clause, a finite verb first, no object-control verb, no clause break
@@ -1053,7 +1085,7 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
     const t = toks[k];
     // "took to Twitter": a "to" of direction before a name or a determiner stays inside
     const toPlace = t.lower === 'to' && toks[k + 1] !== undefined && (isCap(toks[k + 1]) || DETERMINERS.has(toks[k + 1].lower));
-    if (t.quote >= 0 || (!t.word && !/^[-’'.$%]$/.test(t.text)) || OBJECT_CONTROL.test(t.lower) || (CUE_FORMS.has(t.lower) && !t.lower.endsWith('ing')) || (/^(that|who|which|when|while|because|if|and|but|or|to|is|are|was|were|be|been|has|have|had)$/.test(t.lower) && !toPlace)) return undefined;
+    if (t.quote >= 0 || (!t.word && !isChar(t.text, '-’\'.$%')) || OBJECT_CONTROL.test(t.lower) || (CUE_FORMS.has(t.lower) && !t.lower.endsWith('ing')) || (/^(that|who|which|when|while|because|if|and|but|or|to|is|are|was|were|be|been|has|have|had)$/.test(t.lower) && !toPlace)) return undefined;
   }
   let c = cueEnd + 1;
   if (toks[c]?.lower === 'that') c++;
@@ -1077,7 +1109,7 @@ function objectGap(toks: readonly Token[], i: number): Found | undefined {
   const subj = toks[j];
   if (!subj?.word || subj.quote >= 0) return undefined;
   let first = j;
-  if (!/^(he|she|they|we|i|you)$/.test(subj.lower)) {
+  if (!SUBJECT_PRONOUNS.has(subj.lower)) {
     // the shortest subject: a name ("Mr. Trump"), or a noun back to its determiner ("the mayor", "any taxpayer")
     if (!(isCap(subj) || SPEAKER_NOUNS.has(subj.lower))) return undefined;
     while (first > 0 && j - first < 4) {
@@ -1191,7 +1223,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       speaker = { start: toks[r[0]].start, end: toks[r[1]].end };
       source = { start: toks[j].start, end: toks[j].end };
     }
-  } else if (j >= 0 && /^(who|which|and|but|yet)$/.test(toks[j].lower)) {
+  } else if (j >= 0 && REL_COORD.has(toks[j].lower)) {
     // "..., who said", "X ... and said", "X ..., but pledged": the antecedent or the subject of the first clause speaks
     const coordinated = /^(and|but|yet)$/.test(toks[j].lower);
     const r = coordinated ? sentenceSubject(toks, j) : antecedent(toks, j);
@@ -1211,9 +1243,9 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   } else if (j >= 0) {
     let first = npBack(toks, j, 0);
     // "Data from the 2014 survey show", "an analysis of super PACs shows": evidence with its complement speaks
-    for (let hop = 0; hop < 2 && first > 1 && /^(of|from|on|by)$/.test(toks[first - 1].lower) && toks[first - 2].word && (first === 2 || !isCap(toks[first - 2])) && EVIDENCE.has(toks[first - 2].lower); hop++) first = npBack(toks, first - 2, 0);
+    for (let hop = 0; hop < 2 && first > 1 && OF_FROM_ON_BY.has(toks[first - 1].lower) && toks[first - 2].word && (first === 2 || !isCap(toks[first - 2])) && EVIDENCE.has(toks[first - 2].lower); hop++) first = npBack(toks, first - 2, 0);
     // the object of a preposition ("photos on Telegram showing") is no speaker
-    const pp = first > 0 && /^(on|in|at|via|through|from|into|with|for|of)$/.test(toks[first - 1].lower);
+    const pp = first > 0 && OBJ_PREPS.has(toks[first - 1].lower);
     // "did not unveil plans to ...": a bare verb after an auxiliary is no speaker
     const bareVerb = first === j && first > 0 && !isCap(toks[j]) && /^(not|did|does|do|will|would|can|could|should|may|might|must|to|n’t|n't)$/.test(toks[first - 1].lower);
     if (first <= j && !pp && !bareVerb && plausibleSource(toks, first, j)) {
@@ -1248,7 +1280,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     while (last > cueEnd + 1 && POST_PREP.has(toks[last].lower)) last--;
     if (last < cueEnd + 1 || !plausibleSource(toks, cueEnd + 1, last)) return [];
     const after = toks[last + 1];
-    if (after && !/^[.,;!?(]$/.test(after.text) && !POST_PREP.has(after.lower) && skipTime(toks, last + 1) === last + 1) return [];
+    if (after && !isChar(after.text, '.,;!?(') && !POST_PREP.has(after.lower) && skipTime(toks, last + 1) === last + 1) return [];
     const content = frontContent(toks, CLOSE_Q.test(before.text) ? i - 1 : i - 2);
     if (!content) return [];
     return [{ source: { start: toks[cueEnd + 1].start, end: toks[last].end }, cue, content: CLOSE_Q.test(before.text) ? content : trimComma(text, content) }];
@@ -1260,13 +1292,13 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   c = skipTime(toks, c);
   c = skipCircumstance(toks, c);
   // a trailing adverb before the end: "he said then.", "Gowdy said sarcastically."
-  if (toks[c]?.word && toks[c].quote < 0 && (TRAIL_ADV.has(toks[c].lower) || (toks[c].lower.endsWith('ly') && !isCap(toks[c]) && !CUE_FORMS.has(toks[c].lower))) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text))) c++;
+  if (toks[c]?.word && toks[c].quote < 0 && (TRAIL_ADV.has(toks[c].lower) || (toks[c].lower.endsWith('ly') && !isCap(toks[c]) && !CUE_FORMS.has(toks[c].lower))) && (!toks[c + 1] || isChar(toks[c + 1].text, '.;!?,'))) c++;
   if (toks[c]?.text === ',' && toks[c + 1] && OPEN_Q.test(toks[c + 1].text)) c++;
   const opensQuote = toks[c]?.text === ':' || (toks[c] !== undefined && OPEN_Q.test(toks[c].text) && toks[c].quote >= 0);
   if (toks[c]?.lower === 'that' || toks[c]?.text === ':') c++;
   if (toks[c]?.text === ',' && toks[c - 1]?.lower === 'that') c++;
   const next = toks[c];
-  const ends = !next || /^[.;!?]$/.test(next.text) || (next.text === ',' && !(toks[c + 1] && OPEN_Q.test(toks[c + 1].text)));
+  const ends = !next || isChar(next.text, '.;!?') || (next.text === ',' && !(toks[c + 1] && OPEN_Q.test(toks[c + 1].text)));
   const out: Found[] = [];
   // "..., X said (on Saturday)": content before the source; both sides when the cue also opens a quote
   const b = toks[srcFirst - 1];
@@ -1320,10 +1352,10 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   if (!ends && !(trailing && front)) {
     // "Cruz has endorsed Trump.": a name alone is the object of a verb of stance
     // "He doesn't think so.", "she said so": "so" stands for a clause after verbs of saying and thinking
-    const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || /^[.;!?,]$/.test(toks[c + 1].text));
+    const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || isChar(toks[c + 1].text, '.;!?,'));
     // "He didn't suggest retaliation.": a lone noun closing the sentence is the object of the cue
     const n1 = toks[c];
-    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !toks[i].lower.endsWith('ing') && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || /^[.!?]$/.test(toks[c + 1].text)) && !PRONOUNS[n1.lower] && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
+    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !toks[i].lower.endsWith('ing') && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || isChar(toks[c + 1].text, '.!?')) && !PRONOUNS[n1.lower] && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
     const content = tail(text, toks, c, s) ?? ((proForm || loneNoun || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
@@ -1355,7 +1387,7 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
   else if (p?.text === ',' && p.quote < 0 && j > 2) {
     // "Donald Trump, her Republican opponent, bemoaned ...": the name before an apposition of a determiner and a noun
     let k = j - 1;
-    while (k > 0 && j - k <= 10 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || /^[-’'.]$/.test(toks[k].text))) k--;
+    while (k > 0 && j - k <= 10 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || isChar(toks[k].text, '-’\'.'))) k--;
     if (toks[k]?.text === ',' && k > 0 && k < j - 1 && isCap(toks[k - 1]) && (DETERMINERS.has(toks[k + 1].lower) || isCap(toks[k + 1])) && !PRONOUNS[toks[k - 1].lower]) p = toks[k - 1];
   }
   if (!p || !p.word || p.quote >= 0) return false;
@@ -1415,7 +1447,7 @@ function sentenceSubject(toks: readonly Token[], upto: number): [number, number]
     a = k + 1;
   }
   // a subject pronoun is the whole subject ("He won votes by telling ...")
-  let last = /^(he|she|they|we|i|you)$/.test(toks[a]?.lower ?? '') ? a : npForward(toks, a);
+  let last = SUBJECT_PRONOUNS.has(toks[a]?.lower ?? '') ? a : npForward(toks, a);
   for (let k = a + 1; k <= last; k++) {
     // the verb, or an auxiliary or adverb before it ("Mr. Schultz generally supported")
     if (!isCap(toks[k]) && toks[k].word && (CUE_FORMS.has(toks[k].lower) || toks[k].lower.endsWith('ed') || isAux(toks[k]))) {
@@ -1445,7 +1477,7 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
   let first = k;
   while (first > 0) {
     const p = toks[first - 1];
-    if (!p.word && !/^[-.&’']$/.test(p.text)) break;
+    if (!p.word && !isChar(p.text, '-.&’\'')) break;
     if (p.word && NP_STOP.has(p.lower) && !isCap(p)) break;
     if (/^(for|in|at|on|with|to|from|by|of)$/.test(p.lower) && !(p.lower === 'of' && isCap(toks[first]) && first > 1 && isCap(toks[first - 2]))) break;
     if (!isCap(p) && p.lower.endsWith('ed') && !DETERMINERS.has(toks[first].lower)) break;
@@ -1525,7 +1557,7 @@ function participial(text: string, s: Range, toks: readonly Token[], i: number, 
 /** Skips the hearer of "told reporters", "told The Associated Press", "told him". */
 function skipHearer(toks: readonly Token[], c: number): number {
   for (let k = c; k < Math.min(toks.length, c + 9); k++) {
-    if (toks[k].quote >= 0 || /^[,.;:!?]$/.test(toks[k].text)) break;
+    if (toks[k].quote >= 0 || isChar(toks[k].text, ',.;:!?')) break;
     if (toks[k].lower === 'that' && k > c) return k;
   }
   const t = toks[c];
@@ -1535,11 +1567,11 @@ function skipHearer(toks: readonly Token[], c: number): number {
     let k = c;
     while (k < toks.length && k - c < 7 && toks[k].word && toks[k].quote < 0 && (isCap(toks[k]) || !NP_STOP.has(toks[k].lower))) k++;
     const after = toks[k + 1];
-    const closes = k < toks.length && (/^[.;:!?]$/.test(toks[k].text) || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && after.lower.endsWith('ing')) || OPEN_Q.test(after.text))));
+    const closes = k < toks.length && (isChar(toks[k].text, '.;:!?') || (OPEN_Q.test(toks[k].text) && toks[k].quote >= 0) || (toks[k].text === ',' && (!after || (after.word && after.lower.endsWith('ing')) || OPEN_Q.test(after.text))));
     if (k > c && closes) return k;
     // "told Bill O'Reilly of Fox News this week.": a time phrase closing the hearer
     const timed = skipTime(toks, k);
-    if (k > c && timed > k && (!toks[timed] || /^[.;!?]$/.test(toks[timed].text) || (toks[timed].text === ',' && toks[timed + 1] && (OPEN_Q.test(toks[timed + 1].text) || toks[timed + 1].lower.endsWith('ing'))))) return timed;
+    if (k > c && timed > k && (!toks[timed] || isChar(toks[timed].text, '.;!?') || (toks[timed].text === ',' && toks[timed + 1] && (OPEN_Q.test(toks[timed + 1].text) || toks[timed + 1].lower.endsWith('ing'))))) return timed;
   }
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|viewers)$/.test(t.lower)) return c + 1;
   if (HEARERS.has(t.lower) || isCap(t)) {
@@ -1549,7 +1581,7 @@ function skipHearer(toks: readonly Token[], c: number): number {
     // "asked Lester Holt, the moderator, to ...": past an apposition to the hearer
     if (k > c && toks[k]?.text === ',') {
       for (let m = k + 1; m < toks.length && m - k < 10; m++) {
-        if (toks[m].quote >= 0 || /^[.;:!?]$/.test(toks[m].text)) break;
+        if (toks[m].quote >= 0 || isChar(toks[m].text, '.;:!?')) break;
         if (toks[m].text === ',' && /^(to|that)$/.test(toks[m + 1]?.lower ?? '')) return m + 1;
       }
     }
@@ -1561,7 +1593,7 @@ function skipHearer(toks: readonly Token[], c: number): number {
 /** Skips "in a statement", "at a news conference", "in an interview with X" before the content. */
 function skipCircumstance(toks: readonly Token[], c: number): number {
   const t = toks[c];
-  if (!t || !/^(in|at|during|on|via|through|to|from|of|about)$/.test(t.lower)) return c;
+  if (!t || !CIRCUM_PREPS.has(t.lower)) return c;
   // "urged Congress to leave ...": an infinitive is the content, not a circumstance
   const n = toks[c + 1];
   if (t.lower === 'to' && n?.word && !isCap(n) && !DETERMINERS.has(n.lower) && !/^(reporters|journalists|supporters|voters|me|us|him|her|them|you)$/.test(n.lower)) return c;
@@ -1570,7 +1602,7 @@ function skipCircumstance(toks: readonly Token[], c: number): number {
     if (toks[k].text === ',') return k + 1;
     if (toks[k].lower === 'that') return k;
     if (toks[k].text === ':') return k;
-    if (/^[.;!?]$/.test(toks[k].text)) return c;
+    if (isChar(toks[k].text, '.;!?')) return c;
   }
   return c;
 }
