@@ -97,8 +97,11 @@ function isSentenceEnd(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201c || c === 0x201d || c === 40 || c === 0x2014 || c === 0x2013 || c === 0x2022 || c === 124;
 }
 
-/** The words of the text, as /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)* /u finds them, read in one pass. */
-function tokenize(text: string): Token[] {
+/**
+ * The words of the text, as /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)* /u finds them, read in one
+ * pass; the indices of the capitalised ones (the only ones that start a name) go to `names`.
+ */
+function tokenize(text: string, names: number[]): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -196,7 +199,7 @@ function tokenize(text: string): Token[] {
     if (prev) link(text, prev, t);
     else t.sentenceStart = true;
     // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
-    if (cap) caps++;
+    if (cap) { caps++; names.push(tokens.length); }
     else if (!(c0 >= 48 && c0 <= 57)) {
       lower++;
       if (end - start <= CONNECTOR_MAX) short++;
@@ -426,15 +429,18 @@ function hasKey(t: Token): boolean {
   return true;
 }
 
-function findMentions(text: string, tokens: Token[], g: Lookups): Mention[] {
+function findMentions(text: string, tokens: Token[], names: number[], g: Lookups): Mention[] {
   const out: Mention[] = [];
   /** Words seen as a person's name in this text ("Jack London" makes a later "London" doubtful only if so marked). */
   const persons = new Set<string>();
   let i = 0;
-  while (i < tokens.length) {
+  let p = 0;
+  for (;;) {
+    // Features and names start with a capitalised word: on to the next one from i.
+    while (p < names.length && names[p] < i) p++;
+    if (p === names.length) break;
+    i = names[p];
     const t = tokens[i];
-    // Features and names start with a capitalised word.
-    if (!isNameWord(t)) { i++; continue; }
     // A feature: capitalised run ending in a feature word ("Royal Street", "Holy Redeemer Church").
     const feature = matchFeature(tokens, i, g);
     if (feature) {
@@ -809,10 +815,11 @@ class Lookups {
 
 export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
   if (!text) return [];
-  const tokens = tokenize(text);
+  const names: number[] = [];
+  const tokens = tokenize(text, names);
   const g = new Lookups(gazetteer);
-  const mentions = findMentions(text, tokens, g);
-  addUnlistedPlaces(text, tokens, mentions, g);
+  const mentions = findMentions(text, tokens, names, g);
+  addUnlistedPlaces(text, tokens, names, mentions, g);
 
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
@@ -834,8 +841,9 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   const cues: { at: number; country: string }[] = [];
   /** The different names (places, demonyms) that point to each country. */
   const support = new Map<string, Set<string>>();
-  for (const t of tokens) {
-    if (t.cap && !t.allCaps && t.text.length >= 4) {
+  for (const k of names) {
+    const t = tokens[k];
+    if (!t.allCaps && t.text.length >= 4) {
       for (const e of g.demonym(t.text)) {
         if (e.kind !== 'country') continue;
         if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
@@ -1024,13 +1032,15 @@ const UNLISTED_OF = new Set(['village', 'town', 'city', 'suburb', 'district', 'p
  * a capitalised name right after "in", "near", "outside" or "the village of". Months, languages,
  * institutions, people and common words are left out.
  */
-function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g: Lookups): void {
+function addUnlistedPlaces(text: string, tokens: Token[], names: number[], mentions: Mention[], g: Lookups): void {
   const taken = new Uint8Array(tokens.length);
   for (const m of mentions) for (let k = m.from; k <= m.to; k++) taken[k] = 1;
   const added: Mention[] = [];
-  for (let i = 1; i < tokens.length; i++) {
+  let after = 0;
+  for (const i of names) {
+    if (i < 1 || i <= after) continue;
     const t = tokens[i];
-    if (!isNameWord(t) || taken[i] || t.headline || t.allCaps) continue;
+    if (taken[i] || t.headline || t.allCaps) continue;
     const p1 = tokens[i - 1];
     const p2 = tokens[i - 2];
     // Not inside a title or name ("Dignity in Dying", "Stratford upon Avon").
@@ -1054,7 +1064,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], mentions: Mention[], g
     if (next && last.joinNext && NONLITERAL_HEADS.has(lower(next))) continue;
     const surface = text.slice(t.start, last.end);
     added.push({ start: t.start, end: last.end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface });
-    i = k;
+    after = k;
   }
   if (!added.length) return;
   mentions.push(...added);
