@@ -3,7 +3,7 @@
 import type { Annotation, Span } from '../types';
 import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
-import { paragraphs, quotes, sentences, tokenize, type Quote, type Range, type Token } from './claims/segment';
+import { paragraphs, quotes, sentences, spaceAt, tokenize, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
 import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 
@@ -169,6 +169,8 @@ function parentheticalBack(toks: readonly Token[], j: number): number {
 const QUANT_OF = /^(many|most|some|all|several|both|few|none|one|two|three|four|five|half|each|any|majority|most)$/;
 /** "He’s", "they’re", "I’m": a pronoun with its auxiliary in one token. */
 const CONTRACTED = /^(he|she|it|they|we|i|you|who)[’'](s|re|m|ve|d|ll)$/;
+/** CONTRACTED.exec(w), run only on words with an apostrophe (the others cannot match). */
+const contraction = (w: string) => (w.includes('’') || w.includes("'") ? CONTRACTED.exec(w) : null);
 
 // Word tests as sets (each the test of the anchored regex /^(a|b|...)$/ it replaced, by one look-up)
 /** Forms of "see" (seeing as judging). */
@@ -278,7 +280,7 @@ function splitCoordinated(text: string, fs: Found[]): void {
         }
       }
       // the offsets first: they rule out most pairs without a copy of the text
-      if (f === g || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(text.slice(g.cue.start, g.cue.end).toLowerCase().split(/\s/)[0]) ?? ''))) continue;
+      if (f === g || g.source.start <= f.cue.end || g.source.start <= f.content.start || g.cue.end > f.content.end || g.content.start < g.cue.end || (PRONOUN_SOURCE.test(text.slice(g.source.start, g.source.end)) && !SPEECH.has(CUE_FORMS.get(firstWord(text, g.cue)) ?? ''))) continue;
       const before = text.slice(f.content.start, g.source.start);
       const m = COORDINATION.exec(before);
       if (!m || m.index < 3) continue;
@@ -304,7 +306,7 @@ const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you)$/i;
 function nestedStance(text: string, f: Found, all: readonly Found[]): boolean {
   // the cheap test first: most claims lie inside no other claim's content
   if (!insideOther(f, all)) return false;
-  const cue = text.slice(f.cue.start, f.cue.end).toLowerCase().split(/\s/)[0];
+  const cue = firstWord(text, f.cue);
   const lemma = CUE_FORMS.get(cue);
   if (!PRONOUN_SOURCE.test(text.slice(f.source.start, f.source.end)) && !(lemma && INNER.has(lemma))) return false;
   return !(lemma && SPEECH.has(lemma));
@@ -329,6 +331,14 @@ function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean 
   if (!IRREALIS_BEFORE.test(text.slice(Math.max(0, f.cue.start - 40), f.cue.start))) return false;
   // a poll's frame is no report of its own: "In the survey, 41 percent would back X" is what those polled hold
   return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');
+}
+
+/** text.slice(r.start, r.end).toLowerCase().split(/\s/)[0], without the regex split. */
+function firstWord(text: string, r: Range): string {
+  const low = text.slice(r.start, r.end).toLowerCase();
+  let k = 0;
+  while (k < low.length && !spaceAt(low, k)) k++;
+  return k === low.length ? low : low.slice(0, k);
 }
 
 function span(text: string, r: Range): Span {
@@ -377,8 +387,8 @@ const isCap = (t: Token) => t.cap;
 function tail(text: string, toks: readonly Token[], from: number, s: Range, minWords = 2): Range | undefined {
   if (from >= toks.length || OF_FOR.has(toks[from].lower)) return undefined;
   let end = s.end;
-  while (end > toks[from].start && /[.\s]/.test(text[end - 1]) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
-  if (end > toks[from].start && /[.!?]/.test(text[end - 1]) && end === s.end) end--;
+  while (end > toks[from].start && (text.charCodeAt(end - 1) === 46 || spaceAt(text, end - 1)) && !(text[end - 2] === '.' && text[end - 1] === '.')) end--;
+  if (end > toks[from].start && isChar(text[end - 1], '.!?') && end === s.end) end--;
   let words = 0;
   for (let k = from; k < toks.length && words < minWords; k++) if (toks[k].word && toks[k].end <= end) words++;
   if (words < minWords) return undefined;
@@ -761,7 +771,7 @@ function lightVerbNoun(text: string, s: Range, toks: readonly Token[], i: number
   // the modifiers hold no determiner of a plain object of another verb ("has the support of" is no stance of the subject)
   if (!agent && /^(has|have|had|having)$/.test(verb.lower) && toks.slice(v + 1, i).some((t) => /^(the|its|their|his|her)$/.test(t.lower))) return undefined;
   let source: Range | undefined;
-  const contracted = CONTRACTED.exec(verb.lower);
+  const contracted = contraction(verb.lower);
   if (contracted) source = { start: verb.start, end: verb.start + contracted[1].length };
   else {
     if (!stanceSubject(toks, v)) return undefined;
@@ -785,7 +795,7 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
   while (b >= 0 && toks[b].word && (DEGREE.has(toks[b].lower) || (toks[b].lower.endsWith('ly') && !isCap(toks[b])))) b--;
   if (b < 0 || !toks[b].word || !(BE_FORMS.test(toks[b].lower) || /[’'](s|re|m)$/.test(toks[b].lower))) return undefined;
   let source: Range | undefined;
-  const contracted = CONTRACTED.exec(toks[b].lower);
+  const contracted = contraction(toks[b].lower);
   if (contracted) source = { start: toks[b].start, end: toks[b].start + contracted[1].length };
   else {
     let j = b - 1;
@@ -1184,13 +1194,13 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // the source before the cue, past auxiliaries, adverbs and time phrases
   let j = skipAuxBack(toks, i - 1);
   // "who in 2010 said": a year phrase between subject and verb
-  if (j >= 1 && /^(1[89]|20)\d\d$/.test(toks[j].text) && /^(in|since|by)$/.test(toks[j - 1].lower)) j -= 2;
+  if (j >= 1 && toks[j].text.length === 4 && /^(1[89]|20)\d\d$/.test(toks[j].text) && /^(in|since|by)$/.test(toks[j - 1].lower)) j -= 2;
   if (j >= 0) j = skipTimeBack(toks, j);
   while (j >= 0 && isAux(toks[j])) j--;
   let source: Range | undefined;
   let speaker: Range | undefined;
   let srcFirst = -1;
-  const contracted = j >= 0 ? CONTRACTED.exec(toks[j].lower) : null;
+  const contracted = j >= 0 ? contraction(toks[j].lower) : null;
   if (j >= 0 && toks[j].text === ',' && toks[j].quote < 0) {
     // apposition: "Igor Konashenkov, a spokesman for the Russian Defense Ministry, said"
     let k = j - 1;
@@ -1319,7 +1329,8 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // '"...," she said of the election', '"...," Trump said this month on CNBC': a trailing adverbial, no content after
   const after = toks[cueEnd + 1];
   // "... several months after her release", "two days later": a counted time phrase
-  const counted = /^(several|a|an|two|three|four|five|some|few|many|\d+)$/.test(after?.lower ?? '') && /^(months?|days?|weeks?|years?|hours?|minutes?|moments?|decades?)$/.test(toks[cueEnd + 2]?.lower ?? '');
+  // (the unit first: it is the rarer word)
+  const counted = /^(months?|days?|weeks?|years?|hours?|minutes?|moments?|decades?)$/.test(toks[cueEnd + 2]?.lower ?? '') && /^(several|a|an|two|three|four|five|some|few|many|\d+)$/.test(after?.lower ?? '');
   const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1 || counted;
   const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards|after|before|when|while|as|because|since|although|though|until|despite|amid|following|shortly|just|moments|minutes|hours|days)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
   // "African-Americans, he said, can rock": a parenthetical speaker inside the content
@@ -1609,6 +1620,6 @@ function skipCircumstance(toks: readonly Token[], c: number): number {
 
 function trimComma(text: string, r: Range): Range {
   let end = r.end;
-  while (end > r.start && /[\s,—–-]/.test(text[end - 1])) end--;
+  while (end > r.start && (spaceAt(text, end - 1) || isChar(text[end - 1], ',—–-'))) end--;
   return { start: r.start, end };
 }

@@ -202,6 +202,9 @@ function isBreak(text: string, e: number, end: number): boolean {
   let k = e;
   while (k < end && spaceAt(text, k)) k++;
   if (k >= end) return true;
+  const c = text.charCodeAt(k);
+  // ASCII by code (A-Z, 0-9 and " ' ( [ -), the rest by the regex
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 45;
   return /[\p{Lu}\p{N}"“‘'(\[«—–-]/u.test(text[k]);
 }
 
@@ -218,8 +221,9 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
   if (s === i) return false;
   const w = text.slice(s, i).toLowerCase();
   if (ABBREVIATIONS.has(w)) return true;
-  if (/^\p{L}$/u.test(w) && /\p{Lu}/u.test(text[s])) return true; // an initial: "J. Smith"
-  return /^(\p{L}\.)+\p{L}$/u.test(w); // "U.S."
+  // (the length tests first: one code point is at most two code units; letters with stops need three and a stop)
+  if (w.length <= 2 && /^\p{L}$/u.test(w) && /\p{Lu}/u.test(text[s])) return true; // an initial: "J. Smith"
+  return w.length >= 3 && w.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(w); // "U.S."
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
