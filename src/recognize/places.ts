@@ -390,7 +390,8 @@ function matchAt(tokens: Token[], i: number, g: Lookups): { to: number; entries:
   }
   // Shortest first: a run stops growing where no gazetteer name continues it; the longest hit wins.
   // (Stopping early needs every word to keep a search key of its own, as all but the oddest do.)
-  let prune = true;
+  // (A single word has nothing to stop early: its words are not even looked at.)
+  let prune = last > i;
   for (let k = i; k <= last && prune; k++) prune = hasKey(tokens[k]);
   let key = tokens[i].text;
   let to = -1;
@@ -897,8 +898,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const { entry } = choose(m, ctx);
     const prev = tokens[m.from - 1];
     const locative = !!prev && prev.joinNext && !prev.cap && (LOCATIVES.has(prev.text) || PLACE_VERBS.has(prev.text));
-    const others = [...(support.get(entry.country) ?? [])].filter((n) => n !== canon(m.surface));
-    const unsupported = entry.kind === 'city' && entry.population < 100_000 && !others.length && !m.within;
+    const unsupported = entry.kind === 'city' && entry.population < 100_000 && !m.within && !hasOther(support.get(entry.country), canon(m.surface));
     const tiny = t.text.length <= 3 && entry.kind !== 'country' && m.end === t.end; // "Va." keeps its dot
     if ((unsupported || tiny) && !locative) mentions.splice(k, 1);
   }
@@ -991,7 +991,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       // in a country nothing else in the article names, beside a larger town of another country
       // ("Hampshire" beside "Andover").
       if (entry.kind === 'city' && entry.population < SMALL_TOWN && !m.within && !isLocal(entry, ctx, m.surface)) {
-        const alone = ![...(support.get(entry.country) ?? [])].some((n) => n !== canon(m.surface));
+        const alone = !hasOther(support.get(entry.country), canon(m.surface));
         const big = nearestLocal(mentions, idx, text, ctx, (b) => b.kind === 'city' && b.id !== entry.id && (b.population >= Math.max(BIG_TOWN, 10 * entry.population)
           || (alone && b.country !== entry.country && b.population > entry.population)));
         if (big) {
@@ -1074,6 +1074,12 @@ function addUnlistedPlaces(text: string, tokens: Token[], names: number[], menti
 /** A region of a listed name that is what the bare name means ("California or Washington"). */
 function listedRegion(x: Mention): GazetteerEntry | undefined {
   return x.candidates.find((e) => e.kind === 'region' && canon(e.name) === canon(x.surface) && !x.candidates.some((o) => o.kind === 'city' && o.population >= 0.08 * e.population && canon(o.name).replace(/ city$/, '') === canon(x.surface)));
+}
+
+/** The set has a name other than `own`. */
+function hasOther(names: Set<string> | undefined, own: string): boolean {
+  if (names) for (const n of names) if (n !== own) return true;
+  return false;
 }
 
 function addName(map: Map<string, Set<string>>, key: string, name: string): void {
