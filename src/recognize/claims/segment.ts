@@ -49,14 +49,17 @@ const QUOTE_CHARS = /["“«„‘']/g;
 /** Quotations within one paragraph. A double quote left open runs to the paragraph's end. */
 export function quotes(text: string, para: Range): Quote[] {
   const out: Quote[] = [];
+  let body: string | undefined;
   let i = para.start;
   while (i < para.end) {
     if (i !== para.start) {
-      // jump to the next character that may open a quotation (test, not exec: no match object; the
-      // mark is one code unit, so it stands right before lastIndex)
-      QUOTE_CHARS.lastIndex = i;
-      if (!QUOTE_CHARS.test(text) || QUOTE_CHARS.lastIndex - 1 >= para.end) break;
-      i = QUOTE_CHARS.lastIndex - 1;
+      // jump to the next character that may open a quotation, searching the paragraph only (a search of
+      // the text would run on through the paragraphs after it); test, not exec: no match object, and the
+      // mark is one code unit, so it stands right before lastIndex
+      body ??= text.slice(para.start, para.end);
+      QUOTE_CHARS.lastIndex = i - para.start;
+      if (!QUOTE_CHARS.test(body)) break;
+      i = para.start + QUOTE_CHARS.lastIndex - 1;
     }
     const c = text[i];
     // two apostrophes as a double quotation mark (''...''), as some archives print it
@@ -285,10 +288,14 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     let word = false;
     // lower case already (ASCII letters a-z, digits and joiners only): no copy for `lower`
     let plain = true;
+    // ASCII with its only capital first ("Trump", "The"): lower case by folding that one letter
+    let titled = false;
     if (wordCode(c, text, i)) {
       word = true;
-      if (c < 97) plain = c >= 48 && c <= 57;
-      else if (c > 122) plain = false;
+      if (c < 97) {
+        plain = c >= 48 && c <= 57;
+        titled = c >= 65 && c <= 90;
+      } else if (c > 122) plain = false;
       i += width(c);
       for (;;) {
         while (i < limit) {
@@ -297,17 +304,17 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
           if (d >= 97 && d <= 122) i++;
           else if (d >= 48 && d <= 57) i++;
           else if (d >= 65 && d <= 90) {
-            plain = false;
+            plain = titled = false;
             i++;
           } else if (d < 128 || !wordCode(d, text, i)) break;
           else {
-            plain = false;
+            plain = titled = false;
             i += width(d);
           }
         }
         // a joiner followed by a letter or digit continues the word
         if (i + 1 < limit && joiner(text.charCodeAt(i)) && wordCode(text.charCodeAt(i + 1), text, i + 1)) {
-          if (text.charCodeAt(i) > 127) plain = false;
+          if (text.charCodeAt(i) > 127) plain = titled = false;
           i++;
           continue;
         }
@@ -323,7 +330,10 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     if (end < i && word) word = WORD_START.test(t);
     // only a letter is upper case: other characters skip the regex
     const cap = c < 128 ? c >= 65 && c <= 90 : (c >= 0xd800 || classOf(c) === WORDY) && UPPER.test(t);
-    out.push({ start, end, text: t, lower: word && !plain ? t.toLowerCase() : t, word, quote: inQuote, cap });
+    // toLowerCase is slow on slices of a two-byte text (most pages have curly quotes): a whole title-case
+    // ASCII word folds its first letter instead
+    const lower = !word || plain ? t : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
+    out.push({ start, end, text: t, lower, word, quote: inQuote, cap });
   }
   return out;
 }
