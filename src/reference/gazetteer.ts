@@ -122,6 +122,62 @@ function orderToContinuation(s: string, key: string): number {
 /** A group of keys is packed for search on its PACK_AFTER-th search. */
 const PACK_AFTER = 8;
 
+/**
+ * A packed group also gets a filter of its keys and of the word-prefixes of its keys ("rio de" of
+ * "rio de janeiro"), two bits each in FILTER_BITS per name: a name the filter lacks is no key and
+ * starts none, so most names looked up in vain (people, common words) cost no search.
+ */
+const FILTER_BITS = 16;
+
+/** FNV-1a of the code units. */
+function hashUnits(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The second bit of a name in a filter, from its hash. */
+const secondBit = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+
+/** A filter of the keys [lo, hi) and of their word-prefixes of two or more units (see FILTER_BITS). */
+function makeFilter(keys: string[], lo: number, hi: number): Uint32Array {
+  let names = 0;
+  for (let i = lo; i < hi; i++) {
+    const key = keys[i];
+    names++;
+    for (let p = 2; p < key.length; p++) if (key.charCodeAt(p) === 32) names++;
+  }
+  let size = 64;
+  while (size < names * FILTER_BITS) size *= 2;
+  const bits = new Uint32Array(size >>> 5);
+  const mask = size - 1;
+  const add = (h: number): void => {
+    const a = h & mask;
+    const b = secondBit(h) & mask;
+    bits[a >>> 5] |= 1 << (a & 31);
+    bits[b >>> 5] |= 1 << (b & 31);
+  };
+  for (let i = lo; i < hi; i++) {
+    const key = keys[i];
+    let h = 0x811c9dc5;
+    for (let p = 0; p < key.length; p++) {
+      const c = key.charCodeAt(p);
+      if (c === 32 && p >= 2) add(h);
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    add(h);
+  }
+  return bits;
+}
+
+/** The filter may hold the name whose hash is h. */
+function mayHold(bits: Uint32Array, h: number): boolean {
+  const mask = (bits.length << 5) - 1;
+  const a = h & mask;
+  const b = secondBit(h) & mask;
+  return (bits[a >>> 5] & (1 << (a & 31))) !== 0 && (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+
 /** True when the name is plain ASCII letters in words split by single spaces, after an optional "~"
  * (normalizeName's own fast path: its key is the name in lower case). */
 function isPlainName(name: string): boolean {
@@ -194,6 +250,8 @@ export function createGazetteer(data: unknown): Gazetteer {
   const groupEnd = new Int32Array(65536);
   /** Searches of the group so far; PACK_AFTER or more: its keys are in `packed`. */
   const groupUses = new Uint8Array(65536);
+  /** Filters of the packed groups. */
+  const filters = new Map<number, Uint32Array>();
 
   const entry = (i: number): GazetteerEntry => {
     let e = cache[i];
@@ -234,7 +292,10 @@ export function createGazetteer(data: unknown): Gazetteer {
     let lo = groupStart[group];
     const groupHi = groupEnd[group];
     if (groupUses[group] < PACK_AFTER) {
-      if (++groupUses[group] === PACK_AFTER) for (let i = lo; i < groupHi; i++) packed[i] = packKey(keys[i]);
+      if (++groupUses[group] === PACK_AFTER) {
+        for (let i = lo; i < groupHi; i++) packed[i] = packKey(keys[i]);
+        filters.set(group, makeFilter(keys, lo, groupHi));
+      }
       else {
         let hi = groupHi;
         while (lo < hi) {
@@ -291,6 +352,14 @@ export function createGazetteer(data: unknown): Gazetteer {
     return tilde;
   };
 
+  /** No key is `key` or starts with `key + " "`, as the filter of its group (once packed) shows. */
+  const surelyAbsent = (key: string): boolean => {
+    // A name of one unit is continued in another group ("a" by "a coruna").
+    if (key.length < 2) return false;
+    const f = filters.get(groupOf(key));
+    return f !== undefined && !mayHold(f, hashUnits(key));
+  };
+
   const entriesAt = (k: number): GazetteerEntry[] => {
     const r = g.refs[k];
     if (!Array.isArray(r)) return [entry(checkRef(r, n))];
@@ -308,6 +377,7 @@ export function createGazetteer(data: unknown): Gazetteer {
         const k = tildeKeys().get(key);
         return k === undefined ? [] : entriesAt(k);
       }
+      if (surelyAbsent(key)) return [];
       const k = lowerBound(key);
       return k < keys.length && keys[k] === key ? entriesAt(k) : [];
     },
@@ -327,6 +397,7 @@ export function createGazetteer(data: unknown): Gazetteer {
   };
   runLookups.set(gazetteer, (name: string): RunLookup => {
     const key = searchKey(name);
+    if (surelyAbsent(key)) return { entries: [], longer: false };
     const k = lowerBound(key);
     const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
     // Keys that continue this one ("key ...") sort together from "key ", a step or two after it
