@@ -127,21 +127,22 @@ function tokenize(text: string, names: number[]): Token[] {
       caps = lower = short = 0;
     }
     const start = i;
-    // Fast path: a run of ASCII letters and digits that is the whole word (no dotted initials, no
-    // apostrophe or other letter after it), its case read on the way; else wordEnd and a second look.
+    // Fast path: a run of ASCII letters and digits that is the whole word (no dotted initials, which
+    // start with a capital, no apostrophe or other letter after it), its case read on the way; else
+    // wordEnd and a second look.
     let ascii = false;
     let sawUpper = false;
     let sawLower = false;
     let wEnd = i;
-    if (c0 < 128 && text.charCodeAt(i + 1) !== 46) {
+    if (c0 < 128 && !(c0 >= 65 && c0 <= 90 && text.charCodeAt(i + 1) === 46)) {
+      let c: number;
       for (;;) {
-        const c = text.charCodeAt(wEnd);
+        c = text.charCodeAt(wEnd);
         if (c >= 97 && c <= 122) sawLower = true;
         else if (c >= 65 && c <= 90) sawUpper = true;
         else if (!(c >= 48 && c <= 57)) break;
         wEnd++;
       }
-      const c = text.charCodeAt(wEnd);
       ascii = !(c === 39 || (c >= 128 && (c === 0x2019 || isAlnumAt(text, wEnd))));
     }
     if (!ascii) wEnd = wordEnd(text, i);
@@ -296,7 +297,7 @@ interface Mention {
 
 const lower = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
-const isConnector = (prev: Token, t: Token) => CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
+const isConnector = (prev: Token, t: Token) => t.end - t.start <= CONNECTOR_MAX && CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
 
 /** A capitalised word (one starting with a digit never is: digits have no case). */
 function isNameWord(t: Token): boolean {
@@ -578,7 +579,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
   if (!isNameWord(t) || t.headline) return undefined;
   // Both kinds of feature below need a capitalised word or a connector joined after this one.
   const nx = tokens[i + 1];
-  if (!t.joinNext || !nx || !(nx.cap || CONNECTORS.has(nx.text))) return undefined;
+  if (!t.joinNext || !nx || !(nx.cap || (nx.end - nx.start <= CONNECTOR_MAX && CONNECTORS.has(nx.text)))) return undefined;
   if (t.sentenceStart && FUNCTION_WORDS.has(lower(t))) return undefined; // "The Walker County": start at "Walker"
   if (CONNECTORS.has(lower(t))) return undefined;
   if (FEATURE_WORDS.has(lower(t))) {
