@@ -319,6 +319,11 @@ function insideOther(f: Found, all: readonly Found[]): boolean {
 }
 
 /** A modal, a negated "do" or "never" right before a verb (past adverbs and "have"/"be"): "will address", "did not show". */
+/**
+ * A quick search for what IRREALIS_BEFORE needs somewhere: one of its modal or negated words, letters in either
+ * case (and the long s, which that regex's case folding matches as "s"). No match: that regex cannot match.
+ */
+const IRREALIS_WORD = /will|would|could|may|might|mu[sſ]t|[sſ]hould|can|[sſ]hall|n[’']t|not|never|[’']ll/i;
 const IRREALIS_BEFORE = /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|cannot|[\p{L}]+n[’']t|not|never|[’']ll)(?:\s+(?:not|never|also|still|then|even|just|yet|ever|really|directly|immediately|formally|publicly|[\p{L}]+ly|have|be|been))*\s+$/iu;
 /**
  * "Palmieri said Clinton will address the remarks", "Bamberg said the videos do not show whether ...": inside another
@@ -328,7 +333,8 @@ const IRREALIS_BEFORE = /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should
 function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean {
   // the cheap test first (the regex below is the costly one): f lies inside another claim's content
   if (!insideOther(f, all)) return false;
-  if (!IRREALIS_BEFORE.test(text.slice(Math.max(0, f.cue.start - 40), f.cue.start))) return false;
+  const before = text.slice(Math.max(0, f.cue.start - 40), f.cue.start);
+  if (!IRREALIS_WORD.test(before) || !IRREALIS_BEFORE.test(before)) return false;
   // a poll's frame is no report of its own: "In the survey, 41 percent would back X" is what those polled hold
   return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');
 }
