@@ -783,6 +783,8 @@ class Lookups {
   }
 
   lookup(name: string): GazetteerEntry[] {
+    // With the gazetteer's run lookup, one map remembers both kinds (its entries are lookup's).
+    if (this.probe) return this.run(name).entries;
     let r = this.seen.get(name);
     if (!r) {
       r = this.runs.get(name)?.entries ?? this.g.lookup(name);
@@ -795,9 +797,12 @@ class Lookups {
   run(name: string): RunLookup {
     let r = this.runs.get(name);
     if (!r) {
-      const seen = this.seen.get(name);
-      r = this.probe ? this.probe(name) : { entries: seen ?? this.g.lookup(name), longer: true };
-      if (seen) r.entries = seen;
+      if (this.probe) r = this.probe(name);
+      else {
+        const seen = this.seen.get(name);
+        r = { entries: seen ?? this.g.lookup(name), longer: true };
+        if (seen) r.entries = seen;
+      }
       this.runs.set(name, r);
     }
     return r;
