@@ -112,12 +112,14 @@ function tokenize(text: string, names: number[]): Token[] {
   let caps = 0;
   let lower = 0;
   let short = 0;
+  // The code unit at i (read once: the scan below hands on the one it stopped at).
+  let c0 = text.charCodeAt(0);
   while (i < n) {
-    const c0 = text.charCodeAt(i);
     // Skip to the next letter or digit.
     if (c0 < 128 ? !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) : !isAlnumAt(text, i)) {
       if (c0 === 10) newline = true;
       i += c0 < 0xd800 ? 1 : codeWidth(text, i);
+      c0 = text.charCodeAt(i);
       continue;
     }
     if (newline) {
@@ -127,29 +129,31 @@ function tokenize(text: string, names: number[]): Token[] {
       caps = lower = short = 0;
     }
     const start = i;
+    const first = c0;
     // Fast path: a run of ASCII letters and digits that is the whole word (no dotted initials, which
     // start with a capital, no apostrophe or other letter after it), its case read on the way; else
     // wordEnd and a second look.
     let ascii = false;
-    let sawUpper = false;
-    let sawLower = false;
-    let wEnd = i;
-    if (c0 < 128 && !(c0 >= 65 && c0 <= 90 && text.charCodeAt(i + 1) === 46)) {
-      let c: number;
+    let sawUpper = first >= 65 && first <= 90;
+    let sawLower = first >= 97 && first <= 122;
+    let wEnd = i + 1;
+    let stop = 0;
+    if (first < 128 && !(sawUpper && text.charCodeAt(i + 1) === 46)) {
       for (;;) {
-        c = text.charCodeAt(wEnd);
-        if (c >= 97 && c <= 122) sawLower = true;
-        else if (c >= 65 && c <= 90) sawUpper = true;
-        else if (!(c >= 48 && c <= 57)) break;
+        stop = text.charCodeAt(wEnd);
+        if (stop >= 97 && stop <= 122) sawLower = true;
+        else if (stop >= 65 && stop <= 90) sawUpper = true;
+        else if (!(stop >= 48 && stop <= 57)) break;
         wEnd++;
       }
-      ascii = !(c === 39 || (c >= 128 && (c === 0x2019 || isAlnumAt(text, wEnd))));
+      ascii = !(stop === 39 || (stop >= 128 && (stop === 0x2019 || isAlnumAt(text, wEnd))));
     }
     if (!ascii) wEnd = wordEnd(text, i);
     i = wEnd;
     let end = wEnd;
     let possessive = false;
-    const last = text.charCodeAt(wEnd - 1);
+    // (No possessive ends a word of the fast path: no apostrophe is in it or after it.)
+    const last = ascii ? 0 : text.charCodeAt(wEnd - 1);
     if (wEnd - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(wEnd - 2) === 39 || text.charCodeAt(wEnd - 2) === 0x2019)) {
       end = wEnd - 2;
       possessive = true;
@@ -166,11 +170,11 @@ function tokenize(text: string, names: number[]): Token[] {
     // A word of ASCII without capitals is its own lower case.
     let low: string | undefined;
     if (ascii) {
-      cap = c0 >= 65 && c0 <= 90;
+      cap = first >= 65 && first <= 90;
       allCaps = cap && end - start > 1 && !sawLower;
       if (!cap && !sawUpper) low = word;
     } else {
-      cap = isCasedUpperUnit(c0);
+      cap = isCasedUpperUnit(first);
       if (cap && end - start > 1) {
         let asciiWord = true;
         let lowerSeen = false;
@@ -201,12 +205,13 @@ function tokenize(text: string, names: number[]): Token[] {
     else t.sentenceStart = true;
     // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
     if (cap) { caps++; names.push(tokens.length); }
-    else if (!(c0 >= 48 && c0 <= 57)) {
+    else if (!(first >= 48 && first <= 57)) {
       lower++;
       if (end - start <= CONNECTOR_MAX) short++;
     }
     tokens.push(t);
     prev = t;
+    c0 = ascii ? stop : text.charCodeAt(i);
   }
   markHeadline(tokens, line, tokens.length, caps, lower, short);
   return tokens;
