@@ -185,6 +185,21 @@ export function foldedWords(s: string): FoldedWords {
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
+    // ASCII by its ranges (as FOLD has it): letters fold to lower case, digits stay, the rest ends a word.
+    if (c < 0x80) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        units[u++] = c;
+        inWord = true;
+      } else if (c >= 65 && c <= 90) {
+        units[u++] = c + 32;
+        inWord = true;
+      } else if (inWord) {
+        if (count === ends.length) ends = grown(ends);
+        ends[count++] = u;
+        inWord = false;
+      }
+      continue;
+    }
     let e = FOLD[c];
     if (e === 0) e = FOLD[c] = foldUnit(c);
     if (e === SLOW) break;

@@ -1,0 +1,50 @@
+// The hand-written word scanners of src/compare/scan.ts give what their regular expressions give,
+// on ASCII (the fast path), on accented and marked letters, and on text that needs the slow path.
+import { describe, expect, test } from 'vitest';
+import { countWordMatches, foldedWords } from '../../src/compare/scan';
+
+const SAMPLES = [
+  '',
+  'Hello, World! 42 apples; 3.14 and 1,000,000.',
+  "O'Hare d’Ivoire rock'n'roll don't 'quoted' it’s",
+  'São Paulo, Kraków, Zürich, Ærøskøbing, Ğ, İstanbul, ǅemal',
+  'e\u0301te\u0301 combining marks: a\u0300 o\u0308 ñ',
+  'ΟΔΥΣΣΕΥΣ Σίσυφος ΣΑΣ', // capital sigma needs the whole string
+  'emoji 😀 and 𝐀𝐁𝐂 math letters, ﬁnance ligature, Ⅻ roman, ١٢٣ digits',
+  'tabs\tand\nnew lines\r\n--- em—dash – en “quotes” ‘single’ …',
+  'UPPER lower MiXeD 123abc abc123 a1b2c3 _under_score_ x-y-z',
+  'lone \ud800 surrogate \udc00 here',
+];
+
+/** foldedWords as its definition reads. */
+function expectedFolded(s: string): string[] {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function words(f: { units: Uint16Array; ends: Int32Array; count: number }): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 0; k < f.count; k++) {
+    out.push(String.fromCharCode(...f.units.subarray(from, f.ends[k])));
+    from = f.ends[k];
+  }
+  return out;
+}
+
+describe('compare scanners agree with their regular expressions', () => {
+  test.each(SAMPLES.map((s) => [s]))('foldedWords %j', (s) => {
+    expect(words(foldedWords(s))).toEqual(expectedFolded(s));
+  });
+
+  test.each(SAMPLES.map((s) => [s]))('countWordMatches %j', (s) => {
+    const want = (s.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).length;
+    expect(countWordMatches(s)).toBe(want);
+  });
+
+  test('every ASCII code unit between letters', () => {
+    let s = '';
+    for (let c = 0; c < 128; c++) s += `a${String.fromCharCode(c)}B`;
+    expect(words(foldedWords(s))).toEqual(expectedFolded(s));
+    expect(countWordMatches(s)).toBe((s.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).length);
+  });
+});
