@@ -3,7 +3,7 @@
 import type { Annotation, Span } from '../types';
 import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
-import { paragraphs, quotes, sentences, spaceAt, tokenize, type Quote, type Range, type Token } from './claims/segment';
+import { paragraphs, quotes, sentences, spaceAt, tokenize, wordShape, type Quote, type Range, type Token } from './claims/segment';
 import { readSource, SpeakerBook } from './claims/speakers';
 import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 
@@ -509,9 +509,17 @@ function npForward(toks: readonly Token[], i: number): number {
 let TRIGGERS: Set<string> | undefined;
 /** Every word that can open an attribution in findInSentence: cue forms, noun and adjective cues, and the words of fixed frames. */
 function triggers(): Set<string> {
-  TRIGGERS ??= new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know', 'see', 'sees', 'saw', 'seen']);
+  if (!TRIGGERS) {
+    TRIGGERS = new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know', 'see', 'sees', 'saw', 'seen']);
+    for (const w of TRIGGERS) {
+      const k = wordShape(w);
+      TRIGGER_SHAPES[k >>> 5] |= 1 << (k & 31);
+    }
+  }
   return TRIGGERS;
 }
+/** The shapes of the trigger words (see wordShape), as a bit set: most words are passed over without a look-up. */
+const TRIGGER_SHAPES = new Int32Array(1 << 14);
 
 function findInSentence(text: string, s: Range, toks: readonly Token[], qs: readonly Quote[]): Found[] {
   const found: Found[] = [];
@@ -528,7 +536,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // one look-up decides whether a word can start any attribution below
-    if (!t.word || t.quote >= 0 || !trig.has(t.lower)) continue;
+    // (a shape no trigger has: no look-up, no hash of a fresh string)
+    if (!t.word || t.quote >= 0 || (t.shape >= 0 && (TRIGGER_SHAPES[t.shape >>> 5] & (1 << (t.shape & 31))) === 0) || !trig.has(t.lower)) continue;
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
       const f = according(text, s, toks, i);
       if (f) found.push(f);

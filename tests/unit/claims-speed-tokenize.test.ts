@@ -2,7 +2,7 @@
 // (U+FEFF and U+3000 too), letters and digits of other scripts, marks and symbols.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { tokenize } from '../../src/recognize/claims/segment';
+import { tokenize, wordShape } from '../../src/recognize/claims/segment';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -44,5 +44,17 @@ describe('tokenize with the character table', () => {
   });
   test('every white space character separates words', () => {
     for (const sp of spaces) expect(tokenize(`a${sp}b`, { start: 0, end: 3 }, []).map((t) => t.text)).toEqual(['a', 'b']);
+  });
+  test('a word of ASCII characters carries the shape of its lower case; other tokens none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others, 'SAID', 'Said', 'sAiD', 'x', 'I', 'U.S', "O'Brien", 'Kyiv-based', '1990s'), { maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        for (const t of tokenize(text, { start: 0, end: text.length }, [])) {
+          const ascii = t.word && /^[\x00-\x7f]+$/.test(t.text);
+          expect(t.shape).toBe(ascii ? wordShape(t.lower) : -1);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -21,6 +21,8 @@ export interface Token extends Range {
   quote: number;
   /** Begins with an upper-case letter. */
   cap: boolean;
+  /** The wordShape of `lower` for a whole word of ASCII characters, else -1 (see wordShape). */
+  shape: number;
 }
 
 export function paragraphs(text: string): Range[] {
@@ -222,7 +224,11 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
     else break;
   }
   if (s === i) return false;
-  const w = text.slice(s, i).toLowerCase();
+  const raw = text.slice(s, i);
+  // the tests below need at most six characters or a full stop (lower case never shortens these letters):
+  // a longer word without a stop, the most common case, is no abbreviation, without a lower-case copy
+  if (raw.length > 6 && !raw.includes('.')) return false;
+  const w = raw.toLowerCase();
   if (ABBREVIATIONS.has(w)) return true;
   // (the length tests first: one code point is at most two code units; letters with stops need three and a stop)
   if (w.length <= 2 && /^\p{L}$/u.test(w) && /\p{Lu}/u.test(text[s])) return true; // an initial: "J. Smith"
@@ -251,6 +257,18 @@ function classOf(c: number): number {
   }
   return k;
 }
+
+/**
+ * A word's shape: its length (up to 15) and its first, second and last code units, five bits each. A word list
+ * can keep the shapes of its words as a bit set, to pass over a token whose shape it lacks without hashing its
+ * string (for a word of one character the second code unit counts as 0).
+ */
+export function wordShape(w: string): number {
+  return shapeOf(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1));
+}
+const shapeOf = (n: number, a: number, b: number, z: number) => ((n > 15 ? 15 : n) << 15) | ((a & 31) << 10) | ((b & 31) << 5) | (z & 31);
+/** ASCII capitals to lower case; other code units as they are. */
+const fold = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
 
 /** Is the code unit at i white space (as /\s/ tests it)? False beyond the text. */
 export function spaceAt(text: string, i: number): boolean {
@@ -288,6 +306,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     let word = false;
     // lower case already (ASCII letters a-z, digits and joiners only): no copy for `lower`
     let plain = true;
+    // ASCII only (then the shape of its lower case can be read off the text)
+    let ascii = true;
     // ASCII with its only capital first ("Trump", "The"): lower case by folding that one letter
     let titled = false;
     if (wordCode(c, text, i)) {
@@ -295,7 +315,7 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
       if (c < 97) {
         plain = c >= 48 && c <= 57;
         titled = c >= 65 && c <= 90;
-      } else if (c > 122) plain = false;
+      } else if (c > 122) plain = ascii = false;
       i += width(c);
       for (;;) {
         while (i < limit) {
@@ -308,13 +328,13 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
             i++;
           } else if (d < 128 || !wordCode(d, text, i)) break;
           else {
-            plain = titled = false;
+            plain = titled = ascii = false;
             i += width(d);
           }
         }
         // a joiner followed by a letter or digit continues the word
         if (i + 1 < limit && joiner(text.charCodeAt(i)) && wordCode(text.charCodeAt(i + 1), text, i + 1)) {
-          if (text.charCodeAt(i) > 127) plain = titled = false;
+          if (text.charCodeAt(i) > 127) plain = titled = ascii = false;
           i++;
           continue;
         }
@@ -333,7 +353,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     // toLowerCase is slow on slices of a two-byte text (most pages have curly quotes): a whole title-case
     // ASCII word folds its first letter instead
     const lower = !word || plain ? t : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
-    out.push({ start, end, text: t, lower, word, quote: inQuote, cap });
+    const shape = word && ascii && end === i ? shapeOf(end - start, fold(c), end - start > 1 ? fold(text.charCodeAt(start + 1)) : 0, fold(text.charCodeAt(end - 1))) : -1;
+    out.push({ start, end, text: t, lower, word, quote: inQuote, cap, shape });
   }
   return out;
 }
