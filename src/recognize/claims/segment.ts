@@ -27,12 +27,16 @@ export interface Token extends Range {
 
 export function paragraphs(text: string): Range[] {
   const out: Range[] = [];
-  const re = /[^\n]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (m[0].trim()) out.push(trim(text, s, e));
+  // the runs of characters between line feeds (what /[^\n]+/g matches) that hold more than white space
+  // (trim and \s know the same white space)
+  for (let s = 0; s < text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    if (e > s) {
+      const r = trim(text, s, e);
+      if (r.end > r.start) out.push(r);
+    }
+    s = e + 1;
   }
   return out;
 }
@@ -164,7 +168,7 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
       // inside a quotation: jump to its end, and allow a break right after it
       i = qs[q].end - 1;
       if (stopAt(text, i - 1) && isBreak(text, i + 1, para.end) && !attributionFollows(text, i + 1, para.end)) {
-        out.push({ start, end: i + 1 });
+        pushTrimmed(out, text, start, i + 1);
         start = i + 1;
       }
       continue;
@@ -175,12 +179,18 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
     let e = i + 1;
     while (e < para.end && stopAt(text, e)) e++;
     if (!isBreak(text, e, para.end)) continue;
-    out.push({ start, end: e });
+    pushTrimmed(out, text, start, e);
     start = e;
     i = e - 1;
   }
-  if (start < para.end) out.push({ start, end: para.end });
-  return out.map((r) => trim(text, r.start, r.end)).filter((r) => r.end > r.start);
+  if (start < para.end) pushTrimmed(out, text, start, para.end);
+  return out;
+}
+
+/** Adds the range without its white space at either end, unless nothing is left. */
+function pushTrimmed(out: Range[], text: string, start: number, end: number): void {
+  const r = trim(text, start, end);
+  if (r.end > r.start) out.push(r);
 }
 
 const SPEAKER_PRONOUN = /^(he|she|they|we|i|it)$/i;
