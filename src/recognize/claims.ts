@@ -506,12 +506,29 @@ function npForward(toks: readonly Token[], i: number): number {
   return last;
 }
 
-let TRIGGERS: Set<string> | undefined;
+/** What a trigger word is, as bits: the look-ups of findInSentence for the word at hand, done once per word. */
+const NOUN_CUE = 1;
+const FRAME_NOUN = 2;
+const LV_NOUN = 4;
+const AGENT_NOUN = 8;
+const CLAUSE_ADJECTIVE = 16;
+const STANCE_ADJECTIVE = 32;
+const AMBIGUOUS_NOUN = 64;
+const SEE_FORM = 128;
+interface Trigger {
+  /** The lists the word is in (the bits above). */
+  bits: number;
+  /** Its lemma when it is a form of a reporting verb (CUE_FORMS). */
+  lemma: string | undefined;
+}
+let TRIGGERS: Map<string, Trigger> | undefined;
 /** Every word that can open an attribution in findInSentence: cue forms, noun and adjective cues, and the words of fixed frames. */
-function triggers(): Set<string> {
+function triggers(): Map<string, Trigger> {
   if (!TRIGGERS) {
-    TRIGGERS = new Set([...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know', 'see', 'sees', 'saw', 'seen']);
-    for (const w of TRIGGERS) {
+    TRIGGERS = new Map();
+    for (const w of [...CUE_FORMS.keys(), ...NOUN_CUES, ...FRAME_NOUNS, ...STANCE_ADJ, ...LV_NOUNS, ...AGENT_NOUNS, 'according', 'in', 'clear', 'know', 'see', 'sees', 'saw', 'seen']) {
+      const bits = (NOUN_CUES.has(w) ? NOUN_CUE : 0) | (FRAME_NOUNS.has(w) ? FRAME_NOUN : 0) | (LV_NOUNS.has(w) ? LV_NOUN : 0) | (AGENT_NOUNS.has(w) ? AGENT_NOUN : 0) | (CLAUSE_ADJ.has(w) ? CLAUSE_ADJECTIVE : 0) | (STANCE_ADJ.has(w) ? STANCE_ADJECTIVE : 0) | (AMBIGUOUS_NOUNS.has(w) ? AMBIGUOUS_NOUN : 0) | (SEE_FORMS.has(w) ? SEE_FORM : 0);
+      TRIGGERS.set(w, { bits, lemma: CUE_FORMS.get(w) });
       const k = wordShape(w);
       TRIGGER_SHAPES[k >>> 5] |= 1 << (k & 31);
     }
@@ -537,7 +554,10 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     const t = toks[i];
     // one look-up decides whether a word can start any attribution below
     // (a shape no trigger has: no look-up, no hash of a fresh string)
-    if (!t.word || t.quote >= 0 || (t.shape >= 0 && (TRIGGER_SHAPES[t.shape >>> 5] & (1 << (t.shape & 31))) === 0) || !trig.has(t.lower)) continue;
+    if (!t.word || t.quote >= 0 || (t.shape >= 0 && (TRIGGER_SHAPES[t.shape >>> 5] & (1 << (t.shape & 31))) === 0)) continue;
+    const trigger = trig.get(t.lower);
+    if (trigger === undefined) continue;
+    const bits = trigger.bits;
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
       const f = according(text, s, toks, i);
       if (f) found.push(f);
@@ -551,22 +571,22 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
-    if (i > 0 && ((NOUN_CUES.has(t.lower) && toks[i + 1]?.lower === 'that') || (FRAME_NOUNS.has(t.lower) && FRAME_PREPS.has(toks[i + 1]?.lower ?? '')))) {
+    if (i > 0 && (((bits & NOUN_CUE) !== 0 && toks[i + 1]?.lower === 'that') || ((bits & FRAME_NOUN) !== 0 && FRAME_PREPS.has(toks[i + 1]?.lower ?? '')))) {
       const f = nounCue(text, s, toks, i);
       if (f) {
         found.push(f);
         continue;
       }
     }
-    if (i > 1 && (LV_NOUNS.has(t.lower) || AGENT_NOUNS.has(t.lower)) && (LV_PREPS.has(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'that' && LV_NOUNS.has(t.lower)))) {
+    if (i > 1 && ((bits & LV_NOUN) !== 0 || (bits & AGENT_NOUN) !== 0) && (LV_PREPS.has(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'that' && (bits & LV_NOUN) !== 0))) {
       const f = lightVerbNoun(text, s, toks, i);
       if (f) {
         found.push(f);
         continue;
       }
     }
-    const clauseAfter = CLAUSE_ADJ.has(t.lower) && !!toks[i + 1] && toks[i + 1].quote < 0 && (/^(he|she|they|we|i|you|it|there)$/.test(toks[i + 1].lower) || (DETERMINERS.has(toks[i + 1].lower) && !/^(all|both|most|some|many)$/.test(toks[i + 1].lower)) || (isCap(toks[i + 1]) && !PRONOUNS[toks[i + 1].lower]));
-    if (STANCE_ADJ.has(t.lower) && i > 0 && (STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '') || clauseAfter)) {
+    const clauseAfter = (bits & CLAUSE_ADJECTIVE) !== 0 && !!toks[i + 1] && toks[i + 1].quote < 0 && (/^(he|she|they|we|i|you|it|there)$/.test(toks[i + 1].lower) || (DETERMINERS.has(toks[i + 1].lower) && !/^(all|both|most|some|many)$/.test(toks[i + 1].lower)) || (isCap(toks[i + 1]) && !PRONOUNS[toks[i + 1].lower]));
+    if ((bits & STANCE_ADJECTIVE) !== 0 && i > 0 && (STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '') || clauseAfter)) {
       const f = stanceAdjective(text, s, toks, i);
       if (f) {
         found.push(f);
@@ -591,7 +611,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "I know your returns are audited", "we know that ...": the base form with a first-person or plural subject
     // "Critics see the program as a loophole", "she saw that the vote was lost": seeing as judging
-    if (SEE_FORMS.has(t.lower) && i > 0 && !isCap(t) && toks[i + 1]?.word && toks[i + 1].quote < 0) {
+    if ((bits & SEE_FORM) !== 0 && i > 0 && !isCap(t) && toks[i + 1]?.word && toks[i + 1].quote < 0) {
       let k = i + 1;
       if (toks[k].lower !== 'that') while (k < toks.length && k - i <= 8 && toks[k].word && toks[k].quote < 0 && toks[k].lower !== 'as') k++;
       const judged = toks[k]?.lower === 'that' ? k === i + 1 : toks[k]?.lower === 'as' && k > i + 1 && !/^(well|soon|long|much|many|far)$/.test(toks[k + 1]?.lower ?? '');
@@ -612,7 +632,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       if (content) found.push({ source: { start: toks[i - 1].start, end: toks[i - 1].end }, cue: { start: t.start, end: t.end }, content });
       continue;
     }
-    const lemma = CUE_FORMS.get(t.lower);
+    const lemma = trigger.lemma;
     if (!lemma) continue;
     // "the strong leader that Mr. Trump so admires.", "supplements he has promoted.": the antecedent is the object
     if (i > 2 && !isCap(t) && (!toks[i + 1] || isChar(toks[i + 1].text, '.,;!?')) && !INTRANSITIVE.has(lemma) && (STANCE.has(lemma) || SPEECH.has(lemma))) {
@@ -681,7 +701,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     if ((t.lower === 'states' || t.lower === 'state') && !/^(that|:)$/.test(toks[i + 1]?.lower ?? '')) continue;
     // ", saying ...", "began by saying ...", "footage of Trump saying ...": a gerund or participle, not a noun
     const gerund = t.lower.endsWith('ing') && i > 0 && (BE.has(toks[i - 1].lower) || /[’'](s|re|m)$/.test(toks[i - 1].lower)) ? true : t.lower.endsWith('ing') && (i === 0 || toks[i - 1].text === ',' || i > 1) && (i === 0 || toks[i - 1].text === ',' || (i > 1 && toks[i - 2].text === ',' && /^(now|again|also|still|then|even|later|repeatedly|publicly|often|frequently|once|first)$/.test(toks[i - 1].lower)) || GERUND_PREP.has(toks[i - 1].lower) || capRunAfter(toks, i, /^(of|with|shows?|showed|showing)$/));
-    if (AMBIGUOUS_NOUNS.has(t.lower) && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
+    if ((bits & AMBIGUOUS_NOUN) !== 0 && !verbContext(toks, i) && !evidenceSubject(toks, i, lemma) && !gerund && !closingReport(toks, i)) continue;
     let cueEnd = i;
     const rule = particleRule(lemma);
     if (rule) {

@@ -47,9 +47,10 @@ export function trim(text: string, start: number, end: number): Range {
   return { start, end };
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', "'": "'" };
+/** The closing mark for an opening mark, by code unit (“ ”, « », „ “, ‘ ’, " ", ' '), or -1. */
+const closerOf = (c: number) => (c === 0x201c ? 0x201d : c === 0xab ? 0xbb : c === 0x201e ? 0x201c : c === 0x2018 ? 0x2019 : c === 34 || c === 39 ? c : -1);
 
-/** Characters that may open a quotation (the keys of OPENERS). */
+/** Characters that may open a quotation (those closerOf knows). */
 const QUOTE_CHARS = /["“«„‘']/g;
 
 /** Quotations within one paragraph. A double quote left open runs to the paragraph's end. */
@@ -79,22 +80,26 @@ export function quotes(text: string, para: Range): Quote[] {
     }
     // a paragraph opened with a closing mark by mistake ("”Mr. Trump ...”") still opens a quotation
     const misOpened = c === '”' && i === para.start && /\p{L}/u.test(text[i + 1] ?? '');
-    const close = misOpened ? '”' : OPENERS[c];
-    if (close === undefined || (!misOpened && !isOpening(text, i, para))) {
+    // (the marks by code unit below: no one-character string per character of the quotation)
+    const close = misOpened ? 0x201d : closerOf(text.charCodeAt(i));
+    if (close < 0 || (!misOpened && !isOpening(text, i, para))) {
       i++;
       continue;
     }
     const single = c === '‘' || c === "'";
+    // a double quotation closes with ” or " whichever of the two opened it
+    const eitherDouble = !single && (close === 0x201d || close === 34);
+    const opensLow = c === '„';
     let j = i + 1;
     let found = -1;
     const limit = single ? Math.min(para.end, i + 400) : para.end;
     while (j < limit) {
-      const d = text[j];
-      if ((d === close || (!single && (d === '”' || d === '"') && (close === '”' || close === '"'))) && isClosing(text, j, para, single)) {
+      const d = text.charCodeAt(j);
+      if ((d === close || (eitherDouble && (d === 0x201d || d === 34))) && isClosing(text, j, para, single)) {
         found = j;
         break;
       }
-      if (!single && (d === '“') && c !== '„') break; // a new opening curly quote: the previous one stays open
+      if (!single && d === 0x201c && !opensLow) break; // a new opening curly quote: the previous one stays open
       j++;
     }
     if (found >= 0) {
