@@ -549,6 +549,8 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
   }
   // title case is read only when a capitalised cue needs it
   let headline: boolean | undefined;
+  // does the sentence hold a word of polls (read at its first "in")?
+  let polled: boolean | undefined;
   const trig = triggers();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -564,12 +566,15 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       i++;
       continue;
     }
-    if (t.lower === 'in' && toks[i + 1]?.word) {
-      const f = inPoll(text, s, toks, i);
-      if (f) {
-        found.push(f);
-        continue;
+    if (t.lower === 'in') {
+      // "in" opens only a poll frame (it is in none of the lists below and no cue form), and only with a
+      // word of polls in the sentence (looked for once per sentence)
+      polled ??= hasPollWord(text, toks);
+      if (polled && toks[i + 1]?.word) {
+        const f = inPoll(text, s, toks, i);
+        if (f) found.push(f);
       }
+      continue;
     }
     if (i > 0 && (((bits & NOUN_CUE) !== 0 && toks[i + 1]?.lower === 'that') || ((bits & FRAME_NOUN) !== 0 && FRAME_PREPS.has(toks[i + 1]?.lower ?? '')))) {
       const f = nounCue(text, s, toks, i);
@@ -850,6 +855,16 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
 
 const GERUND_PREP = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'upon', 'when']);
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+/** Does a word of POLL_HEADS stand among the tokens? (Those words begin with p or s and run four to seven letters: the look-up only then.) */
+function hasPollWord(text: string, toks: readonly Token[]): boolean {
+  for (const w of toks) {
+    const n = w.end - w.start;
+    if (!w.word || n < 4 || n > 7) continue;
+    const c = text.charCodeAt(w.start) | 32;
+    if ((c === 112 || c === 115) && POLL_HEADS.has(w.lower)) return true;
+  }
+  return false;
+}
 
 /** "In this poll, Trump rose ...", "Trump did well in online polls": the poll is the source, the clause the content. */
 function inPoll(text: string, s: Range, toks: readonly Token[], i: number): Found | undefined {
