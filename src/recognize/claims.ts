@@ -855,13 +855,14 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
 
 const GERUND_PREP = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'upon', 'when']);
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
-/** Does a word of POLL_HEADS stand among the tokens? (Those words begin with p or s and run four to seven letters: the look-up only then.) */
+/** Does a word of POLL_HEADS stand among the tokens? (Those words begin with "po" or "su" and run four to seven letters: the look-up only then.) */
 function hasPollWord(text: string, toks: readonly Token[]): boolean {
   for (const w of toks) {
     const n = w.end - w.start;
     if (!w.word || n < 4 || n > 7) continue;
     const c = text.charCodeAt(w.start) | 32;
-    if ((c === 112 || c === 115) && POLL_HEADS.has(w.lower)) return true;
+    const d = text.charCodeAt(w.start + 1) | 32;
+    if (((c === 112 && d === 111) || (c === 115 && d === 117)) && POLL_HEADS.has(w.lower)) return true;
   }
   return false;
 }

@@ -204,9 +204,17 @@ export const CUE_FORMS: Map<string, string> = (() => {
 /** Stance verbs that are no general reporting verbs: they need a named or pronoun subject. */
 export const STANCE_ONLY: ReadonlySet<string> = new Set(SUBJECT_STANCE.filter((v) => !REGULAR.includes(v)));
 
+let RULES: Map<string, readonly string[]> | undefined;
+
 /** Verb lemmas that need a following particle or a specific context to count as a cue. */
-export function particleRule(lemma: string): string[] | undefined {
-  return NEEDS_PARTICLE[lemma] ?? PREP_STANCE[lemma] ?? (STANCE_ONLY.has(lemma) ? [] : undefined);
+export function particleRule(lemma: string): readonly string[] | undefined {
+  // one map of every lemma with a rule, built at the first question (object look-ups by a lemma are slow)
+  RULES ??= new Map<string, readonly string[]>([
+    ...[...STANCE_ONLY].map((l): [string, readonly string[]] => [l, []]),
+    ...Object.entries(PREP_STANCE),
+    ...Object.entries(NEEDS_PARTICLE),
+  ]);
+  return RULES.get(lemma);
 }
 
 /** Auxiliaries, modals and adverbs that may stand between a source and its cue. */
