@@ -464,17 +464,22 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
     const t = toks[k];
     if (t.quote >= 0) break;
     if (t.word) {
-      // "Russians and Ukrainians": a conjunction between names stays inside
-      const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
-      // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
-      const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
-      const those = (THOSE_THESE.has(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (toks[k - 1].lower.endsWith('s') || isCap(toks[k + 1])));
-      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor) && !joins && !relTo && !those) break;
+      // (the exceptions below are read only for a stop word)
+      if (NP_STOP.has(t.lower) && !(isCap(t) && k > floor)) {
+        // "Russians and Ukrainians": a conjunction between names stays inside
+        const joins = t.lower === 'and' && k > floor && isCap(toks[k - 1]) && isCap(toks[k + 1] ?? t);
+        // "those close to him", "advisers to Mr. Obama": a relational noun keeps its "to" complement
+        const relTo = (t.lower === 'to' && k > floor && REL_TO.has(toks[k - 1].lower)) || (OBJ_PRONOUN.has(t.lower) && k === j && toks[k - 1]?.lower === 'to' && REL_TO.has(toks[k - 2]?.lower ?? ''));
+        const those = (THOSE_THESE.has(t.lower) && REL_TO.has(toks[k + 1]?.lower ?? '')) || (t.lower === 'from' && k > floor && k < j && SPEAKER_NOUNS.has(toks[k - 1].lower) && (toks[k - 1].lower.endsWith('s') || isCap(toks[k + 1])));
+        if (!joins && !relTo && !those) break;
+      }
       // a verb ends the phrase ("the Service posted a message saying")
       // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
-      const verb = CUE_FORMS.get(t.lower);
-      if (k < j && !isCap(t) && ((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
-      if (AUX.has(t.lower) && !['first', 'chief', 'long'].includes(t.lower)) break;
+      if (k < j && !isCap(t)) {
+        const verb = CUE_FORMS.get(t.lower);
+        if (((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS[toks[k + 1]?.lower ?? ''] || (k > floor && isCap(toks[k - 1])))) break;
+      }
+      if (AUX.has(t.lower) && t.lower !== 'first' && t.lower !== 'chief' && t.lower !== 'long') break;
       if (++words > 14) break;
     } else if (!isChar(t.text, '-().&’\'') && !(t.text === '.' && k > floor && /^\p{Lu}[\p{L}]{0,3}$/u.test(toks[k - 1].text))) break;
     k--;
