@@ -1005,6 +1005,10 @@ function transcript(text: string, s: Range, toks: readonly Token[]): Found | und
   // a speaker label may open a quotation that runs on ('"WALLACE: Let's start ...')
   const inQuote = toks[a] && OPEN_Q.test(toks[a].text) ? toks[a].quote : -1;
   if (toks[a] && OPEN_Q.test(toks[a].text)) a++;
+  // the label ends at a colon within twelve tokens: without one there is none (and no word is looked up)
+  let colon = false;
+  for (let m = a; m < toks.length && m - a < 12 && !colon; m++) colon = toks[m].text === ':';
+  if (!colon) return undefined;
   let k = a;
   // a headline label before a quotation may be longer and hold lower-case words ("A lesson from X: 'Be ...'")
   let colonAt = a;
