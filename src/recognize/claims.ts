@@ -199,6 +199,8 @@ const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'most', 'others', 'few', 's
 /** Lemmas of what evidence does ("a review shows"). */
 const EVIDENCE_VERBS = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'confirm', 'conclude']);
 const LETS = new Set(['let’s', "let's"]);
+/** Units of a counted time phrase ("two days later"). */
+const TIME_UNITS = new Set(['month', 'months', 'day', 'days', 'week', 'weeks', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'moment', 'moments', 'decade', 'decades']);
 
 /** One quotation mark that may open (or close) a quotation: a one-character test without a regex run. */
 const OPEN_Q = { test: (s: string) => s.length === 1 && '"“‘\'«„'.includes(s) };
@@ -1390,7 +1392,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   const after = toks[cueEnd + 1];
   // "... several months after her release", "two days later": a counted time phrase
   // (the unit first: it is the rarer word)
-  const counted = /^(months?|days?|weeks?|years?|hours?|minutes?|moments?|decades?)$/.test(toks[cueEnd + 2]?.lower ?? '') && /^(several|a|an|two|three|four|five|some|few|many|\d+)$/.test(after?.lower ?? '');
+  const counted = TIME_UNITS.has(toks[cueEnd + 2]?.lower ?? '') && /^(several|a|an|two|three|four|five|some|few|many|\d+)$/.test(after?.lower ?? '');
   const timed = skipTime(toks, cueEnd + 1) > cueEnd + 1 || counted;
   const trailing = frontSep && next && after && after.word && (timed || /^(of|in|on|at|during|about|to|from|with|recently|yesterday|today|tonight|earlier|later|afterward|afterwards|after|before|when|while|as|because|since|although|though|until|despite|amid|following|shortly|just|moments|minutes|hours|days)$/.test(after.lower)) && toks[c - 1]?.lower !== 'that' && toks[c - 1]?.text !== ':';
   // "African-Americans, he said, can rock": a parenthetical speaker inside the content
