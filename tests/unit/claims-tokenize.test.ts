@@ -1,15 +1,17 @@
-// The claim recogniser's hand-written tokeniser gives the same tokens as the regular expression it replaced
-// (the one difference: a symbol outside the BMP, such as an emoji, is no word).
+// The claim recogniser's hand-written tokeniser (a character table, ASCII word shapes) gives the same tokens,
+// words, capitals and lower case as the regular expressions it replaced, for every kind of white space
+// (U+FEFF and U+3000 too), letters and digits of other scripts, marks and symbols (the one difference: a
+// symbol outside the BMP, such as an emoji, is no word).
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { tokenize } from '../../src/recognize/claims/segment';
+import { tokenize, wordShape } from '../../src/recognize/claims/segment';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
-// a token is a word when it starts with a letter or digit (an emoji, two code units long, is none)
 const WORD_START = /^[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
 
 function reference(text: string, start: number, end: number) {
-  const out: { start: number; end: number; text: string; word: boolean }[] = [];
+  const out: { start: number; end: number; text: string; word: boolean; cap: boolean; lower: string }[] = [];
   TOKEN.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
@@ -17,28 +19,44 @@ function reference(text: string, start: number, end: number) {
     if (s >= end) break;
     const e = Math.min(s + m[0].length, end);
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, word: WORD_START.test(t) });
+    const word = WORD_START.test(t);
+    out.push({ start: s, end: e, text: t, word, cap: UPPER.test(t), lower: word ? t.toLowerCase() : t });
   }
   return out;
 }
 
-const pieces = ['Kyiv', 'U.S.', "don't", 'AT&T', 'and/or', '—', '“', '”', ' ', '\u00a0', '\n', '\t', '42', '3.5', 'Zelenskyy’s', 'é', 'Straße', '𝐀', '😀', '.', ',', "'", '-', '\u2009', 'İ', 'ǅ'];
+const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+const others = ['Kyiv', 'said', 'U.S.', "don't", 'AT&T', '—', '“', '”', '’', '42', '٣', 'é', 'Émile', 'Straße', 'İ', 'ǅ', 'Ωμέγα', '東京', '𝐀', '😀', '\u0301', '\u200b', '\u2060', '.', ',', "'", '-', '/', '&', '½', 'Ⅻ', 'and/or', '3.5', 'Zelenskyy’s', '\u2009'];
 
 describe('tokenize', () => {
-  test('same tokens as the regular expression on mixed text', () => {
+  test('same tokens, words, capitals and lower case as the regular expressions', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const text = parts.join('');
-        // ranges begin and end between code points, as sentences and paragraphs do
         const cuts = [0];
         for (const ch of text) cuts.push(cuts[cuts.length - 1] + ch.length);
         const start = cuts[a % cuts.length];
         const later = cuts.filter((x) => x >= start);
         const end = later[b % later.length];
-        const got = tokenize(text, { start, end }, []).map((t) => ({ start: t.start, end: t.end, text: t.text, word: t.word }));
+        const got = tokenize(text, { start, end }, []).map((t) => ({ start: t.start, end: t.end, text: t.text, word: t.word, cap: t.cap, lower: t.lower }));
         expect(got).toEqual(reference(text, start, end));
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
+    );
+  });
+  test('every white space character separates words', () => {
+    for (const sp of spaces) expect(tokenize(`a${sp}b`, { start: 0, end: 3 }, []).map((t) => t.text)).toEqual(['a', 'b']);
+  });
+  test('a word of ASCII characters carries the shape of its lower case; other tokens none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others, 'SAID', 'Said', 'sAiD', 'x', 'I', 'U.S', "O'Brien", 'Kyiv-based', '1990s'), { maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        for (const t of tokenize(text, { start: 0, end: text.length }, [])) {
+          const ascii = t.word && /^[\x00-\x7f]+$/.test(t.text);
+          expect(t.shape).toBe(ascii ? wordShape(t.lower) : -1);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
   test('lower case and capitals', () => {
