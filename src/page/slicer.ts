@@ -20,7 +20,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
  * run ahead of the page's own timers, so a long chain of them starves the page as one long task
  * would; after this long, the slicer yields a whole task (a zero-delay timer) instead.
  */
-export const MAX_CHAIN_MS = 20;
+export const MAX_CHAIN_MS = 12;
 
 export function createSlicer(win: (Window & typeof globalThis) | null, budgetMs = 8): Slicer {
   let start = now();
