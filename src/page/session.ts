@@ -168,6 +168,10 @@ export class PageSession {
       trace('located');
       if (!model.text.trim()) return notArticle();
       this.state = { status: 'pending', article: meta, text: model.text };
+      // A whole turn before the stylesheet goes in: the restyle it causes (tens of ms on a big page)
+      // then follows a task boundary, not the end of a chain of our slices.
+      await sl.turn();
+      if (stale()) return this.state;
 
       const painter = new Painter(doc, model, [], this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
         describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
