@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PAGE_SHEET_FILE, pageSheetCss } from './src/page/styles';
 
 const REFERENCE_DIR = resolve(import.meta.dirname, 'assets/reference');
 const LOCALES_DIR = resolve(import.meta.dirname, 'src/ui/locales');
@@ -64,6 +65,8 @@ export default defineConfig({
           files.push({ absoluteSrc: resolve(REFERENCE_DIR, name), relativeDest: `reference/${name}` });
         }
       }
+      // The marks' stylesheet with the default appearance, registered with the content script (src/page/styles.ts).
+      files.push({ contents: pageSheetCss(), relativeDest: PAGE_SHEET_FILE.slice(1) });
       // UI strings: one catalogue per language (English complete), used by browser.i18n.
       for (const lang of readdirSync(LOCALES_DIR)) {
         files.push({ absoluteSrc: resolve(LOCALES_DIR, lang, 'messages.json'), relativeDest: `_locales/${lang}/messages.json` });

@@ -15,6 +15,7 @@ import { BLOCK_SEPARATOR } from '../src/article/text-model';
 import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../src/article/slices';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, createAccess, isAccessRequest, isFromExtensionPage } from '../src/access';
+import { PAGE_SHEET_FILE } from '../src/page/styles';
 import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
 /** What the background needs from the browser; injected so the logic runs in unit tests. */
@@ -466,10 +467,17 @@ function startAccess() {
       const now = await settingsNow();
       await browser.storage.local.set({ [SETTINGS_KEY]: { ...now, autoSites: [...new Set([...now.autoSites, ...hosts])].sort() } });
     },
-    registeredMatches: async () => (await registered())?.matches,
+    // A registration without the page stylesheet (made by an older version) counts as none for these
+    // patterns, so it is brought up to date.
+    registeredMatches: async () => {
+      const r = await registered();
+      return r && !(r.css ?? []).includes(PAGE_SHEET_FILE) ? [] : r?.matches;
+    },
     register: async (matches) => {
-      if (await registered()) return browser.scripting.updateContentScripts([{ id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches }]);
-      const script = { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_idle' as const };
+      // The stylesheet goes with the script: the browser inserts it before the page's DOM is built (the
+      // script itself runs at document idle), so the page never restyles for the marks' rules.
+      if (await registered()) return browser.scripting.updateContentScripts([{ id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], css: [PAGE_SHEET_FILE], matches }]);
+      const script = { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], css: [PAGE_SHEET_FILE], matches, runAt: 'document_idle' as const };
       // Kept across browser restarts where supported; registered again at every start anyway.
       await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }])
         .catch(() => browser.scripting.registerContentScripts([script]));

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, migrateSettings } from '../src/settings';
 import { isAnalyzeResponse, isExtractResponse, isFromOwnPage, isPopupToContent, MAX_EXTRACT_HTML, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
 import { PageSession } from '../src/page/session';
+import { hasPageSheet } from '../src/page/styles';
 
 export default defineContentScript({
   // Registered by the background (src/access.ts) for the origins the run mode allows, or injected into one
@@ -30,6 +31,9 @@ export default defineContentScript({
             const resp: unknown = await browser.runtime.sendMessage({ type: 'content:extract', html } satisfies ContentToBackground).catch(() => undefined);
             return isExtractResponse(resp) && resp.ok ? resp.article : undefined;
           },
+          // The stylesheet registered with this script (PAGE_SHEET_FILE), put in before the page was built;
+          // not there when Factmark was injected by a click: then the painter adds its own.
+          pageSheet: () => hasPageSheet(document),
           noArticle: (url) => {
             browser.runtime.sendMessage({ type: 'content:no-article', url } satisfies ContentToBackground).catch(() => {});
           },

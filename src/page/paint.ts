@@ -7,7 +7,7 @@ import type { NodeSlice, TextModel } from '../article/text-model';
 import { MARK_TAG } from '../article/dom-rules';
 import type { Appearance } from '../appearance';
 import { t } from '../ui/i18n';
-import { CLAIM_PARTS, LAYERS, LAYER_CATEGORY, LAYER_NAMES, LAYER_PART, ensureStyles, removeStyles, type ClaimPart, type Layer } from './styles';
+import { CLAIM_PARTS, LAYERS, LAYER_CATEGORY, LAYER_NAMES, LAYER_PART, ensureStyles, isDefaultAppearance, removeStyles, type ClaimPart, type Layer } from './styles';
 
 export type PaintMode = 'highlight' | 'element';
 
@@ -45,6 +45,8 @@ export interface PaintOptions {
   focusable?: boolean;
   /** Colours and underline styles of the marks (the settings' appearance; defaults when absent). */
   appearance?: () => Appearance;
+  /** Is the stylesheet registered with the content script in the page (styles.ts hasPageSheet)? */
+  pageSheet?: () => boolean;
 }
 
 const MAX_REREGISTER = 20;
@@ -207,9 +209,19 @@ export class Painter {
     if (this.mode && this.mode !== mode) this.clear();
     const done = mode === 'highlight' ? this.paintHighlights(want, layers, outOfTime) : this.paintElements(want, layers, outOfTime);
     this.mode = this.painted.size ? mode : null;
-    if (this.painted.size) ensureStyles(this.doc, this.options.appearance?.());
+    if (this.painted.size && this.needsOwnSheet()) ensureStyles(this.doc, this.options.appearance?.());
     else removeStyles(this.doc);
     return done;
+  }
+
+  private pageSheet: boolean | undefined;
+  /**
+   * Does the page need our own stylesheet element? Not when the stylesheet registered with the content
+   * script is there (asked once) and the appearance is the default it has.
+   */
+  private needsOwnSheet(): boolean {
+    this.pageSheet ??= this.options.pageSheet?.() ?? false;
+    return !this.pageSheet || !isDefaultAppearance(this.options.appearance?.());
   }
 
   /**
@@ -220,7 +232,7 @@ export class Painter {
    * nothing is painted.
    */
   prepare(): void {
-    if (!this.painted.size) ensureStyles(this.doc, this.options.appearance?.());
+    if (!this.painted.size && this.needsOwnSheet()) ensureStyles(this.doc, this.options.appearance?.());
   }
 
   /** Remove every mark and the stylesheet; the DOM is as before painting. */

@@ -32,6 +32,8 @@ export interface SessionDeps {
   extract?(html: string): Promise<RemoteExtraction | null | undefined>;
   /** Highlight registry (tests pass a fake); defaults to the page's. */
   paintEnv?: PaintEnv;
+  /** Is the stylesheet registered with the content script in the page? Absent: no. */
+  pageSheet?(): boolean;
 }
 
 interface Painted {
@@ -177,10 +179,11 @@ export class PageSession {
         describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
         focusable: this.settings.screenReaderMode,
         appearance: () => this.settings.appearance,
+        pageSheet: () => this.deps.pageSheet?.() ?? false,
       });
       const focus = viewportOffset(doc, model);
       painter.setFocus(focus);
-      painter.prepare(); // the page restyles for our stylesheet while the first slice is analysed
+      painter.prepare(); // without the registered stylesheet: the page restyles for ours while the first slice is analysed
       const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
       this.painted = { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.

@@ -97,6 +97,35 @@ function claimPartCss(a: Appearance, part: ClaimPart): string {
   return `background-color: transparent; text-decoration: underline overline ${line} ${colour} ${line === 'wavy' ? '1.5px' : '2px'}; ${offset}`;
 }
 
+/**
+ * The stylesheet with the default appearance as a file of the extension (written at build time by
+ * wxt.config.ts), registered with the content script: the browser puts it in before the page's DOM is
+ * built, so the page never restyles for it (adding ::highlight rules to a loaded page restyles every
+ * element: tens of ms on a big page). It marks itself on the root element with a custom property.
+ */
+export const PAGE_SHEET_FILE = '/factmark-page.css';
+const PAGE_SHEET_MARKER = '--factmark-page-sheet';
+
+export function pageSheetCss(): string {
+  return `:root { ${PAGE_SHEET_MARKER}: 1; }\n${pageCss(DEFAULT_APPEARANCE)}\n`;
+}
+
+/** Is the registered stylesheet in this page (not when Factmark was injected by a click, or in tests)? */
+export function hasPageSheet(doc: Document): boolean {
+  try {
+    const root = doc.documentElement;
+    const view = doc.defaultView;
+    return !!root && !!view && view.getComputedStyle(root).getPropertyValue(PAGE_SHEET_MARKER).trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Is this the default appearance (the one the registered stylesheet has)? */
+export function isDefaultAppearance(appearance: Appearance | undefined): boolean {
+  return pageCss(appearance ?? DEFAULT_APPEARANCE) === pageCss(DEFAULT_APPEARANCE);
+}
+
 /** Adds the stylesheet once (idempotent); an existing one is brought up to this appearance. */
 export function ensureStyles(doc: Document, appearance: Appearance = DEFAULT_APPEARANCE): void {
   const css = pageCss(appearance);

@@ -220,6 +220,31 @@ test('non-article page: nothing marked, DOM untouched', async () => {
   }
 });
 
+test('the marks\' stylesheet is in the page before its DOM is built: no stylesheet element, no restyle', async () => {
+  const page = await h.context.newPage();
+  try {
+    // Read in the page's own world as soon as its DOM exists, long before the content script (document idle).
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') window.__sheetAtInteractive = getComputedStyle(document.documentElement).getPropertyValue('--factmark-page-sheet').trim();
+      });
+    });
+    await page.goto(`${h.server.origin}/seed-1.html`, { waitUntil: 'load' });
+    const marks = await waitForMarks(page);
+    assert.ok(marks.place > 0, `no place marks: ${JSON.stringify(marks)}`);
+    const seen = await page.evaluate(() => ({
+      atInteractive: window.__sheetAtInteractive,
+      ownSheet: document.querySelectorAll('factmark-style').length,
+      place: getComputedStyle(document.querySelector('p'), '::highlight(factmark-place)').backgroundColor,
+    }));
+    assert.equal(seen.atInteractive, '1', 'the registered stylesheet was not in the page when its DOM was built');
+    assert.equal(seen.ownSheet, 0, 'a <factmark-style> was added although the registered stylesheet is there');
+    assert.notEqual(seen.place, 'rgba(0, 0, 0, 0)', 'place highlights are not styled');
+  } finally {
+    await page.close();
+  }
+});
+
 test('options page: dataset version, credits, per-site off list', async () => {
   const options = await h.context.newPage();
   try {
@@ -377,9 +402,18 @@ for (const screenReaderMode of [false, true]) {
         assert.deepEqual(parts.source.ranges.sort(), sources, 'factmark-claim-source ranges are not the claims\' sources');
         assert.deepEqual(parts.cue.ranges.sort(), cues, 'factmark-claim-cue ranges are not the claims\' cues');
         assert.equal(parts.source.elements.length + parts.cue.elements.length, 0, 'part elements painted in highlight mode');
-        // Styled distinctly: the stylesheet has a rule of its own for each part.
-        const css = await page.evaluate(() => document.querySelector('factmark-style style')?.textContent ?? '');
-        for (const name of ['factmark-claim', 'factmark-claim-source', 'factmark-claim-cue']) assert.ok(css.includes(`::highlight(${name}) {`), `no ::highlight(${name}) rule`);
+        // Styled distinctly: each part's highlight has a computed style of its own (from the stylesheet
+        // registered with the content script, or Factmark's own element when that is absent).
+        const looks = await page.evaluate(() => {
+          const el = document.querySelector('p') ?? document.body;
+          return Object.fromEntries(['factmark-claim', 'factmark-claim-source', 'factmark-claim-cue'].map((name) => {
+            const cs = getComputedStyle(el, `::highlight(${name})`);
+            return [name, `${cs.backgroundColor} | ${cs.textDecorationLine} ${cs.textDecorationStyle} ${cs.textDecorationColor} ${cs.textDecorationThickness}`];
+          }));
+        });
+        for (const [name, look] of Object.entries(looks)) assert.ok(!/^rgba\(0, 0, 0, 0\) \| none /.test(look), `::highlight(${name}) is not styled: ${look}`);
+        assert.equal(new Set(Object.values(looks)).size, 3, `claim, source and cue look alike: ${JSON.stringify(looks)}`);
+        assert.match(looks['factmark-claim-cue'], /overline/, 'the cue has no line above');
       }
       await page.screenshot({ path: join(RESULTS, `seed-2-claim-parts${screenReaderMode ? '-sr' : ''}.png`), caret: 'initial' });
       if (!screenReaderMode) {

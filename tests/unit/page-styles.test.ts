@@ -4,7 +4,7 @@
 // settings change rewrites the stylesheet in place.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_APPEARANCE, type Appearance } from '../../src/appearance';
-import { categoryColour, ensureStyles, pageCss, removeStyles, tint, updateStyles } from '../../src/page/styles';
+import { categoryColour, ensureStyles, hasPageSheet, isDefaultAppearance, pageCss, pageSheetCss, removeStyles, tint, updateStyles } from '../../src/page/styles';
 import { Painter, type PaintEnv } from '../../src/page/paint';
 import { locateArticle } from '../../src/article/text-model';
 
@@ -110,5 +110,54 @@ describe('stylesheet in the page', () => {
     expect(document.querySelector('factmark-style style')!.textContent).toBe(pageCss(custom));
     p.clear();
     expect(document.querySelector('factmark-style')).toBeNull();
+  });
+
+  test('with the registered stylesheet in the page, the painter adds its own only for a changed appearance', () => {
+    document.body.innerHTML = '<article><p>Troops entered Kupyansk.</p></article>';
+    const model = locateArticle(document.body, null);
+    const start = model.text.indexOf('Kupyansk');
+    let look: Appearance = structuredClone(DEFAULT_APPEARANCE);
+    let asked = 0;
+    const env: PaintEnv = { registry: null, Highlight: null };
+    const p = new Painter(document, model, [{ id: `place:${start}`, category: 'place', start, end: start + 8, text: 'Kupyansk' }], env, {
+      appearance: () => look,
+      pageSheet: () => { asked++; return true; },
+    });
+    p.prepare();
+    p.paint({ place: true, figure: true, claim: true });
+    expect(document.querySelector('factmark-mark')).not.toBeNull();
+    expect(document.querySelector('factmark-style')).toBeNull();
+    look = custom;
+    p.paint({ place: true, figure: true, claim: true });
+    expect(document.querySelector('factmark-style style')!.textContent).toBe(pageCss(custom));
+    look = structuredClone(DEFAULT_APPEARANCE);
+    p.paint({ place: true, figure: true, claim: true });
+    expect(document.querySelector('factmark-style')).toBeNull();
+    expect(asked).toBe(1); // asked once per painter: a computed style read, not one per slice
+    p.clear();
+    expect(document.querySelector('factmark-mark')).toBeNull();
+  });
+});
+
+describe('the registered page stylesheet', () => {
+  test('is the default appearance\'s stylesheet with a marker on the root element', () => {
+    const css = pageSheetCss();
+    expect(css.startsWith(':root { --factmark-page-sheet: 1; }\n')).toBe(true);
+    expect(css).toContain(pageCss(DEFAULT_APPEARANCE));
+    expect(isDefaultAppearance(undefined)).toBe(true);
+    expect(isDefaultAppearance(structuredClone(DEFAULT_APPEARANCE))).toBe(true);
+    expect(isDefaultAppearance(custom)).toBe(false);
+  });
+  test('hasPageSheet finds the marker in the computed style of the root element, and only then', () => {
+    expect(hasPageSheet(document)).toBe(false);
+    const style = document.createElement('style');
+    style.textContent = pageSheetCss();
+    document.head.appendChild(style);
+    try {
+      expect(hasPageSheet(document)).toBe(true);
+    } finally {
+      style.remove();
+    }
+    expect(hasPageSheet(document)).toBe(false);
   });
 });
