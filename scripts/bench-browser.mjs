@@ -61,28 +61,29 @@ async function measure(context, url, withExtension) {
   }
 }
 
+/** `n` more loads of `url` each way (without the extension first), added to `runs`. */
+async function loadBoth(url, n, runs = { withExt: [], without: [] }) {
+  for (let i = 0; i < n; i++) {
+    runs.without.push(await measure(plain.context, url, false));
+    runs.withExt.push(await measure(h.context, url, true));
+  }
+  return runs;
+}
+/** The medians of a page's loads. */
+const medians = ({ withExt, without }) => ({
+  runs: withExt.length,
+  ttfm: median(withExt.map((r) => r.ttfm)),
+  done: median(withExt.map((r) => r.allMarks)),
+  gapWith: median(withExt.map((r) => r.gap)),
+  gapWithout: median(without.map((r) => r.gap)),
+  taskWith: median(withExt.map((r) => r.task)),
+  taskWithout: median(without.map((r) => r.task)),
+});
+
 const rows = [];
+const measureTarget = async (t) => rows.push({ ...t, ...medians(await loadBoth(t.url, RUNS)) });
 // The 1M-character page last: what it leaves behind (a big heap to collect in the pages' shared renderer
 // process) would otherwise land in the blocks of the pages measured after it.
-const byKind = (t) => (t.kind === 'huge' ? 1 : 0);
-targets.sort((a, b) => byKind(a) - byKind(b));
-async function measureTarget(t) {
-  const withExt = [];
-  const without = [];
-  for (let i = 0; i < RUNS; i++) {
-    without.push(await measure(plain.context, t.url, false));
-    withExt.push(await measure(h.context, t.url, true));
-  }
-  rows.push({
-    ...t,
-    ttfm: median(withExt.map((r) => r.ttfm)),
-    done: median(withExt.map((r) => r.allMarks)),
-    gapWith: median(withExt.map((r) => r.gap)),
-    gapWithout: median(without.map((r) => r.gap)),
-    taskWith: median(withExt.map((r) => r.task)),
-    taskWithout: median(without.map((r) => r.task)),
-  });
-}
 for (const t of targets) if (t.kind !== 'huge') await measureTarget(t);
 
 // Every other page of ../shared/pages (issue 6: no extension task over 50 ms on any of them): one run
@@ -94,20 +95,9 @@ if (shared && !process.argv.includes('--news-only')) {
   for (const p of listSharedPages() ?? []) {
     if (seen.has(p.name)) continue;
     const url = `${shared.origin}${p.path}`;
-    const runs = { withExt: [await measure(h.context, url, true)], without: [await measure(plain.context, url, false)] };
-    if (runs.withExt[0].gap > 50) {
-      for (let i = 0; i < 2; i++) {
-        runs.without.push(await measure(plain.context, url, false));
-        runs.withExt.push(await measure(h.context, url, true));
-      }
-    }
-    allPages.push({
-      name: p.name,
-      runs: runs.withExt.length,
-      ttfm: median(runs.withExt.map((r) => r.ttfm)),
-      gapWith: median(runs.withExt.map((r) => r.gap)),
-      gapWithout: median(runs.without.map((r) => r.gap)),
-    });
+    const runs = await loadBoth(url, 1);
+    if (runs.withExt[0].gap > 50) await loadBoth(url, 2, runs);
+    allPages.push({ name: p.name, ...medians(runs) });
   }
 }
 

@@ -24,9 +24,11 @@ function time(fn: () => unknown, runs = 31): number {
     fn();
     t.push(performance.now() - t0);
   }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(t.length / 2)];
+  return mid(t);
 }
+
+/** The median (the upper one of an even count). */
+const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The plain tokenising pass the issues compare against: one regex scan over the words. */
 function tokenize(text: string): number {
@@ -133,7 +135,6 @@ async function main() {
   // (JIT and heap layout): the analysis is timed in this process and in PROCESSES - 1 fresh ones.
   const runs = [measureAnalysis(text, reference)];
   for (let i = 1; i < PROCESSES; i++) runs.push(analysisInChild());
-  const mid = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const span = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}-${Math.max(...xs).toFixed(d)}`;
   const plain = mid(runs.map((r) => r.plain));
   const results = SUBSETS.map(([name]) => [name, mid(runs.map((r) => r.results[name]))] as const);

@@ -132,7 +132,10 @@ export interface AccessDeps {
   setRunMode(mode: Settings['runMode']): Promise<void>;
   /** Adds hostnames to the sites that run by themselves in click mode (merged into the latest stored settings). */
   addAutoSites?(hosts: string[]): Promise<void>;
-  /** The match patterns of our registered content script, or undefined when none is registered. */
+  /**
+   * The match patterns of our registered content script, or undefined when none is registered; [] for a
+   * registration that must be made again (one of an older shape), so that sync updates or removes it.
+   */
   registeredMatches(): Promise<string[] | undefined>;
   /** Registers (or updates) our content script for these patterns. */
   register(matches: string[]): Promise<void>;

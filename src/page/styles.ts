@@ -106,8 +106,12 @@ function claimPartCss(a: Appearance, part: ClaimPart): string {
 export const PAGE_SHEET_FILE = '/factmark-page.css';
 const PAGE_SHEET_MARKER = '--factmark-page-sheet';
 
+/** pageCss(DEFAULT_APPEARANCE), made once (the painter compares the settings' stylesheet with it on every paint). */
+let defaultCss: string | undefined;
+const defaultPageCss = (): string => (defaultCss ??= pageCss(DEFAULT_APPEARANCE));
+
 export function pageSheetCss(): string {
-  return `:root { ${PAGE_SHEET_MARKER}: 1; }\n${pageCss(DEFAULT_APPEARANCE)}\n`;
+  return `:root { ${PAGE_SHEET_MARKER}: 1; }\n${defaultPageCss()}\n`;
 }
 
 /** Is the registered stylesheet in this page (not when Factmark was injected by a click, or in tests)? */
@@ -123,7 +127,7 @@ export function hasPageSheet(doc: Document): boolean {
 
 /** Is this the default appearance (the one the registered stylesheet has)? */
 export function isDefaultAppearance(appearance: Appearance | undefined): boolean {
-  return pageCss(appearance ?? DEFAULT_APPEARANCE) === pageCss(DEFAULT_APPEARANCE);
+  return appearance === undefined || appearance === DEFAULT_APPEARANCE || pageCss(appearance) === defaultPageCss();
 }
 
 /** Adds the stylesheet once (idempotent); an existing one is brought up to this appearance. */

@@ -314,9 +314,9 @@ function nestedStance(text: string, f: Found, all: readonly Found[]): boolean {
   return !(lemma && SPEECH.has(lemma));
 }
 
-/** Does f's cue lie inside the content of another claim (with another cue)? */
-function insideOther(f: Found, all: readonly Found[]): boolean {
-  for (const g of all) if (g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end) return true;
+/** Does f's cue lie inside the content of another claim (with another cue, and passing `also` when given)? */
+function insideOther(f: Found, all: readonly Found[], also?: (g: Found) => boolean): boolean {
+  for (const g of all) if (g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && (!also || also(g))) return true;
   return false;
 }
 
@@ -338,7 +338,7 @@ function nestedIrrealis(text: string, f: Found, all: readonly Found[]): boolean 
   const before = text.slice(Math.max(0, f.cue.start - 40), f.cue.start);
   if (!IRREALIS_WORD.test(before) || !IRREALIS_BEFORE.test(before)) return false;
   // a poll's frame is no report of its own: "In the survey, 41 percent would back X" is what those polled hold
-  return all.some((g) => g !== f && g.cue.start !== f.cue.start && g.content.start <= f.cue.start && f.cue.end <= g.content.end && text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');
+  return insideOther(f, all, (g) => text.slice(g.cue.start, g.cue.end).toLowerCase() !== 'in');
 }
 
 /** text.slice(r.start, r.end).toLowerCase().split(/\s/)[0], without the regex split. */

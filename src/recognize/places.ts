@@ -257,6 +257,8 @@ function link(text: string, prev: Token, t: Token): void {
 
 let CONNECTOR_MAX = 0;
 for (const w of CONNECTORS) CONNECTOR_MAX = Math.max(CONNECTOR_MAX, w.length);
+/** One of CONNECTORS as written (the length test first: most words are longer than any connector). */
+const isConnectorWord = (t: Token): boolean => t.end - t.start <= CONNECTOR_MAX && CONNECTORS.has(t.text);
 
 /**
  * Title-case lines (most words capitalised) do not tell names from other words by case: marks the
@@ -269,7 +271,7 @@ function markHeadline(tokens: Token[], i: number, j: number, caps: number, lower
     let connectors = 0;
     for (let k = i; k < j; k++) {
       const tk = tokens[k];
-      if (!tk.cap && tk.end - tk.start <= CONNECTOR_MAX && CONNECTORS.has(tk.text)) {
+      if (!tk.cap && isConnectorWord(tk)) {
         const c0 = tk.text.charCodeAt(0);
         if (!(c0 >= 48 && c0 <= 57)) connectors++;
       }
@@ -302,7 +304,7 @@ interface Mention {
 
 const lower = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
-const isConnector = (prev: Token, t: Token) => t.end - t.start <= CONNECTOR_MAX && CONNECTORS.has(t.text) && (t.text !== 'on' || prev.hyphenNext);
+const isConnector = (prev: Token, t: Token) => isConnectorWord(t) && (t.text !== 'on' || prev.hyphenNext);
 
 /** A capitalised word (one starting with a digit never is: digits have no case). */
 function isNameWord(t: Token): boolean {
@@ -584,7 +586,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
   if (!isNameWord(t) || t.headline) return undefined;
   // Both kinds of feature below need a capitalised word or a connector joined after this one.
   const nx = tokens[i + 1];
-  if (!t.joinNext || !nx || !(nx.cap || (nx.end - nx.start <= CONNECTOR_MAX && CONNECTORS.has(nx.text)))) return undefined;
+  if (!t.joinNext || !nx || !(nx.cap || isConnectorWord(nx))) return undefined;
   if (t.sentenceStart && FUNCTION_WORDS.has(lower(t))) return undefined; // "The Walker County": start at "Walker"
   if (CONNECTORS.has(lower(t))) return undefined;
   if (FEATURE_WORDS.has(lower(t))) {

@@ -129,10 +129,14 @@ const PACK_AFTER = 8;
  */
 const FILTER_BITS = 16;
 
+/** FNV-1a: the hash of no units, and one unit more. */
+const FNV_START = 0x811c9dc5;
+const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
 /** FNV-1a of the code units. */
 function hashUnits(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = FNV_START;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 
@@ -159,11 +163,12 @@ function makeFilter(keys: string[], lo: number, hi: number): Uint32Array {
   };
   for (let i = lo; i < hi; i++) {
     const key = keys[i];
-    let h = 0x811c9dc5;
+    // the hash of each word-prefix is the hash of the key so far, at each space
+    let h = FNV_START;
     for (let p = 0; p < key.length; p++) {
       const c = key.charCodeAt(p);
       if (c === 32 && p >= 2) add(h);
-      h = Math.imul(h ^ c, 0x01000193);
+      h = fnvStep(h, c);
     }
     add(h);
   }
@@ -221,7 +226,7 @@ export function runLookup(g: Gazetteer): ((name: string) => RunLookup) | undefin
 
 /**
  * For a gazetteer made by createGazetteer: lookup("~" + word) (the keys of demonyms), answered without
- * a search for a word whose first two letters begin no such key. Undefined for other gazetteers.
+ * a search for a word whose first three letters (ASCII) begin no such key. Undefined for other gazetteers.
  */
 export function tildeLookup(g: Gazetteer): ((word: string) => GazetteerEntry[]) | undefined {
   return tildeLookups.get(g);

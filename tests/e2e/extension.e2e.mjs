@@ -78,6 +78,14 @@ async function setSwitch(popup, name, on) {
   );
 }
 
+/** Waits until at least n claim sources are painted (highlight ranges or element marks). */
+function waitForSources(page, n) {
+  return page.waitForFunction((want) => {
+    const hl = globalThis.CSS?.highlights?.get('factmark-claim-source')?.size ?? 0;
+    return hl + document.querySelectorAll('[data-factmark-part="source"]').length >= want;
+  }, n, { timeout: 5000, polling: 50 });
+}
+
 async function waitForCategory(page, category, present) {
   await page.waitForFunction(
     ([cat, want]) => {
@@ -377,10 +385,7 @@ for (const screenReaderMode of [false, true]) {
       const cues = expectedParts(st, 'cue');
       assert.ok(sources.length >= 5 && cues.length >= 5, `too few claims on seed-2: ${sources.length} sources, ${cues.length} cues`);
       await waitForCategory(page, 'claim', true);
-      await page.waitForFunction((n) => {
-        const hl = globalThis.CSS?.highlights?.get('factmark-claim-source')?.size ?? 0;
-        return hl + document.querySelectorAll('[data-factmark-part="source"]').length >= n;
-      }, sources.length, { timeout: 5000, polling: 50 });
+      await waitForSources(page, sources.length);
       const parts = await readClaimParts(page);
       if (screenReaderMode) {
         assert.equal(parts.source.ranges.length + parts.cue.ranges.length, 0, 'screen-reader mode registered part highlights');
@@ -455,10 +460,7 @@ for (const screenReaderMode of [false, true]) {
       // Claims back on: the parts are painted again, once.
       await setSwitch(popup, 'Claims', true);
       await waitForCategory(page, 'claim', true);
-      await page.waitForFunction((n) => {
-        const hl = globalThis.CSS?.highlights?.get('factmark-claim-source')?.size ?? 0;
-        return hl + document.querySelectorAll('[data-factmark-part="source"]').length >= n;
-      }, sources.length, { timeout: 5000, polling: 50 });
+      await waitForSources(page, sources.length);
       const again = await readClaimParts(page);
       assert.equal(again.source.ranges.length + again.source.elements.length, parts.source.ranges.length + parts.source.elements.length, 'sources painted a different number of times after Claims came back');
       assert.equal(again.cue.ranges.length + again.cue.elements.length, parts.cue.ranges.length + parts.cue.elements.length, 'cues painted a different number of times after Claims came back');

@@ -250,9 +250,12 @@ export class SpeakerBook {
       for (const r of info.roles) found.roles.add(r);
       found.last = position;
       // a fuller name becomes canonical ("Zelensky" then "Volodymyr Zelensky")
-      if (info.kind === 'person' && nameShape(info.name).words > found.shape.words) {
-        found.canonical = info.name;
-        found.shape = nameShape(info.name);
+      if (info.kind === 'person') {
+        const shape = nameShape(info.name);
+        if (shape.words > found.shape.words) {
+          found.canonical = info.name;
+          found.shape = shape;
+        }
       }
       return found.canonical;
     }
