@@ -10,6 +10,8 @@
 // the difference is what the extension adds to a tab), and the service worker's heap once (the
 // reference loaded) and with 1..N tabs open. Prints markdown tables to stdout.
 // Then every other page of ../shared/pages for the longest block alone (1 run each way, 3 when over 50 ms).
+// Every page whose block with the extension passed 50 ms is then loaded 3 more times with a CPU profile and a
+// trace of its main-thread tasks, to tell the extension's tasks from the page's (scripts/block-attribution.mjs).
 // Usage: npx wxt build && node scripts/bench-browser.mjs [--runs N] [--no-memory] [--news-only]
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, tabIdOf, pageState, EXT, CHROMIUM } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
+import { causedByExtension, profiledLoad } from './block-attribution.mjs';
 import {
   NEWS_PAGES, SHARED_PAGES, instrumentScript, launchPlain, listSharedPages, median, readInstrument, syntheticArticle,
 } from '../tests/e2e/pages-harness.mjs';
@@ -80,8 +83,37 @@ const medians = ({ withExt, without }) => ({
   taskWithout: median(without.map((r) => r.task)),
 });
 
+/**
+ * Issue 6's "no main-thread task over 50 ms caused by the extension", for a page whose block with the
+ * extension passed 50 ms: 3 more loads with the extension, each with a CPU profile and a trace of the
+ * page's main-thread tasks (scripts/block-attribution.mjs). A task over 50 ms is the extension's when its
+ * JavaScript took over 50 ms of it, or the task would be under 50 ms without that JavaScript; the page
+ * counts when such a task shows in at least 2 of the 3 loads (one noisy load neither hides nor invents one).
+ */
+const ATTRIBUTION_RUNS = 3;
+async function attribute(url) {
+  const loads = [];
+  for (let i = 0; i < ATTRIBUTION_RUNS; i++) loads.push(await profiledLoad(h, url));
+  const ok = loads.filter(Boolean);
+  const longest = (r) => r.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  const extension = (r) => r.tasks.reduce((m, t) => Math.max(m, t.extension), 0);
+  const caused = ok.filter((r) => r.tasks.some(causedByExtension)).length;
+  return {
+    loads: ok.length,
+    longestTask: median(ok.map(longest)),
+    extensionInLongTasks: ok.length ? Math.max(...ok.map(extension)) : null,
+    caused,
+    byExtension: caused * 2 > ATTRIBUTION_RUNS,
+  };
+}
+const needsAttribution = (r) => (r.gapWith ?? 0) > 50;
+
 const rows = [];
-const measureTarget = async (t) => rows.push({ ...t, ...medians(await loadBoth(t.url, RUNS)) });
+const measureTarget = async (t) => {
+  const row = { ...t, ...medians(await loadBoth(t.url, RUNS)) };
+  if (needsAttribution(row)) row.attribution = await attribute(t.url);
+  rows.push(row);
+};
 // The 1M-character page last: what it leaves behind (a big heap to collect in the pages' shared renderer
 // process) would otherwise land in the blocks of the pages measured after it.
 for (const t of targets) if (t.kind !== 'huge') await measureTarget(t);
@@ -97,7 +129,9 @@ if (shared && !process.argv.includes('--news-only')) {
     const url = `${shared.origin}${p.path}`;
     const runs = await loadBoth(url, 1);
     if (runs.withExt[0].gap > 50) await loadBoth(url, 2, runs);
-    allPages.push({ name: p.name, ...medians(runs) });
+    const row = { name: p.name, ...medians(runs) };
+    if (needsAttribution(row)) row.attribution = await attribute(url);
+    allPages.push(row);
   }
 }
 
@@ -202,25 +236,42 @@ if (news.length) {
 }
 out.push('');
 out.push('"Longest block" is the longest gap in a 5 ms timer in the page\'s main world after DOMContentLoaded: any task that held the main thread (the page\'s own or the content script\'s; Chromium\'s longtask entries do not always include content-script work). "With" minus "without" on the same page is the extension\'s share.');
-if (allPages.length) {
-  // The extension's share of a page's longest block: with minus without (the page's own load work
-  // blocks both), over the pages measured here and the news and seed pages above.
-  const every = [...rows.filter((r) => r.kind !== 'huge'), ...allPages];
+{
+  // Issue 6's target, per page: a main-thread task over 50 ms that the extension caused, by CPU profile
+  // (attribute above). The with / without difference of the longest block is kept beside it: it also
+  // sees work the browser does later for the extension outside its JavaScript, but counts the page's own
+  // tasks when they move (a first layout landing after DOMContentLoaded with the extension loaded).
+  const shared = [...rows.filter((r) => r.kind !== 'huge'), ...allPages];
+  const attributed = [...shared, ...rows.filter((r) => r.kind === 'huge')].filter((r) => r.attribution);
+  const caused = shared.filter((r) => r.attribution?.byExtension);
   const share = (r) => Math.max(0, (r.gapWith ?? 0) - (r.gapWithout ?? 0));
-  const over = every.filter((r) => share(r) > 50);
-  const worst = every.reduce((m, r) => (share(r) > share(m) ? r : m), every[0]);
+  const over = shared.filter((r) => share(r) > 50);
+  const worst = shared.reduce((m, r) => (share(r) > share(m) ? r : m), shared[0]);
   out.push('');
-  out.push(`### Every page of ../shared/pages (Chromium, headless; 1 run per page, 3 when the block with the extension passed 50 ms)`);
+  out.push(`### Tasks over 50 ms caused by the extension (Chromium, headless; CPU profile and trace of the page's main thread)`);
   out.push('');
-  out.push(`${every.length} pages (the ${rows.filter((r) => r.kind !== 'huge').length} above and ${allPages.length} more). Pages where the longest block with the extension exceeds the one without by over 50 ms: **${over.length}**${over.length ? ` (${over.map((r) => `${r.name} ${f(r.gapWith)} / ${f(r.gapWithout)}`).join(', ')})` : ''}. Largest difference: ${f(share(worst))} ms (${worst.name}).`);
+  out.push(`${shared.length} pages${allPages.length ? ` (the ${shared.length - allPages.length} above and ${allPages.length} more of ../shared/pages)` : ''}. A page whose longest block with the extension passed 50 ms is loaded ${ATTRIBUTION_RUNS} more times with the extension, its renderer CPU-profiled and its main-thread tasks traced (scripts/block-attribution.mjs). A task over 50 ms is the extension's when the extension's JavaScript (a chrome-extension:// frame on the sampled stack, with what it forced, such as a style recalculation) took over 50 ms of it, or the task would be under 50 ms without it; a page counts when such a task shows in at least 2 of the ${ATTRIBUTION_RUNS} loads.`);
   out.push('');
-  out.push('<details><summary>Per page: first mark, longest block with / without the extension (ms after DOMContentLoaded), runs</summary>');
-  out.push('');
-  out.push('| page | first mark | longest block with / without | runs |');
-  out.push('|---|---:|---:|---:|');
-  for (const r of allPages) out.push(`| ${r.name} | ${f(r.ttfm)} | ${f(r.gapWith)} / ${f(r.gapWithout)} | ${r.runs} |`);
-  out.push('');
-  out.push('</details>');
+  out.push(`**Pages with a main-thread task over 50 ms caused by the extension: ${caused.length}**${caused.length ? ` (${caused.map((r) => r.name).join(', ')})` : ''}. Pages whose longest block (5 ms ticker) with the extension exceeds the one without by over 50 ms: ${over.length}${over.length ? ` (${over.map((r) => `${r.name} ${f(r.gapWith)} / ${f(r.gapWithout)}`).join(', ')})` : ''}; largest difference ${f(share(worst))} ms (${worst?.name}).`);
+  if (attributed.length) {
+    out.push('');
+    out.push('| page | longest block with / without | longest task over 50 ms (median of loads; 0: none) | most extension JS in one task over 50 ms | loads with a task caused by the extension |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const r of attributed) {
+      const a = r.attribution;
+      out.push(`| ${r.name} | ${f(r.gapWith)} / ${f(r.gapWithout)} | ${f(a.longestTask)} | ${a.extensionInLongTasks === null ? '-' : a.extensionInLongTasks.toFixed(1)} | ${a.caused} of ${a.loads} |`);
+    }
+  }
+  if (allPages.length) {
+    out.push('');
+    out.push('<details><summary>Every other page of ../shared/pages: first mark, longest block with / without the extension (ms after DOMContentLoaded), runs (1 each way, 3 when the block with the extension passed 50 ms)</summary>');
+    out.push('');
+    out.push('| page | first mark | longest block with / without | runs |');
+    out.push('|---|---:|---:|---:|');
+    for (const r of allPages) out.push(`| ${r.name} | ${f(r.ttfm)} | ${f(r.gapWith)} / ${f(r.gapWithout)} | ${r.runs} |`);
+    out.push('');
+    out.push('</details>');
+  }
 }
 if (memory) {
   const mb = (b) => (b / 1048576).toFixed(2);
