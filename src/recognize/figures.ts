@@ -16,8 +16,12 @@ export interface FigureOptions {
  * Every place a figure may start: a digit or a number word. A plain, case-insensitive literal
  * alternation (no lookbehind, no unicode classes) keeps this one pass over the text cheap; the exact
  * forms are then read with sticky patterns at each candidate.
+ * "a" and "an" (the commonest words here) count only before a space or hyphen and a word that may be
+ * a fraction or scale word ("a half", "a dozen", "a-quarter", "a million": first letters h q t f d m
+ * b, see FRAC_Y and WORDS_Y); the lookahead rejects the other articles inside the scan instead of
+ * handing each back to be rejected.
  */
-const CANDIDATE_RE = /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
+const CANDIDATE_RE = /\d|\b(?:an?(?=-[hqtfdmb]|\s+[hqtfdmb])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
 const FRAC_Y = /(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\p{L}-])/iuy;
 const VAGUE_Y = /(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\s)(?![\p{L}])/iuy;
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100]);
@@ -427,9 +431,6 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     const start0 = m.index;
     if (blocked[start0]) continue;
     const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
-    // "a", "an" (the commonest candidates) read as numbers only before a fraction or scale word
-    // ("a half", "a dozen", "a million"): skip the others without trying the patterns.
-    if (!isDigit && m[0].length <= 2 && (m[0][0] === 'a' || m[0][0] === 'A') && !articleBeforeNumber(text, start0 + m[0].length)) continue;
     // a numeral must not start inside another ("1.5", "10,000")
     if (isDigit && (/\d/.test(text[start0 - 1] ?? '') || (/[.,]/.test(text[start0 - 1] ?? '') && /\d/.test(text[start0 - 2] ?? '')))) continue;
     const g: { vague?: string; frac?: string } = {};
@@ -644,8 +645,6 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
   return dedupe(out);
 }
 
-const SPACE_RE = /\s/;
-
 /** \s: [\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff] */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -704,20 +703,6 @@ function digitWindows(text: string): number[] {
   if (ws >= 0) out.push(ws, we);
   return out;
 }
-/** The first letters of the words FRAC_Y and WORDS_Y accept after "a"/"an" (half, third, quarter, fifth, tenth, dozen, hundred, thousand, million, billion, trillion). */
-const AFTER_ARTICLE = new Set('hHqQtTfFdDmMbB'.split(''));
-
-/** After "a"/"an" ending at p: a space or hyphen, then a word that may be a fraction or scale word. */
-function articleBeforeNumber(text: string, p: number): boolean {
-  const c = text[p];
-  if (c === undefined) return false;
-  if (c === '-') return AFTER_ARTICLE.has(text[p + 1]);
-  if (!SPACE_RE.test(c)) return false;
-  let k = p + 1;
-  while (k < text.length && SPACE_RE.test(text[k])) k++;
-  return AFTER_ARTICLE.has(text[k]) || AFTER_ARTICLE.has(text[p + 1]);
-}
-
 function skipToken(text: string, pos: number): number {
   while (pos < text.length && /[\p{L}\p{N}\-.]/u.test(text[pos]) && !/[.-]$/.test(text[pos] + (isLetterOrDigit(text[pos + 1]) ? '' : '.'))) pos++;
   return pos;
