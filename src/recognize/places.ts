@@ -3,7 +3,7 @@
 import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
-import { searchKey, runLookup, tildeLookup, type RunLookup } from '../reference/gazetteer';
+import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
 import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
 
 interface Token {
@@ -59,6 +59,8 @@ const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'bo
 /** The gazetteer indexes countries' demonyms under this prefix ("~british"): context, never places. */
 export const DEMONYM_PREFIX = '~';
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'bin', 'ibn', 'ter', 'zu']);
+/** The longest particle: longer words need no look in the set. */
+const PARTICLE_MAX = Math.max(...[...PARTICLES].map((w) => w.length));
 /** Organisations named "X of <place>". */
 const OF_ORGS = new Set(['bank', 'university', 'college', 'institute', 'council', 'ministry', 'department', 'school', 'academy', 'museum', 'church', 'diocese', 'archdiocese', 'federation', 'association', 'society', 'chamber', 'commission', 'government', 'parliament', 'embassy', 'consulate', 'court', 'office', 'bureau', 'board', 'league', 'club', 'party', 'army', 'navy', 'port', 'authority', 'agency', 'foundation', 'corporation', 'company']);
 /**
@@ -119,7 +121,8 @@ function tokenize(text: string, names: number[]): Token[] {
     if (c0 < 128 ? !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) : !isAlnumAt(text, i)) {
       if (c0 === 10) newline = true;
       i += c0 < 0xd800 ? 1 : codeWidth(text, i);
-      c0 = text.charCodeAt(i);
+      // (Never read past the end: a read there would cost a deoptimisation of this loop.)
+      c0 = i < n ? text.charCodeAt(i) : 0;
       continue;
     }
     if (newline) {
@@ -140,7 +143,7 @@ function tokenize(text: string, names: number[]): Token[] {
     let stop = 0;
     if (first < 128 && !(sawUpper && text.charCodeAt(i + 1) === 46)) {
       for (;;) {
-        stop = text.charCodeAt(wEnd);
+        stop = wEnd < n ? text.charCodeAt(wEnd) : 0;
         if (stop >= 97 && stop <= 122) sawLower = true;
         else if (stop >= 65 && stop <= 90) sawUpper = true;
         else if (!(stop >= 48 && stop <= 57)) break;
@@ -211,7 +214,7 @@ function tokenize(text: string, names: number[]): Token[] {
     }
     tokens.push(t);
     prev = t;
-    c0 = ascii ? stop : text.charCodeAt(i);
+    c0 = ascii ? stop : i < n ? text.charCodeAt(i) : 0;
   }
   markHeadline(tokens, line, tokens.length, caps, lower, short);
   return tokens;
@@ -409,7 +412,7 @@ function matchAt(tokens: Token[], i: number, g: Lookups): { to: number; entries:
       key += ' ' + tokens[j].text;
       if (!isNameWord(tokens[j])) continue; // names do not end in a connector
     }
-    const r = g.run(key);
+    const r = j === i ? g.run(key, tokens[i]) : g.run(key);
     if (r.entries.length) { to = j; entries = r.entries; }
     if (prune && !r.longer) break;
   }
@@ -477,7 +480,7 @@ function findMentions(text: string, tokens: Token[], names: number[], g: Lookups
     if (hasApostropheNearEnd(t.text) && /['’](d|ll|re|ve|t|m)$/i.test(t.text)) reject = true;
     // Nobiliary particles: "Marigny de Mandeville", "Roger van Boxtel".
     const before = tokens[i - 1];
-    if (before && before.joinNext && PARTICLES.has(before.text) && tokens[i - 2]?.joinNext && tokens[i - 2]?.cap) { reject = true; persons.add(lower(t)); }
+    if (before && before.joinNext && before.text.length <= PARTICLE_MAX && PARTICLES.has(before.text) && tokens[i - 2]?.joinNext && tokens[i - 2]?.cap) { reject = true; persons.add(lower(t)); }
     // "Bank of Valletta", "University of Alberta", "Council of Europe": an organisation named after the place.
     {
       let k = i - 1;
@@ -575,6 +578,13 @@ function findMentions(text: string, tokens: Token[], names: number[], g: Lookups
   return out;
 }
 
+/** The words of tokens from..to (inclusive) joined by single spaces (without the arrays of a slice, map and join). */
+function wordsText(tokens: Token[], from: number, to: number): string {
+  let s = tokens[from].text;
+  for (let k = from + 1; k <= to; k++) s += ' ' + tokens[k].text;
+  return s;
+}
+
 /** Feature words that may also begin a name ("Lake Geneva", "Port Said"). */
 const PREFIX_FEATURES = new Set(['lake', 'mount', 'fort', 'port', 'gulf', 'bay', 'cape']);
 /** Feature words that begin a name the gazetteer may lack ("Lake Geneva", "Mount Kenya"). */
@@ -612,7 +622,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
       if (after && tokens[k].joinNext && isNameWord(after) && ORG_WORDS.has(lower(after))) return undefined;
       // Named in the gazetteer as a whole ("Indian Ocean", "Korean Peninsula", "Beverly Hills"): not a feature.
       const whole = matchAt(tokens, i, g);
-      if (whole && whole.to >= k && whole.entries.some((e) => e.kind !== 'city' || canon(e.name) === canon(tokens.slice(i, k + 1).map((x) => x.text).join(' ')))) return undefined;
+      if (whole && whole.to >= k && whole.entries.some((e) => e.kind !== 'city' || canon(e.name) === canon(wordsText(tokens, i, k)))) return undefined;
       // The place named inside it ("Zaporizhzhia nuclear power plant", "Morris County"): only under
       // its own name, not an alternate of some far-off town ("François-Xavier Bagnoud Center").
       const inner: GazetteerEntry[] = [];
@@ -620,13 +630,12 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
       for (let s = i; s < k; s++) {
         const m = matchAt(tokens, s, g);
         if (!m || m.to >= k) continue;
-        innerName = tokens.slice(s, m.to + 1).map((x) => x.text).join(' ');
+        innerName = wordsText(tokens, s, m.to);
         const written = canon(innerName);
         inner.push(...m.entries.filter((e) => canon(e.name) === written || e.kind !== 'city'));
         break;
       }
-      const name = tokens.slice(i, k + 1).map((x) => x.text);
-      const surface = name.join(' ');
+      const surface = wordsText(tokens, i, k);
       return { start: t.start, end: tokens[k].end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface, anchor: inner.length ? inner : undefined, anchorName: inner.length ? innerName : undefined };
     }
   }
@@ -636,7 +645,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
     if (inGaz) return undefined; // "Fort Worth" is a town
     let e = i + 1;
     while (e < limit && tokens[e].joinNext && isNameWord(tokens[e + 1])) e++;
-    const surface = tokens.slice(i, e + 1).map((x) => x.text).join(' ');
+    const surface = wordsText(tokens, i, e);
     return { start: t.start, end: tokens[e].end, from: i, to: e, surface, candidates: [], kind: 'feature', featureName: surface };
   }
   return undefined;
@@ -776,17 +785,22 @@ function choose(m: Mention, ctx: Context): Choice {
   return c;
 }
 
+/** No entries (shared: never changed). */
+const NO_ENTRIES: GazetteerEntry[] = [];
+
 /** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
 class Lookups {
   private readonly seen = new Map<string, GazetteerEntry[]>();
   private readonly runs = new Map<string, RunLookup>();
   private readonly demonyms = new Map<string, GazetteerEntry[]>();
-  private readonly probe: ((name: string) => RunLookup) | undefined;
-  /** The gazetteer's own lookup of DEMONYM_PREFIX + word, when it has one. */
+  private readonly probe: ((name: string, lowered?: string) => RunLookup) | undefined;
+  /** The gazetteer's own lookup of DEMONYM_PREFIX + word, and its quick test, when it has them. */
   private readonly tilde: ((word: string) => GazetteerEntry[]) | undefined;
+  private readonly tildeMayHold: ((word: string) => boolean) | undefined;
   constructor(private readonly g: Gazetteer) {
     this.probe = runLookup(g);
     this.tilde = DEMONYM_PREFIX === '~' ? tildeLookup(g) : undefined;
+    this.tildeMayHold = this.tilde ? tildeMayHold(g) : undefined;
   }
 
   lookup(name: string): GazetteerEntry[] {
@@ -800,11 +814,14 @@ class Lookups {
     return r;
   }
 
-  /** Entries of a run of words, and whether a longer name may continue it. */
-  run(name: string): RunLookup {
+  /**
+   * Entries of a run of words, and whether a longer name may continue it. `word`: the run's one token,
+   * when it is one word (its lower case, needed later anyway, then serves the gazetteer's search key).
+   */
+  run(name: string, word?: Token): RunLookup {
     let r = this.runs.get(name);
     if (!r) {
-      if (this.probe) r = this.probe(name);
+      if (this.probe) r = this.probe(name, word && lower(word));
       else {
         const seen = this.seen.get(name);
         r = { entries: seen ?? this.g.lookup(name), longer: true };
@@ -817,6 +834,8 @@ class Lookups {
 
   /** The countries whose demonym this word is (gazetteer keys "~british"). */
   demonym(word: string): GazetteerEntry[] {
+    // Most words are answered by the gazetteer's table at once: cheaper than remembering them.
+    if (this.tildeMayHold && !this.tildeMayHold(word)) return NO_ENTRIES;
     let r = this.demonyms.get(word);
     if (!r) {
       // No name the recogniser looks up otherwise starts with the prefix: no need to remember it twice.

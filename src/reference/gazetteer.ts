@@ -201,9 +201,12 @@ function isPlainName(name: string): boolean {
   return !prevSpace;
 }
 
-/** The search key of a name (normalizeName, with its common case done without a regex). */
-export function searchKey(name: string): string {
-  return isPlainName(name) ? name.toLowerCase() : normalizeName(name);
+/**
+ * The search key of a name (normalizeName, with its common case done without a regex). `lowered`, when
+ * the caller has it, is name.toLowerCase(): that common case then reuses it.
+ */
+export function searchKey(name: string, lowered?: string): string {
+  return isPlainName(name) ? (lowered ?? name.toLowerCase()) : normalizeName(name);
 }
 
 /** What a run of words finds: its entries, and whether some longer name continues it ("new" -> "new york"). */
@@ -213,14 +216,18 @@ export interface RunLookup {
   longer: boolean;
 }
 
-const runLookups = new WeakMap<Gazetteer, (name: string) => RunLookup>();
+/** A run lookup: `lowered`, when given, is name.toLowerCase() (see searchKey). */
+type RunLookupFn = (name: string, lowered?: string) => RunLookup;
+
+const runLookups = new WeakMap<Gazetteer, RunLookupFn>();
 const tildeLookups = new WeakMap<Gazetteer, (word: string) => GazetteerEntry[]>();
+const tildeChecks = new WeakMap<Gazetteer, (word: string) => boolean>();
 
 /**
  * For a gazetteer made by createGazetteer: a lookup that also says whether a longer name starts with
  * this one, so a recogniser can stop extending a run of words early. Undefined for other gazetteers.
  */
-export function runLookup(g: Gazetteer): ((name: string) => RunLookup) | undefined {
+export function runLookup(g: Gazetteer): RunLookupFn | undefined {
   return runLookups.get(g);
 }
 
@@ -230,6 +237,16 @@ export function runLookup(g: Gazetteer): ((name: string) => RunLookup) | undefin
  */
 export function tildeLookup(g: Gazetteer): ((word: string) => GazetteerEntry[]) | undefined {
   return tildeLookups.get(g);
+}
+
+/**
+ * For a gazetteer made by createGazetteer: false when tildeLookup surely finds nothing for the word
+ * (its first three letters, ASCII, begin no "~" key), answered from a table; true otherwise. Lets a
+ * caller that remembers lookups skip remembering the many words answered this way. Undefined for
+ * other gazetteers.
+ */
+export function tildeMayHold(g: Gazetteer): ((word: string) => boolean) | undefined {
+  return tildeChecks.get(g);
 }
 
 /** Three code units a-z as a number below 26 * 26 * 26; -1 for any other. */
@@ -255,8 +272,8 @@ export function createGazetteer(data: unknown): Gazetteer {
   const groupEnd = new Int32Array(65536);
   /** Searches of the group so far; PACK_AFTER or more: its keys are in `packed`. */
   const groupUses = new Uint8Array(65536);
-  /** Filters of the packed groups. */
-  const filters = new Map<number, Uint32Array>();
+  /** Filters of the packed groups, by group (an array: read for every name looked up). */
+  const filters: (Uint32Array | undefined)[] = new Array(65536).fill(undefined);
 
   const entry = (i: number): GazetteerEntry => {
     let e = cache[i];
@@ -299,7 +316,7 @@ export function createGazetteer(data: unknown): Gazetteer {
     if (groupUses[group] < PACK_AFTER) {
       if (++groupUses[group] === PACK_AFTER) {
         for (let i = lo; i < groupHi; i++) packed[i] = packKey(keys[i]);
-        filters.set(group, makeFilter(keys, lo, groupHi));
+        filters[group] = makeFilter(keys, lo, groupHi);
       }
       else {
         let hi = groupHi;
@@ -361,7 +378,7 @@ export function createGazetteer(data: unknown): Gazetteer {
   const surelyAbsent = (key: string): boolean => {
     // A name of one unit is continued in another group ("a" by "a coruna").
     if (key.length < 2) return false;
-    const f = filters.get(groupOf(key));
+    const f = filters[groupOf(key)];
     return f !== undefined && !mayHold(f, hashUnits(key));
   };
 
@@ -400,8 +417,8 @@ export function createGazetteer(data: unknown): Gazetteer {
       return i === undefined ? undefined : entry(i);
     },
   };
-  runLookups.set(gazetteer, (name: string): RunLookup => {
-    const key = searchKey(name);
+  runLookups.set(gazetteer, (name: string, lowered?: string): RunLookup => {
+    const key = searchKey(name, lowered);
     if (surelyAbsent(key)) return { entries: [], longer: false };
     const k = lowerBound(key);
     const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
@@ -416,14 +433,14 @@ export function createGazetteer(data: unknown): Gazetteer {
     }
     return { entries, longer: key !== '' && m < keys.length && order === 0 };
   });
-  tildeLookups.set(gazetteer, (word: string): GazetteerEntry[] => {
+  const tildeMay = (word: string): boolean => {
     // Three ASCII letters first stay first in the key, in lower case, whatever follows them.
     const at = letterTriple(word.charCodeAt(0) | 32, word.charCodeAt(1) | 32, word.charCodeAt(2) | 32);
-    if (at >= 0) {
-      tildeKeys();
-      if (!tildeStarts![at]) return [];
-    }
-    return gazetteer.lookup('~' + word);
-  });
+    if (at < 0) return true;
+    tildeKeys();
+    return tildeStarts![at] === 1;
+  };
+  tildeChecks.set(gazetteer, tildeMay);
+  tildeLookups.set(gazetteer, (word: string): GazetteerEntry[] => (tildeMay(word) ? gazetteer.lookup('~' + word) : []));
   return gazetteer;
 }
