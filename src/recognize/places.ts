@@ -789,9 +789,14 @@ function choose(m: Mention, ctx: Context): Choice {
 const NO_ENTRIES: GazetteerEntry[] = [];
 
 /** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
+/** A run's lookup as remembered for one text, with the lower case of its word when it is one word. */
+interface Run extends RunLookup {
+  low: string | undefined;
+}
+
 class Lookups {
   private readonly seen = new Map<string, GazetteerEntry[]>();
-  private readonly runs = new Map<string, RunLookup>();
+  private readonly runs = new Map<string, Run>();
   private readonly demonyms = new Map<string, GazetteerEntry[]>();
   private readonly probe: ((name: string, lowered?: string) => RunLookup) | undefined;
   /** The gazetteer's own lookup of DEMONYM_PREFIX + word, and its quick test, when it has them. */
@@ -816,18 +821,24 @@ class Lookups {
 
   /**
    * Entries of a run of words, and whether a longer name may continue it. `word`: the run's one token,
-   * when it is one word (its lower case, needed later anyway, then serves the gazetteer's search key).
+   * when it is one word: its lower case (needed later anyway) serves the gazetteer's search key, and is
+   * remembered with the run, so that later tokens of the same word take it instead of lower-casing again.
    */
   run(name: string, word?: Token): RunLookup {
     let r = this.runs.get(name);
     if (!r) {
-      if (this.probe) r = this.probe(name, word && lower(word));
+      const low = word && lower(word);
+      let found: RunLookup;
+      if (this.probe) found = this.probe(name, low);
       else {
         const seen = this.seen.get(name);
-        r = { entries: seen ?? this.g.lookup(name), longer: true };
-        if (seen) r.entries = seen;
+        found = { entries: seen ?? this.g.lookup(name), longer: true };
       }
+      r = { entries: found.entries, longer: found.longer, low };
       this.runs.set(name, r);
+    } else if (word) {
+      if (r.low === undefined) r.low = lower(word);
+      else word.low ??= r.low;
     }
     return r;
   }
