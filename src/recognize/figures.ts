@@ -126,6 +126,12 @@ interface Quantity {
   age?: boolean;
 }
 
+/** An ASCII digit at i (/\d/ on text[i]; false outside the text). */
+function digitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 function isLetterOrDigit(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
@@ -332,13 +338,23 @@ for (const phrase of QUALIFIER_PHRASES.sort((a, b) => b.length - a.length)) {
   QUALIFIERS_BY_LAST_WORD.set(last, [...(QUALIFIERS_BY_LAST_WORD.get(last) ?? []), phrase]);
 }
 
+/** The length of the shortest last word of a qualifier phrase. */
+const QUALIFIER_LAST_MIN = Math.min(...[...QUALIFIERS_BY_LAST_WORD.keys()].map((w) => w.length));
+
+/** /[A-Za-z.]/ on one code unit. */
+function isAsciiLetterOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
 /** The qualifier phrase ending right before `start` ("more than ", "about "), if any. */
 function qualifierBefore(text: string, start: number): { start: number; word: string } | undefined {
   let i = start;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0') && start - i < 3) i--;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 0xa0) && start - i < 3) i--;
   if (i === start) return undefined;
   let j = i;
-  while (j > 0 && /[A-Za-z.]/.test(text[j - 1]) && i - j < 16) j--;
+  while (j > 0 && isAsciiLetterOrDot(text.charCodeAt(j - 1)) && i - j < 16) j--;
+  // No phrase's last word is shorter (and none is empty): no need to look it up.
+  if (i - j < QUALIFIER_LAST_MIN) return undefined;
   if (j > 0 && /[\p{L}\p{N}]/u.test(text[j - 1])) return undefined;
   const candidates = QUALIFIERS_BY_LAST_WORD.get(text.slice(j, i).toLowerCase());
   if (!candidates) return undefined;
@@ -432,7 +448,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (blocked[start0]) continue;
     const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
     // a numeral must not start inside another ("1.5", "10,000")
-    if (isDigit && (/\d/.test(text[start0 - 1] ?? '') || (/[.,]/.test(text[start0 - 1] ?? '') && /\d/.test(text[start0 - 2] ?? '')))) continue;
+    if (isDigit && (digitAt(text, start0 - 1) || ((text[start0 - 1] === '.' || text[start0 - 1] === ',') && digitAt(text, start0 - 2)))) continue;
     const g: { vague?: string; frac?: string } = {};
     if (!isDigit) {
       g.frac = stickyAt(FRAC_Y, text, start0)?.[0];
@@ -468,7 +484,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
         CANDIDATE_RE.lastIndex = q.end + 2;
         continue;
       }
-      if (before === ':' && /\d/.test(text[start0 - 2] ?? '')) continue;
+      if (before === ':' && digitAt(text, start0 - 2)) continue;
       // code and tickers: "level=6", "08008.HK", "401(K)"
       if ((before === '=' && /[a-z_]/.test(text[start0 - 2] ?? '')) || /^(?:\.[A-Z]{1,4}\b|\([A-Za-z]\))/.test(text.slice(q.end, q.end + 6))) {
         CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
@@ -484,8 +500,8 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       }
     }
     // "24/7", "9/11", "2/3rds": slashed numbers that are not fractions are not figures
-    if (!q.words && (before === '/' || before === '\\') && /\d/.test(text[start0 - 2] ?? '')) continue;
-    if (!q.words && text[q.end] === '/' && /\d/.test(text[q.end + 1] ?? '')) {
+    if (!q.words && (before === '/' || before === '\\') && digitAt(text, start0 - 2)) continue;
+    if (!q.words && text[q.end] === '/' && digitAt(text, q.end + 1)) {
       CANDIDATE_RE.lastIndex = q.end + 1;
       continue;
     }
