@@ -903,9 +903,8 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
     const unique = c.length === 1 || top.kind === 'country' || top.population > 20 * (c[1]?.population ?? 0) + 1;
     if (!unique) {
       // "New York" (the state or its city): the likely readings agree on the region all the same.
-      const likely = c.filter((e) => e.population * 20 >= top.population);
       const k0 = keyOf(top);
-      if (k0 && likely.every((e) => keyOf(e) === k0)) {
+      if (k0 !== undefined && likelyIn(c, top, k0)) {
         regions.set(k0, (regions.get(k0) ?? 0) + 1);
         addName(ctx.regionNames, k0, canon(m.surface));
       }
@@ -1129,6 +1128,12 @@ function addName(map: Map<string, Set<string>>, key: string, name: string): void
   let set = map.get(key);
   if (!set) { set = new Set(); map.set(key, set); }
   set.add(name);
+}
+
+/** Every likely reading among the candidates (a twentieth of the top one's people or more) speaks for the region `key` (a loop, not filter and every: no arrays). */
+function likelyIn(candidates: GazetteerEntry[], top: GazetteerEntry, key: string): boolean {
+  for (const e of candidates) if (e.population * 20 >= top.population && keyOf(e) !== key) return false;
+  return true;
 }
 
 /** The region an entry speaks for: its own name for a region, else the region it lies in. */
