@@ -894,17 +894,7 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   const cues: { at: number; country: string }[] = [];
   /** The different names (places, demonyms) that point to each country. */
   const support = new Map<string, Set<string>>();
-  for (const k of names) {
-    const t = tokens[k];
-    if (!t.allCaps && t.text.length >= 4) {
-      for (const e of g.demonym(t.text)) {
-        if (e.kind !== 'country') continue;
-        if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
-        cues.push({ at: t.start, country: e.country });
-        addName(support, e.country, canon(t.text));
-      }
-    }
-  }
+  demonymCues(tokens, names, g, countries, cues, support);
   for (const m of mentions) {
     const c = m.candidates.length ? m.candidates : m.anchor ?? [];
     if (!c.length) continue;
@@ -991,6 +981,15 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
       if (town) fallback = town;
     }
   }
+  return annotate(text, tokens, mentions, ctx, cues, support, fallback);
+}
+
+/**
+ * The annotations of the mentions, each resolved to one place: a feature located by its anchor, by a
+ * place named close by or by `fallback`; a small town beside a big city read as part of it. (A
+ * function of its own: recognizePlaces is then small enough for the optimising compiler to take on early.)
+ */
+function annotate(text: string, tokens: Token[], mentions: Mention[], ctx: Context, cues: { at: number; country: string }[], support: Map<string, Set<string>>, fallback: GazetteerEntry | undefined): Annotation[] {
   const out: Annotation[] = [];
   const resolved: { at: number; country: string }[] = [];
   for (let idx = 0; idx < mentions.length; idx++) {
@@ -1120,6 +1119,24 @@ function addUnlistedPlaces(text: string, tokens: Token[], names: number[], menti
   if (!added.length) return;
   mentions.push(...added);
   mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The countries the text's demonyms name ("Ukrainian", "British"): counted (where the word looks like
+ * one), as cues at their places, and as names supporting each country.
+ */
+function demonymCues(tokens: Token[], names: number[], g: Lookups, countries: Map<string, number>, cues: { at: number; country: string }[], support: Map<string, Set<string>>): void {
+  for (const k of names) {
+    const t = tokens[k];
+    if (!t.allCaps && t.text.length >= 4) {
+      for (const e of g.demonym(t.text)) {
+        if (e.kind !== 'country') continue;
+        if (looksLikeDemonym(t.text)) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
+        cues.push({ at: t.start, country: e.country });
+        addName(support, e.country, canon(t.text));
+      }
+    }
+  }
 }
 
 /** A region of a listed name that is what the bare name means ("California or Washington"). */
