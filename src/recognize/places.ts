@@ -797,12 +797,12 @@ function choose(m: Mention, ctx: Context): Choice {
 /** No entries (shared: never changed). */
 const NO_ENTRIES: GazetteerEntry[] = [];
 
-/** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
 /** A run's lookup as remembered for one text, with the lower case of its word when it is one word. */
 interface Run extends RunLookup {
   low: string | undefined;
 }
 
+/** The gazetteer with its lookups remembered for one text (names repeat, and runs are looked up several times). */
 class Lookups {
   private readonly seen = new Map<string, GazetteerEntry[]>();
   private readonly runs = new Map<string, Run>();
