@@ -93,7 +93,13 @@ const medians = ({ withExt, without }) => ({
 const ATTRIBUTION_RUNS = 3;
 async function attribute(url) {
   const loads = [];
-  for (let i = 0; i < ATTRIBUTION_RUNS; i++) loads.push(await profiledLoad(h, url));
+  const plainLoads = [];
+  for (let i = 0; i < ATTRIBUTION_RUNS; i++) {
+    // the same page without the extension, traced alike, waited for as long as a load with it takes
+    const t0 = Date.now();
+    loads.push(await profiledLoad(h, url));
+    plainLoads.push(await profiledLoad(h, url, { context: plain.context, extension: false, settleMs: Math.min(5000, Date.now() - t0) }));
+  }
   const ok = loads.filter(Boolean);
   const longest = (r) => r.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const extension = (r) => r.tasks.reduce((m, t) => Math.max(m, t.extension), 0);
@@ -101,6 +107,7 @@ async function attribute(url) {
   return {
     loads: ok.length,
     longestTask: median(ok.map(longest)),
+    longestTaskWithout: median(plainLoads.filter(Boolean).map(longest)),
     extensionInLongTasks: ok.length ? Math.max(...ok.map(extension)) : null,
     caused,
     byExtension: caused * 2 > ATTRIBUTION_RUNS,
@@ -250,16 +257,16 @@ out.push('"Longest block" is the longest gap in a 5 ms timer in the page\'s main
   out.push('');
   out.push(`### Tasks over 50 ms caused by the extension (Chromium, headless; CPU profile and trace of the page's main thread)`);
   out.push('');
-  out.push(`${shared.length} pages${allPages.length ? ` (the ${shared.length - allPages.length} above and ${allPages.length} more of ../shared/pages)` : ''}. A page whose longest block with the extension passed 50 ms is loaded ${ATTRIBUTION_RUNS} more times with the extension, its renderer CPU-profiled and its main-thread tasks traced (scripts/block-attribution.mjs). A task over 50 ms is the extension's when the extension's JavaScript (a chrome-extension:// frame on the sampled stack, with what it forced, such as a style recalculation) took over 50 ms of it, or the task would be under 50 ms without it; a page counts when such a task shows in at least 2 of the ${ATTRIBUTION_RUNS} loads.`);
+  out.push(`${shared.length} pages${allPages.length ? ` (the ${shared.length - allPages.length} above and ${allPages.length} more of ../shared/pages)` : ''}. A page whose longest block with the extension passed 50 ms is loaded ${ATTRIBUTION_RUNS} more times with the extension, its renderer CPU-profiled and its main-thread tasks traced (scripts/block-attribution.mjs), and as many times without it, traced alike. A task over 50 ms is the extension's when the extension's JavaScript (a chrome-extension:// frame on the sampled stack, with what it forced, such as a style recalculation) took over 50 ms of it, or the task would be under 50 ms without it; a page counts when such a task shows in at least 2 of the ${ATTRIBUTION_RUNS} loads.`);
   out.push('');
   out.push(`**Pages with a main-thread task over 50 ms caused by the extension: ${caused.length}**${caused.length ? ` (${caused.map((r) => r.name).join(', ')})` : ''}. Pages whose longest block (5 ms ticker) with the extension exceeds the one without by over 50 ms: ${over.length}${over.length ? ` (${over.map((r) => `${r.name} ${f(r.gapWith)} / ${f(r.gapWithout)}`).join(', ')})` : ''}; largest difference ${f(share(worst))} ms (${worst?.name}).`);
   if (attributed.length) {
     out.push('');
-    out.push('| page | longest block with / without | longest task over 50 ms (median of loads; 0: none) | most extension JS in one task over 50 ms | loads with a task caused by the extension |');
+    out.push('| page | longest block with / without | longest task over 50 ms with / without (median of loads; 0: none) | most extension JS in one task over 50 ms | loads with a task caused by the extension |');
     out.push('|---|---:|---:|---:|---:|');
     for (const r of attributed) {
       const a = r.attribution;
-      out.push(`| ${r.name} | ${f(r.gapWith)} / ${f(r.gapWithout)} | ${f(a.longestTask)} | ${a.extensionInLongTasks === null ? '-' : a.extensionInLongTasks.toFixed(1)} | ${a.caused} of ${a.loads} |`);
+      out.push(`| ${r.name} | ${f(r.gapWith)} / ${f(r.gapWithout)} | ${f(a.longestTask)} / ${f(a.longestTaskWithout)} | ${a.extensionInLongTasks === null ? '-' : a.extensionInLongTasks.toFixed(1)} | ${a.caused} of ${a.loads} |`);
     }
   }
   if (allPages.length) {

@@ -28,17 +28,18 @@ function syncMarkScript(name) {
 export const causedByExtension = (g) => g.extension > LONG_MS || (g.duration > LONG_MS && g.extension > 0 && g.duration - g.extension <= LONG_MS);
 
 /**
- * One profiled load of `url` in the harness's browser (the extension loaded): every task over 50 ms on the
+ * One profiled load of `url` in the harness's browser (the extension loaded; waited for until its analysis
+ * is painted), or in `context` with `extension: false` (a browser without it; `settleMs` after load): every task over 50 ms on the
  * page's main thread (RunTask events of a trace) and every gap over 50 ms of the ticker after
  * DOMContentLoaded (which may join several tasks), each with its split, the extension's stage marks inside
  * it (a WXT_FM_TRACE=1 build makes them) and the extension's functions that ran longest in it.
  * Returns { dcl, tasks, gaps }, each a list of { start, duration, extension, other, idle, top, marks } (ms;
  * start from DOMContentLoaded), or null when the clocks could not be aligned.
  */
-export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000 } = {}) {
-  const page = await h.context.newPage();
+export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, context = h.context, extension = true } = {}) {
+  const page = await context.newPage();
   try {
-    const cdp = await h.context.newCDPSession(page);
+    const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -49,12 +50,14 @@ export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000 }
     await page.addInitScript(instrumentScript);
     await page.addInitScript(syncMarkScript, SYNC_MARK);
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-    const tabId = await tabIdOf(h, page);
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const st = await pageState(h, tabId).catch(() => null);
-      if ((st && st.status !== 'pending') || Date.now() > end) break;
-      await page.waitForTimeout(50);
+    if (extension) {
+      const tabId = await tabIdOf(h, page);
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const st = await pageState(h, tabId).catch(() => null);
+        if ((st && st.status !== 'pending') || Date.now() > end) break;
+        await page.waitForTimeout(50);
+      }
     }
     await page.waitForTimeout(settleMs);
     const { profile } = await cdp.send('Profiler.stop');
