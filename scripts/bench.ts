@@ -9,7 +9,7 @@ import nlp from 'compromise';
 import { analyze, countWords } from '../src/analyze';
 import { createGazetteer } from '../src/reference/gazetteer';
 import { REFERENCE_DIR, loadBundledReference } from '../cli/load-reference';
-import { extractArticle } from '../cli/html';
+import { benchCorpus as corpus } from './bench-text';
 import { benchCli } from './bench-cli';
 import type { Category } from '../src/types';
 
@@ -44,22 +44,6 @@ function tokenize(text: string): number {
   let n = 0;
   for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
   return n;
-}
-
-function corpus(): { name: string; text: string }[] {
-  const docs: { name: string; text: string }[] = [];
-  const seeds = join(ROOT, 'tests/fixtures/seeds');
-  for (const f of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) docs.push({ name: `seed ${f}`, text: readFileSync(join(seeds, f), 'utf8') });
-  const news = join(ROOT, 'tests/fixtures/pages/news');
-  if (existsSync(news)) {
-    for (const f of readdirSync(news).sort()) {
-      const file = statSync(join(news, f)).isDirectory() ? join(news, f, 'source.html') : join(news, f);
-      if (!file.endsWith('.html') || !existsSync(file)) continue;
-      const a = extractArticle(readFileSync(file, 'utf8'));
-      if (a) docs.push({ name: `page ${f}`, text: a.text });
-    }
-  }
-  return docs;
 }
 
 function zipSizes(): string[] {

@@ -1,0 +1,67 @@
+// Where analyze's time goes: each stage of the pipeline timed alone on the bench text (scripts/bench-text.ts),
+// medians of 41 runs after 1 s of warm-up each, in this one process. A development tool for speed work; the
+// figures that count are `npm run bench`'s (side by side, over 3 processes). Stages timed alone add up to
+// more than analyze: each runs with its own warm caches.
+//   npx tsx scripts/bench-stages.ts              the table
+//   node --cpu-prof --import tsx scripts/bench-stages.ts --profile 15
+//                                                15 s of analyze only, for a CPU profile (self time by function)
+// Speed changes must keep every stage's output: `npx tsx scripts/golden.ts check FILE` against a recording of
+// the code before. Judge a change over several fresh processes (medians move by 10-30% from one to the next
+// on the 2-core VM), never on a stage replayed on its own.
+import { analyze, byPositionMerged, countWords } from '../src/analyze';
+import { loadBundledReference } from '../cli/load-reference';
+import { recognizePlaces } from '../src/recognize/places';
+import { recognizeFigures } from '../src/recognize/figures';
+import { recognizeClaims } from '../src/recognize/claims';
+import { comparePlaces } from '../src/compare/places';
+import { compareFigures } from '../src/compare/figures';
+import { compareClaims } from '../src/compare/claims';
+import { benchCorpus } from './bench-text';
+
+const text = benchCorpus().map((d) => d.text).join('\n\n');
+const ref = loadBundledReference();
+const published = '2022-09-10';
+
+const profileAt = process.argv.indexOf('--profile');
+if (profileAt > 0) {
+  const seconds = Number(process.argv[profileAt + 1]) || 15;
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    analyze(text, ref, { published });
+    n++;
+  }
+  console.log(`${n} runs of analyze in ${seconds} s`);
+} else {
+  const time = (name: string, fn: () => unknown) => {
+    const w0 = performance.now();
+    for (let i = 0; i < 20 || performance.now() - w0 < 1000; i++) fn();
+    const t: number[] = [];
+    for (let i = 0; i < 41; i++) {
+      const s = performance.now();
+      fn();
+      t.push(performance.now() - s);
+    }
+    t.sort((a, b) => a - b);
+    console.log(`${name.padEnd(22)} ${t[20].toFixed(2)} ms`);
+  };
+  const places = recognizePlaces(text, ref.gazetteer);
+  const figures = recognizeFigures(text, { published });
+  const claims = recognizeClaims(text);
+  const all = byPositionMerged([places, figures, claims]);
+  console.log(`${countWords(text)} words, ${text.length} characters`);
+  time('tokenising pass', () => {
+    let n = 0;
+    for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+    return n;
+  });
+  time('countWords', () => countWords(text));
+  time('recognizePlaces', () => recognizePlaces(text, ref.gazetteer));
+  time('recognizeFigures', () => recognizeFigures(text, { published }));
+  time('recognizeClaims', () => recognizeClaims(text));
+  time('byPositionMerged', () => byPositionMerged([places, figures, claims]));
+  time('comparePlaces', () => comparePlaces(places, ref.gazetteer));
+  time('compareFigures', () => compareFigures(text, all, ref));
+  time('compareClaims', () => compareClaims(text, all, ref, { published }));
+  time('analyze (all)', () => analyze(text, ref, { published }));
+}
