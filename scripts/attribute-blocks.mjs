@@ -1,6 +1,6 @@
-// Which code ran inside the page's long blocks: for each page of ../shared/pages named on the command line,
-// loads it N times in Chromium with the extension while the page's renderer is CPU-profiled
-// (scripts/block-attribution.mjs), and for every gap over 50 ms of the 5 ms main-world ticker prints how
+// Which code ran inside the page's long tasks: for each page of ../shared/pages named on the command line,
+// loads it N times in Chromium with the extension while the page's renderer is CPU-profiled and its main
+// thread traced (scripts/block-attribution.mjs), and for every task over 50 ms prints how
 // much of it was the extension's JavaScript (any frame from chrome-extension://), the rest (the page's
 // own scripts, parsing, layout, GC), the extension functions that ran longest in it and, with a
 // stage-marked build (WXT_FM_TRACE=1), the extension's stage marks inside it. A development tool for

@@ -86,7 +86,7 @@ const medians = ({ withExt, without }) => ({
 /**
  * Issue 6's "no main-thread task over 50 ms caused by the extension", for a page whose block with the
  * extension passed 50 ms: 3 more loads with the extension, each with a CPU profile and a trace of the
- * page's main-thread tasks (scripts/block-attribution.mjs). A task over 50 ms is the extension's when its
+ * page's main-thread tasks (scripts/block-attribution.mjs), and 3 traced alike without it. A task over 50 ms is the extension's when its
  * JavaScript took over 50 ms of it, or the task would be under 50 ms without that JavaScript; the page
  * counts when such a task shows in at least 2 of the 3 loads (one noisy load neither hides nor invents one).
  */
@@ -113,14 +113,15 @@ async function attribute(url) {
     byExtension: caused * 2 > ATTRIBUTION_RUNS,
   };
 }
-const needsAttribution = (r) => (r.gapWith ?? 0) > 50;
+/** A page's row: the medians of its loads, and the attribution when its block with the extension passed 50 ms. */
+async function pageRow(base, url, runs) {
+  const row = { ...base, ...medians(runs) };
+  if ((row.gapWith ?? 0) > 50) row.attribution = await attribute(url);
+  return row;
+}
 
 const rows = [];
-const measureTarget = async (t) => {
-  const row = { ...t, ...medians(await loadBoth(t.url, RUNS)) };
-  if (needsAttribution(row)) row.attribution = await attribute(t.url);
-  rows.push(row);
-};
+const measureTarget = async (t) => rows.push(await pageRow(t, t.url, await loadBoth(t.url, RUNS)));
 // The 1M-character page last: what it leaves behind (a big heap to collect in the pages' shared renderer
 // process) would otherwise land in the blocks of the pages measured after it.
 for (const t of targets) if (t.kind !== 'huge') await measureTarget(t);
@@ -136,9 +137,7 @@ if (shared && !process.argv.includes('--news-only')) {
     const url = `${shared.origin}${p.path}`;
     const runs = await loadBoth(url, 1);
     if (runs.withExt[0].gap > 50) await loadBoth(url, 2, runs);
-    const row = { name: p.name, ...medians(runs) };
-    if (needsAttribution(row)) row.attribution = await attribute(url);
-    allPages.push(row);
+    allPages.push(await pageRow({ name: p.name }, url, runs));
   }
 }
 

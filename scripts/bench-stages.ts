@@ -1,4 +1,4 @@
-// Where analyze's time goes: each stage of the pipeline timed alone on the bench text (scripts/bench-text.ts),
+// Where analyze's time goes: each stage of the pipeline timed alone on the bench text (scripts/bench-kit.ts),
 // medians of 41 runs after 1 s of warm-up each, in this one process. A development tool for speed work; the
 // figures that count are `npm run bench`'s (side by side, over 3 processes). Stages timed alone add up to
 // more than analyze: each runs with its own warm caches.
@@ -16,7 +16,7 @@ import { recognizeClaims } from '../src/recognize/claims';
 import { comparePlaces } from '../src/compare/places';
 import { compareFigures } from '../src/compare/figures';
 import { compareClaims } from '../src/compare/claims';
-import { benchCorpus } from './bench-text';
+import { benchCorpus, time, tokenize } from './bench-kit';
 
 const text = benchCorpus().map((d) => d.text).join('\n\n');
 const ref = loadBundledReference();
@@ -33,35 +33,20 @@ if (profileAt > 0) {
   }
   console.log(`${n} runs of analyze in ${seconds} s`);
 } else {
-  const time = (name: string, fn: () => unknown) => {
-    const w0 = performance.now();
-    for (let i = 0; i < 20 || performance.now() - w0 < 1000; i++) fn();
-    const t: number[] = [];
-    for (let i = 0; i < 41; i++) {
-      const s = performance.now();
-      fn();
-      t.push(performance.now() - s);
-    }
-    t.sort((a, b) => a - b);
-    console.log(`${name.padEnd(22)} ${t[20].toFixed(2)} ms`);
-  };
+  const show = (name: string, fn: () => unknown) => console.log(`${name.padEnd(22)} ${time(fn, 41).toFixed(2)} ms`);
   const places = recognizePlaces(text, ref.gazetteer);
   const figures = recognizeFigures(text, { published });
   const claims = recognizeClaims(text);
   const all = byPositionMerged([places, figures, claims]);
   console.log(`${countWords(text)} words, ${text.length} characters`);
-  time('tokenising pass', () => {
-    let n = 0;
-    for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
-    return n;
-  });
-  time('countWords', () => countWords(text));
-  time('recognizePlaces', () => recognizePlaces(text, ref.gazetteer));
-  time('recognizeFigures', () => recognizeFigures(text, { published }));
-  time('recognizeClaims', () => recognizeClaims(text));
-  time('byPositionMerged', () => byPositionMerged([places, figures, claims]));
-  time('comparePlaces', () => comparePlaces(places, ref.gazetteer));
-  time('compareFigures', () => compareFigures(text, all, ref));
-  time('compareClaims', () => compareClaims(text, all, ref, { published }));
-  time('analyze (all)', () => analyze(text, ref, { published }));
+  show('tokenising pass', () => tokenize(text));
+  show('countWords', () => countWords(text));
+  show('recognizePlaces', () => recognizePlaces(text, ref.gazetteer));
+  show('recognizeFigures', () => recognizeFigures(text, { published }));
+  show('recognizeClaims', () => recognizeClaims(text));
+  show('byPositionMerged', () => byPositionMerged([places, figures, claims]));
+  show('comparePlaces', () => comparePlaces(places, ref.gazetteer));
+  show('compareFigures', () => compareFigures(text, all, ref));
+  show('compareClaims', () => compareClaims(text, all, ref, { published }));
+  show('analyze (all)', () => analyze(text, ref, { published }));
 }

@@ -9,42 +9,11 @@ import nlp from 'compromise';
 import { analyze, countWords } from '../src/analyze';
 import { createGazetteer } from '../src/reference/gazetteer';
 import { REFERENCE_DIR, loadBundledReference } from '../cli/load-reference';
-import { benchCorpus as corpus } from './bench-text';
+import { benchCorpus as corpus, mid, time, tokenize, WARM_MS } from './bench-kit';
 import { benchCli } from './bench-cli';
 import type { Category } from '../src/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * How long each measured function is run before it is timed (and at least 20 times): the same time for
- * all, so V8 has tiered every one of them up to optimised code. With 20 calls alone compromise (230 ms a
- * call) warmed for 4-5 s and analyze (7 ms) for 0.15 s, and analyze's first-timed subset was up to 25%
- * slower than after a second of warm-up (its large functions were not all optimised yet).
- */
-const WARM_MS = 1000;
-
-/** Median of `runs` timings of fn, in ms, after a warm-up of WARM_MS and at least 20 calls. */
-function time(fn: () => unknown, runs = 31): number {
-  const t0 = performance.now();
-  for (let i = 0; i < 20 || performance.now() - t0 < WARM_MS; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  return mid(t);
-}
-
-/** The median (the upper one of an even count). */
-const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The plain tokenising pass the issues compare against: one regex scan over the words. */
-function tokenize(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
-  return n;
-}
 
 function zipSizes(): string[] {
   const out = join(ROOT, '.output');

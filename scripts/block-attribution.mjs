@@ -1,15 +1,14 @@
 // Which code ran inside a page's long main-thread tasks: a page loaded with the extension while the
 // renderer's CPU profiler samples every 250 µs and a trace records the main thread's tasks, then each
-// task over 50 ms (and each gap over 50 ms of the 5 ms main-world ticker of tests/e2e/pages-harness.mjs)
-// split into the extension's JavaScript (any sample with a
-// chrome-extension:// frame on its stack: its own code and what that code forced, such as a style
-// recalculation it asked for) and everything else (the page's scripts, parsing, layout, GC, idle).
+// task over 50 ms split into the extension's JavaScript (any sample with a chrome-extension:// frame on
+// its stack: its own code and what that code forced, such as a style recalculation it asked for) and
+// everything else (the page's scripts, parsing, layout, GC, idle).
 // The profile's clock is aligned with the page's by a performance.mark at DOMContentLoaded, read back
 // from a trace. Used by scripts/bench-browser.mjs (issue 6: "no main-thread task over 50 ms caused by
 // the extension") and scripts/attribute-blocks.mjs.
 // What it cannot see: work the browser does later on the extension's behalf outside its JavaScript (an
 // asynchronous restyle after it changed the DOM); the benchmark's with / without comparison is kept for that.
-import { tabIdOf, pageState } from '../tests/e2e/harness.mjs';
+import { settledState, tabIdOf } from '../tests/e2e/harness.mjs';
 import { instrumentScript, readInstrument } from '../tests/e2e/pages-harness.mjs';
 
 const SYNC_MARK = 'factmark-bench:dcl';
@@ -22,19 +21,18 @@ function syncMarkScript(name) {
 }
 
 /**
- * A block counts as the extension's when its JavaScript alone took over 50 ms of it, or when the block
+ * A task counts as the extension's when its JavaScript alone took over 50 ms of it, or when the task
  * is over 50 ms only because of that JavaScript (the rest of it is at most 50 ms).
  */
 export const causedByExtension = (g) => g.extension > LONG_MS || (g.duration > LONG_MS && g.extension > 0 && g.duration - g.extension <= LONG_MS);
 
 /**
  * One profiled load of `url` in the harness's browser (the extension loaded; waited for until its analysis
- * is painted), or in `context` with `extension: false` (a browser without it; `settleMs` after load): every task over 50 ms on the
- * page's main thread (RunTask events of a trace) and every gap over 50 ms of the ticker after
- * DOMContentLoaded (which may join several tasks), each with its split, the extension's stage marks inside
- * it (a WXT_FM_TRACE=1 build makes them) and the extension's functions that ran longest in it.
- * Returns { dcl, tasks, gaps }, each a list of { start, duration, extension, other, idle, top, marks } (ms;
- * start from DOMContentLoaded), or null when the clocks could not be aligned.
+ * is painted), or in `context` with `extension: false` (a browser without it; `settleMs` after load): every
+ * task over 50 ms on the page's main thread (the outermost RunTask events of a trace) with its split, the
+ * extension's stage marks inside it (a WXT_FM_TRACE=1 build makes them) and the extension's functions that
+ * ran longest in it. Returns { tasks: [{ start, duration, extension, other, idle, top, marks }] } (ms; start
+ * from DOMContentLoaded), or null when the clocks could not be aligned.
  */
 export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, context = h.context, extension = true } = {}) {
   const page = await context.newPage();
@@ -50,15 +48,7 @@ export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, 
     await page.addInitScript(instrumentScript);
     await page.addInitScript(syncMarkScript, SYNC_MARK);
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-    if (extension) {
-      const tabId = await tabIdOf(h, page);
-      const end = Date.now() + timeoutMs;
-      for (;;) {
-        const st = await pageState(h, tabId).catch(() => null);
-        if ((st && st.status !== 'pending') || Date.now() > end) break;
-        await page.waitForTimeout(50);
-      }
-    }
+    if (extension) await settledState(h, await tabIdOf(h, page), timeoutMs);
     await page.waitForTimeout(settleMs);
     const { profile } = await cdp.send('Profiler.stop');
     await cdp.send('Tracing.end');
@@ -78,19 +68,26 @@ export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, 
       until = e.ts + (e.dur ?? 0);
       if ((e.dur ?? 0) / 1000 > LONG_MS) tasks.push({ a: e.ts / 1000, b: until / 1000 });
     }
-    const inside = (a, b) => marks.filter(([n, s]) => n.startsWith('factmark:') && s + offset >= a && s + offset <= b).map(([n]) => n.slice(9));
+    const split = splitter(profile);
     return {
-      dcl: ins.dcl,
-      tasks: tasks.map(({ a, b }) => ({ ...split(profile, a, b), start: a - offset - ins.dcl, duration: b - a, marks: inside(a, b) })),
-      gaps: ins.gaps.map((g) => ({ ...split(profile, g.start + offset, g.start + g.duration + offset), start: g.start - ins.dcl, duration: g.duration, marks: inside(g.start + offset, g.start + g.duration + offset) })),
+      tasks: tasks.map(({ a, b }) => ({
+        ...split(a, b),
+        start: a - offset - ins.dcl,
+        duration: b - a,
+        marks: marks.filter(([n, t]) => n.startsWith('factmark:') && t + offset >= a && t + offset <= b).map(([n]) => n.slice(9)),
+      })),
     };
   } finally {
     await page.close();
   }
 }
 
-/** The samples of `profile` between a and b (ms): extension JavaScript, other work, idle, and the top extension functions. */
-function split(profile, a, b) {
+/**
+ * For a CPU profile, a function of a time span [a, b] (ms) giving the samples in it as extension
+ * JavaScript, other work and idle, with the top extension functions. The profile's tree and sample
+ * times are read once, for all the spans asked.
+ */
+function splitter(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -103,25 +100,31 @@ function split(profile, a, b) {
     }
     return v;
   };
-  let extension = 0;
-  let other = 0;
-  let idle = 0;
-  const fns = new Map();
+  // sample i at times[i] (ms), lasting until the next one
+  const times = new Float64Array(profile.samples.length);
   let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length - 1; i++) {
+  for (let i = 0; i < times.length; i++) {
     t += profile.timeDeltas[i];
-    const ts = t / 1000;
-    if (ts < a || ts > b) continue;
-    const dt = profile.timeDeltas[i + 1] / 1000;
-    const id = profile.samples[i];
-    const n = byId.get(id);
-    if (n.callFrame.functionName === '(idle)') idle += dt;
-    else if (isExt(id)) {
-      extension += dt;
-      const k = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
-      fns.set(k, (fns.get(k) ?? 0) + dt);
-    } else other += dt;
+    times[i] = t / 1000;
   }
-  const top = [...fns].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(1)}`);
-  return { extension, other, idle, top };
+  return (a, b) => {
+    let extension = 0;
+    let other = 0;
+    let idle = 0;
+    const fns = new Map();
+    for (let i = 0; i < times.length - 1; i++) {
+      if (times[i] < a || times[i] > b) continue;
+      const dt = times[i + 1] - times[i];
+      const id = profile.samples[i];
+      const n = byId.get(id);
+      if (n.callFrame.functionName === '(idle)') idle += dt;
+      else if (isExt(id)) {
+        extension += dt;
+        const k = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+        fns.set(k, (fns.get(k) ?? 0) + dt);
+      } else other += dt;
+    }
+    const top = [...fns].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+    return { extension, other, idle, top };
+  };
 }

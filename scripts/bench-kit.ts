@@ -1,0 +1,55 @@
+// What scripts/bench.ts and scripts/bench-stages.ts share, so both time alike: the bench text (the seed
+// reports and the news fixture pages, extracted as the CLI does), the timer and the plain tokenising pass.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../cli/html';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function benchCorpus(): { name: string; text: string }[] {
+  const docs: { name: string; text: string }[] = [];
+  const seeds = join(ROOT, 'tests/fixtures/seeds');
+  for (const f of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) docs.push({ name: `seed ${f}`, text: readFileSync(join(seeds, f), 'utf8') });
+  const news = join(ROOT, 'tests/fixtures/pages/news');
+  if (existsSync(news)) {
+    for (const f of readdirSync(news).sort()) {
+      const file = statSync(join(news, f)).isDirectory() ? join(news, f, 'source.html') : join(news, f);
+      if (!file.endsWith('.html') || !existsSync(file)) continue;
+      const a = extractArticle(readFileSync(file, 'utf8'));
+      if (a) docs.push({ name: `page ${f}`, text: a.text });
+    }
+  }
+  return docs;
+}
+
+/**
+ * How long each measured function is run before it is timed (and at least 20 times): the same time for
+ * all, so V8 has tiered every one of them up to optimised code. With 20 calls alone compromise (230 ms a
+ * call) warmed for 4-5 s and analyze (7 ms) for 0.15 s, and analyze's first-timed subset was up to 25%
+ * slower than after a second of warm-up (its large functions were not all optimised yet).
+ */
+export const WARM_MS = 1000;
+
+/** The median (the upper one of an even count). */
+export const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median of `runs` timings of fn, in ms, after a warm-up of WARM_MS and at least 20 calls. */
+export function time(fn: () => unknown, runs = 31): number {
+  const t0 = performance.now();
+  for (let i = 0; i < 20 || performance.now() - t0 < WARM_MS; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return mid(t);
+}
+
+/** The plain tokenising pass the issues compare against: one regex scan over the words. */
+export function tokenize(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  return n;
+}
