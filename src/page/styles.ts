@@ -125,9 +125,18 @@ export function hasPageSheet(doc: Document): boolean {
   }
 }
 
+/** The last appearance isDefaultAppearance compared, and its answer (the painter asks on every paint slice, with the same settings object until they change). */
+let lastAppearance: Appearance | undefined;
+let lastIsDefault = true;
+
 /** Is this the default appearance (the one the registered stylesheet has)? */
 export function isDefaultAppearance(appearance: Appearance | undefined): boolean {
-  return appearance === undefined || appearance === DEFAULT_APPEARANCE || pageCss(appearance) === defaultPageCss();
+  if (appearance === undefined || appearance === DEFAULT_APPEARANCE) return true;
+  if (appearance !== lastAppearance) {
+    lastIsDefault = pageCss(appearance) === defaultPageCss();
+    lastAppearance = appearance;
+  }
+  return lastIsDefault;
 }
 
 /** Adds the stylesheet once (idempotent); an existing one is brought up to this appearance. */

@@ -1,5 +1,6 @@
 // User imports of reference reports: sniffs our JSON format or schema.org ClaimReview JSON-LD (object,
 // array or @graph), converts ClaimReview into reports, and refuses bad files with the reason.
+import { fnvHash } from './fnv';
 import type { ReferenceReport, ReportClaim } from './types';
 import { checkShape, validateReports } from './reports';
 
@@ -45,12 +46,7 @@ function isoDate(v: unknown): string | undefined {
 }
 
 function hashId(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnvHash(s).toString(16).padStart(8, '0');
 }
 
 export function isClaimReview(data: unknown): boolean {

@@ -1,5 +1,6 @@
 // The gazetteer index: validates the compact bundled form (assets/reference/gazetteer.json) and
 // searches it by binary search over its sorted name keys, so loading costs little more than JSON.parse.
+import { FNV_START, fnvHash, fnvStep } from './fnv';
 import type { Gazetteer, GazetteerEntry } from './types';
 import { normalizeName } from './names';
 
@@ -128,17 +129,6 @@ const PACK_AFTER = 8;
  * starts none, so most names looked up in vain (people, common words) cost no search.
  */
 const FILTER_BITS = 16;
-
-/** FNV-1a: the hash of no units, and one unit more. */
-const FNV_START = 0x811c9dc5;
-const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
-
-/** FNV-1a of the code units. */
-function hashUnits(s: string): number {
-  let h = FNV_START;
-  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
-  return h;
-}
 
 /** The second bit of a name in a filter, from its hash. */
 const secondBit = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
@@ -379,7 +369,7 @@ export function createGazetteer(data: unknown): Gazetteer {
     // A name of one unit is continued in another group ("a" by "a coruna").
     if (key.length < 2) return false;
     const f = filters[groupOf(key)];
-    return f !== undefined && !mayHold(f, hashUnits(key));
+    return f !== undefined && !mayHold(f, fnvHash(key));
   };
 
   const entriesAt = (k: number): GazetteerEntry[] => {

@@ -1,5 +1,6 @@
 // Reference reports: validation of our JSON format (bundled file and user imports) with errors that
 // name the path and reason, and the text fingerprint that recognises a report when it is analysed.
+import { FNV_START, fnvStep } from './fnv';
 import type { ReferenceReport, ReportClaim } from './types';
 import { foldedWords } from '../compare/scan';
 
@@ -174,16 +175,10 @@ const SKETCH = 64;
 export function shingleStream(text: string): (visit: (h: number) => boolean) => boolean {
   const { units, ends, count } = foldedWords(text);
   const hash = (from: number, to: number): number => {
-    let h = 0x811c9dc5;
+    let h = FNV_START;
     for (let i = from ? ends[from - 1] : 0, w = from; w < to; w++) {
-      if (w > from) {
-        h ^= 0x20;
-        h = Math.imul(h, 0x01000193);
-      }
-      for (const end = ends[w]; i < end; i++) {
-        h ^= units[i];
-        h = Math.imul(h, 0x01000193);
-      }
+      if (w > from) h = fnvStep(h, 0x20);
+      for (const end = ends[w]; i < end; i++) h = fnvStep(h, units[i]);
     }
     return h >>> 0;
   };
