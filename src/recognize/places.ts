@@ -6,26 +6,50 @@ import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
 import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
 
-interface Token {
-  start: number;
-  /** End of the word, before any possessive 's. */
-  end: number;
-  text: string;
+// A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
+// thousands of tokens small (half the bytes of eight fields), which is most of what the recogniser
+// allocates; the accessors read as fields did.
+const POSSESSIVE = 1;
+const CAP = 2;
+const ALL_CAPS = 4;
+const SENTENCE_START = 8;
+const JOIN_NEXT = 16;
+const COMMA_NEXT = 32;
+const HYPHEN_NEXT = 64;
+const HEADLINE = 128;
+
+class Token {
+  constructor(
+    readonly start: number,
+    /** End of the word, before any possessive 's. */
+    readonly end: number,
+    readonly text: string,
+    /** The word in lower case, once asked for. */
+    public low: string | undefined,
+    /** The bits above. */
+    private f: number,
+  ) {}
+  private set(bit: number, on: boolean): void {
+    this.f = on ? this.f | bit : this.f & ~bit;
+  }
   /** Followed by a possessive ('s, ’s, s'). */
-  possessive: boolean;
-  cap: boolean;
-  allCaps: boolean;
+  get possessive(): boolean { return (this.f & POSSESSIVE) !== 0; }
+  get cap(): boolean { return (this.f & CAP) !== 0; }
+  get allCaps(): boolean { return (this.f & ALL_CAPS) !== 0; }
   /** Starts a sentence, a line or a quotation. */
-  sentenceStart: boolean;
+  get sentenceStart(): boolean { return (this.f & SENTENCE_START) !== 0; }
+  set sentenceStart(on: boolean) { this.set(SENTENCE_START, on); }
   /** The gap to the next token is one space or one hyphen: the words may form one name. */
-  joinNext: boolean;
+  get joinNext(): boolean { return (this.f & JOIN_NEXT) !== 0; }
+  set joinNext(on: boolean) { this.set(JOIN_NEXT, on); }
   /** The next token follows a comma. */
-  commaNext: boolean;
+  get commaNext(): boolean { return (this.f & COMMA_NEXT) !== 0; }
+  set commaNext(on: boolean) { this.set(COMMA_NEXT, on); }
   /** Joined to the next token by a hyphen ("Rostov-on-Don"). */
-  hyphenNext: boolean;
-  headline: boolean;
-  /** The word in lower case, once asked for. */
-  low: string | undefined;
+  get hyphenNext(): boolean { return (this.f & HYPHEN_NEXT) !== 0; }
+  set hyphenNext(on: boolean) { this.set(HYPHEN_NEXT, on); }
+  get headline(): boolean { return (this.f & HEADLINE) !== 0; }
+  set headline(on: boolean) { this.set(HEADLINE, on); }
 }
 
 const MAX_WORDS = 6;
@@ -200,10 +224,7 @@ function tokenize(text: string, names: number[]): Token[] {
         }
       }
     }
-    const t: Token = {
-      start, end, text: word, possessive, cap, allCaps,
-      sentenceStart: false, joinNext: false, commaNext: false, hyphenNext: false, headline: false, low,
-    };
+    const t = new Token(start, end, word, low, (possessive ? POSSESSIVE : 0) | (cap ? CAP : 0) | (allCaps ? ALL_CAPS : 0));
     if (prev) link(text, prev, t);
     else t.sentenceStart = true;
     // A capitalised word never starts with a digit; other words count unless they are digits or connectors.
