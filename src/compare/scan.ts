@@ -165,60 +165,95 @@ export interface FoldedWords {
   count: number;
 }
 
-function grown(ends: Int32Array): Int32Array {
-  const e = new Int32Array(2 * ends.length);
-  e.set(ends);
-  return e;
-}
-
 /**
  * The words of `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()` (runs of `[\p{L}\p{N}]`),
  * folded one code unit at a time when no code unit needs the whole string.
  */
 export function foldedWords(s: string): FoldedWords {
-  const n = s.length;
-  const units = new Uint16Array(n);
-  let ends: Int32Array = new Int32Array((n >> 3) + 16);
-  let count = 0;
-  let u = 0;
-  let inWord = false;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    // ASCII by its ranges (as FOLD has it): letters fold to lower case, digits stay, the rest ends a word.
-    if (c < 0x80) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        units[u++] = c;
-        inWord = true;
-      } else if (c >= 65 && c <= 90) {
-        units[u++] = c + 32;
+  const w = new FoldedWordStream(s);
+  w.fill(Infinity);
+  return w;
+}
+
+/**
+ * foldedWords read only as far as asked (`fill`): a reader that stops early (a fingerprint found
+ * in the first part of a long text) folds no more than it read. `units`, `ends` and `count` are
+ * foldedWords' for the words complete so far; those words never change as more are read.
+ */
+export class FoldedWordStream implements FoldedWords {
+  units: Uint16Array;
+  ends: Int32Array;
+  count = 0;
+  /** Where the next code unit goes in units, and the next one to read in the text. */
+  private u = 0;
+  private i = 0;
+  private inWord = false;
+  private done = false;
+
+  constructor(private readonly s: string) {
+    this.units = new Uint16Array(s.length);
+    this.ends = new Int32Array((s.length >> 3) + 16);
+  }
+
+  /** Folds on until `want` words are complete or the text has ended; true when there are `want`. */
+  fill(want: number): boolean {
+    if (this.count >= want || this.done) return this.count >= want;
+    const s = this.s;
+    const n = s.length;
+    const units = this.units;
+    let { u, i, inWord } = this;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      let wordUnit: number;
+      // ASCII by its ranges (as FOLD has it): letters fold to lower case, digits stay, the rest ends a word.
+      if (c < 0x80) wordUnit = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
+      else {
+        let e = FOLD[c];
+        if (e === 0) e = FOLD[c] = foldUnit(c);
+        if (e === SLOW) {
+          // The whole string folds at once. (The words complete so far are its first words: a word
+          // ends at a unit that is no letter, number or mark, and normalising never moves a mark over such a unit.)
+          const all = wordsOfFolded(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+          this.units = all.units;
+          this.ends = all.ends;
+          this.count = all.count;
+          this.done = true;
+          return this.count >= want;
+        }
+        if (e === DELETE) continue;
+        wordUnit = ((e - 1) & 3) !== 0 ? (e - 1) >> 2 : -1;
+      }
+      if (wordUnit >= 0) {
+        units[u++] = wordUnit;
         inWord = true;
       } else if (inWord) {
-        if (count === ends.length) ends = grown(ends);
-        ends[count++] = u;
+        this.push(u);
         inWord = false;
+        if (this.count >= want) {
+          i++;
+          break;
+        }
       }
-      continue;
     }
-    let e = FOLD[c];
-    if (e === 0) e = FOLD[c] = foldUnit(c);
-    if (e === SLOW) break;
-    if (e === DELETE) continue;
-    if (((e - 1) & 3) !== 0) {
-      units[u++] = (e - 1) >> 2;
-      inWord = true;
-    } else if (inWord) {
-      if (count === ends.length) ends = grown(ends);
-      ends[count++] = u;
+    if (i >= n) {
+      if (inWord) this.push(u);
       inWord = false;
+      this.done = true;
     }
+    this.u = u;
+    this.i = i;
+    this.inWord = inWord;
+    return this.count >= want;
   }
-  if (i < n) return wordsOfFolded(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
-  if (inWord) {
-    if (count === ends.length) ends = grown(ends);
-    ends[count++] = u;
+
+  private push(end: number): void {
+    if (this.count === this.ends.length) {
+      const e = new Int32Array(2 * this.ends.length);
+      e.set(this.ends);
+      this.ends = e;
+    }
+    this.ends[this.count++] = end;
   }
-  return { units, ends, count };
 }
 
 /** The words of text folded already, as foldedWords gives them. */

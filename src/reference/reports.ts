@@ -2,7 +2,7 @@
 // name the path and reason, and the text fingerprint that recognises a report when it is analysed.
 import { FNV_START, fnvStep } from './fnv';
 import type { ReferenceReport, ReportClaim } from './types';
-import { foldedWords } from '../compare/scan';
+import { FoldedWordStream } from '../compare/scan';
 
 export const LIMITS = { stringLength: 20_000, depth: 8, reports: 5_000, claims: 2_000, listItems: 500 } as const;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -173,8 +173,10 @@ const SKETCH = 64;
  * are folded into one buffer and hashed there: no word strings, no joined shingles.
  */
 export function shingleStream(text: string): (visit: (h: number) => boolean) => boolean {
-  const { units, ends, count } = foldedWords(text);
+  // the words are folded only as far as the shingles are read
+  const words = new FoldedWordStream(text);
   const hash = (from: number, to: number): number => {
+    const { units, ends } = words;
     let h = FNV_START;
     for (let i = from ? ends[from - 1] : 0, w = from; w < to; w++) {
       if (w > from) h = fnvStep(h, 0x20);
@@ -182,15 +184,21 @@ export function shingleStream(text: string): (visit: (h: number) => boolean) => 
     }
     return h >>> 0;
   };
-  // fewer words than a shingle: one hash of them all (none for no words)
-  const last = count < SHINGLE ? (count ? 0 : -1) : count - SHINGLE;
   let next = 0;
   return (visit) => {
-    while (next <= last) {
+    for (;;) {
+      if (!words.fill(next + SHINGLE)) {
+        // fewer words than a shingle in the whole text: one hash of them all (none for no words)
+        if (next === 0 && words.count > 0) {
+          next = 1;
+          visit(hash(0, words.count));
+        }
+        return true;
+      }
       const i = next++;
-      if (visit(count < SHINGLE ? hash(0, count) : hash(i, i + SHINGLE))) return next > last;
+      // stopped: the stream has ended when no further shingle is there
+      if (visit(hash(i, i + SHINGLE))) return !words.fill(next + SHINGLE);
     }
-    return true;
   };
 }
 

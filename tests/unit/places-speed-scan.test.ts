@@ -1,7 +1,8 @@
 // The hand-written word scanners of src/compare/scan.ts give what their regular expressions give,
 // on ASCII (the fast path), on accented and marked letters, and on text that needs the slow path.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { countWordMatches, foldedWords } from '../../src/compare/scan';
+import { countWordMatches, foldedWords, FoldedWordStream } from '../../src/compare/scan';
 
 const SAMPLES = [
   '',
@@ -46,5 +47,27 @@ describe('compare scanners agree with their regular expressions', () => {
     for (let c = 0; c < 128; c++) s += `a${String.fromCharCode(c)}B`;
     expect(words(foldedWords(s))).toEqual(expectedFolded(s));
     expect(countWordMatches(s)).toBe((s.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).length);
+  });
+
+  test('read a few words at a time, the words complete so far are always the first words of the whole', () => {
+    const parts = SAMPLES.flatMap((x) => x.split(/(?<= )/));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 20 }), (ps, steps) => {
+        const s = ps.join('');
+        const all = expectedFolded(s);
+        const w = new FoldedWordStream(s);
+        let want = 0;
+        for (const step of steps) {
+          want += step;
+          const enough = w.fill(want);
+          expect(enough).toBe(all.length >= want);
+          expect(words(w)).toEqual(all.slice(0, w.count));
+          expect(w.count).toBeGreaterThanOrEqual(Math.min(want, all.length));
+        }
+        w.fill(Infinity);
+        expect(words(w)).toEqual(all);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
