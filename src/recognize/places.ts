@@ -5,6 +5,7 @@ import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
 import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
+import { spaceAt } from './claims/segment';
 
 // A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
 // thousands of tokens small (half the bytes of eight fields), which is most of what the recogniser
@@ -405,8 +406,40 @@ function isAbbreviationOnly(t: Token, entries: GazetteerEntry[]): boolean {
   return entries.every((e) => e.kind === 'region' && canon(e.name) !== w && canon(e.name).split(' ')[0] !== w);
 }
 
-function looksLikeDemonym(word: string): boolean {
-  return word.length > 4 && /(?:ian|ean|ese|ish|ans|ians|ic|i|an)$/i.test(word);
+/** (Exported for tests, as are isCommaGap and isListGap.) */
+export function looksLikeDemonym(word: string): boolean {
+  // /(?:ian|ean|ese|ish|ans|ians|ic|i|an)$/i by code unit: -ian, -ean and -ians end in -an or -ans
+  const n = word.length;
+  if (n <= 4) return false;
+  const x = asciiLower(word.charCodeAt(n - 3));
+  const y = asciiLower(word.charCodeAt(n - 2));
+  const z = asciiLower(word.charCodeAt(n - 1));
+  return z === 105 || (y === 105 && z === 99) || (y === 97 && z === 110) || (x === 97 && y === 110 && z === 115) || (x === 101 && y === 115 && z === 101) || (x === 105 && y === 115 && z === 104);
+}
+
+/** An ASCII capital's lower case; other code units as they are (what /i without /u folds). */
+const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
+
+/** The gap [from, to) is /^,\s*$/: a comma and white space. */
+export function isCommaGap(text: string, from: number, to: number): boolean {
+  if (to <= from || text.charCodeAt(from) !== 44) return false;
+  for (let k = from + 1; k < to; k++) if (!spaceAt(text, k)) return false;
+  return true;
+}
+
+/** The gap [from, to) is /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/: names listed ("A, B", "A and B", "A, or B"). */
+export function isListGap(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && spaceAt(text, k)) k++;
+  if (k < to && text.charCodeAt(k) === 44) {
+    k++;
+    while (k < to && spaceAt(text, k)) k++;
+    if (k === to) return true;
+  } else if (k === from) return false;
+  const w = to - k > 3 && text.startsWith('and', k) ? 3 : to - k > 2 && text.startsWith('or', k) ? 2 : 0;
+  if (!w || !spaceAt(text, k + w)) return false;
+  for (k += w; k < to; k++) if (!spaceAt(text, k)) return false;
+  return true;
 }
 
 /** Code units of the word's letters (word.replace(/[^\p{L}]/gu, '').length). */
@@ -898,9 +931,9 @@ export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
     const b = mentions[k + 1];
-    if (a.candidates.length && b.candidates.length && /^,\s*$/.test(text.slice(a.end, b.start))) a.within = b.candidates;
+    if (a.candidates.length && b.candidates.length && isCommaGap(text, a.end, b.start)) a.within = b.candidates;
     // "California or Washington", "Utah, Colorado and Idaho": names listed together are of one kind.
-    if (a.candidates.length && b.candidates.length && !a.kind && !b.kind && /^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(a.end, b.start))) {
+    if (a.candidates.length && b.candidates.length && !a.kind && !b.kind && isListGap(text, a.end, b.start)) {
       const ra = listedRegion(a);
       const rb = listedRegion(b);
       if (rb) (a.listRegions ??= []).push(rb.country);
