@@ -54,13 +54,27 @@ function idleBench(): string {
 const SUBSETS: [string, Category[]][] = [['place', ['place']], ['figure', ['figure']], ['claim', ['claim']], ['all', ['place', 'figure', 'claim']]];
 /** How many processes time the analysis (this one included). */
 const PROCESSES = 3;
-interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number }
+interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number; loop: number[] }
+
+/**
+ * How busy the machine is: ms for a fixed integer loop (1e8 times x += i % 7), about 130 ms on the 2-core
+ * development VM when its host is idle. On a busy host analyze slows far more than the tokenising pass (up to
+ * 2x against 1.1x: the contention is in the shared cache and memory), so a run's ratios need this beside them.
+ */
+function hostLoop(): number {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x += i % 7;
+  if (x < 0) throw new Error('unreachable');
+  return performance.now() - t0;
+}
 
 /**
  * The analysis timings in this process: analyze's first call (cold: nothing compiled yet, as in a tab's
  * first analysis; meaningful in a fresh process), the tokenising pass, analyze per category subset, compromise.
  */
 function measureAnalysis(text: string, reference: ReturnType<typeof loadBundledReference>): AnalysisTimes {
+  const loop = [hostLoop()];
   const c0 = performance.now();
   analyze(text, reference, { published: '2022-09-10' });
   const first = performance.now() - c0;
@@ -68,7 +82,8 @@ function measureAnalysis(text: string, reference: ReturnType<typeof loadBundledR
   const results: Record<string, number> = {};
   for (const [name, cats] of SUBSETS) results[name] = time(() => analyze(text, reference, { categories: cats, published: '2022-09-10' }));
   const comp = time(() => nlp(text).json(), 5);
-  return { first, plain, results, comp };
+  loop.push(hostLoop());
+  return { first, plain, results, comp, loop };
 }
 
 /** The same timings in a fresh process (this script with --analysis-json). */
@@ -127,6 +142,8 @@ async function main() {
   log(`The first call of analyze in a fresh process (cold: its code not yet compiled or optimised) took ${span(runs.slice(1).map((r) => r.first), 1)} ms; every timing above follows ${WARM_MS} ms of warm-up (and at least 20 calls) of the function timed.`);
   log();
   log(`analyze (all categories) is ${(comp / all).toFixed(1)}x faster than compromise on the same text (per process: ${span(ratioComp, 1)}x), and ${(all / plain).toFixed(1)}x a plain tokenising pass (per process: ${span(ratioPlain, 1)}x).`);
+  log();
+  log(`Host check: a fixed loop (1e8 times \`x += i % 7\`) took ${span(runs.flatMap((r) => r.loop), 0)} ms before and after each process's timings (about 130 ms on the 2-core development VM when its host is idle; on a busy host analyze slows by up to 2x and the tokenising pass hardly at all).`);
   log();
   log('## Reference index');
   log();
