@@ -54,19 +54,38 @@ function idleBench(): string {
 const SUBSETS: [string, Category[]][] = [['place', ['place']], ['figure', ['figure']], ['claim', ['claim']], ['all', ['place', 'figure', 'claim']]];
 /** How many processes time the analysis (this one included). */
 const PROCESSES = 3;
-interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number; loop: number[] }
+interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number; host: { cpu: number; memory: number }[] }
 
 /**
- * How busy the machine is: ms for a fixed integer loop (1e8 times x += i % 7), about 130 ms on the 2-core
- * development VM when its host is idle. On a busy host analyze slows far more than the tokenising pass (up to
- * 2x against 1.1x: the contention is in the shared cache and memory), so a run's ratios need this beside them.
+ * How busy the machine is, two ways: ms for a fixed integer loop (1e8 times x += i % 7: about 130 ms on the
+ * 2-core development VM when its host is idle), and ms for 2e6 steps of a pointer chase through a random
+ * cycle over 16 MB (memory latency). On a busy host analyze slows far more than the tokenising pass (up to 2x
+ * against 1.1x), and session 5 saw that with the integer loop at its idle time: the contention was in the
+ * shared cache and memory, which only the chase feels (290 ms then; no idle reading of it yet).
  */
-function hostLoop(): number {
-  const t0 = performance.now();
+function hostLoops(): { cpu: number; memory: number } {
+  let t0 = performance.now();
   let x = 0;
   for (let i = 0; i < 1e8; i++) x += i % 7;
-  if (x < 0) throw new Error('unreachable');
-  return performance.now() - t0;
+  const cpu = performance.now() - t0;
+  const n = 1 << 22;
+  const next = new Int32Array(n);
+  for (let i = 0; i < n; i++) next[i] = i;
+  // Sattolo's shuffle with a fixed generator: one cycle through every slot, the same in every run
+  let seed = 12345;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % i;
+    const t = next[i];
+    next[i] = next[j];
+    next[j] = t;
+  }
+  t0 = performance.now();
+  let p = 0;
+  for (let k = 0; k < 2e6; k++) p = next[p];
+  const memory = performance.now() - t0;
+  if (x < 0 || p < 0) throw new Error('unreachable');
+  return { cpu, memory };
 }
 
 /**
@@ -74,7 +93,7 @@ function hostLoop(): number {
  * first analysis; meaningful in a fresh process), the tokenising pass, analyze per category subset, compromise.
  */
 function measureAnalysis(text: string, reference: ReturnType<typeof loadBundledReference>): AnalysisTimes {
-  const loop = [hostLoop()];
+  const host = [hostLoops()];
   const c0 = performance.now();
   analyze(text, reference, { published: '2022-09-10' });
   const first = performance.now() - c0;
@@ -82,8 +101,8 @@ function measureAnalysis(text: string, reference: ReturnType<typeof loadBundledR
   const results: Record<string, number> = {};
   for (const [name, cats] of SUBSETS) results[name] = time(() => analyze(text, reference, { categories: cats, published: '2022-09-10' }));
   const comp = time(() => nlp(text).json(), 5);
-  loop.push(hostLoop());
-  return { first, plain, results, comp, loop };
+  host.push(hostLoops());
+  return { first, plain, results, comp, host };
 }
 
 /** The same timings in a fresh process (this script with --analysis-json). */
@@ -143,7 +162,8 @@ async function main() {
   log();
   log(`analyze (all categories) is ${(comp / all).toFixed(1)}x faster than compromise on the same text (per process: ${span(ratioComp, 1)}x), and ${(all / plain).toFixed(1)}x a plain tokenising pass (per process: ${span(ratioPlain, 1)}x).`);
   log();
-  log(`Host check: a fixed loop (1e8 times \`x += i % 7\`) took ${span(runs.flatMap((r) => r.loop), 0)} ms before and after each process's timings (about 130 ms on the 2-core development VM when its host is idle; on a busy host analyze slows by up to 2x and the tokenising pass hardly at all).`);
+  const hosts = runs.flatMap((r) => r.host);
+  log(`Host check, before and after each process's timings: a fixed integer loop (1e8 times \`x += i % 7\`) took ${span(hosts.map((h) => h.cpu), 0)} ms (about 130 on the 2-core development VM when its host is idle), a pointer chase over 16 MB (2e6 steps) ${span(hosts.map((h) => h.memory), 0)} ms. On a busy host analyze slows by up to 2x and the tokenising pass hardly at all; in session 5 the integer loop stayed at its idle time while analyze ran 1.4-2x slow and the chase took 290 ms.`);
   log();
   log('## Reference index');
   log();
