@@ -3,7 +3,8 @@
 import type { Annotation, Span } from '../types';
 import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
-import { paragraphs, quotes, sentences, spaceAt, tokenize, wordShape, type Quote, type Range, type Token } from './claims/segment';
+import { paragraphs, quotes, sentences, tokenize, wordShape, type Quote, type Range, type Token } from './claims/segment';
+import { spaceAt } from './scan';
 import { readSource, SpeakerBook } from './claims/speakers';
 import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 

@@ -4,8 +4,7 @@ import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
-import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, wordEnd } from './scan';
-import { spaceAt } from './claims/segment';
+import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd } from './scan';
 
 // A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
 // thousands of tokens small (half the bytes of eight fields), which is most of what the recogniser
@@ -416,9 +415,6 @@ export function looksLikeDemonym(word: string): boolean {
   const z = asciiLower(word.charCodeAt(n - 1));
   return z === 105 || (y === 105 && z === 99) || (y === 97 && z === 110) || (x === 97 && y === 110 && z === 115) || (x === 101 && y === 115 && z === 101) || (x === 105 && y === 115 && z === 104);
 }
-
-/** An ASCII capital's lower case; other code units as they are (what /i without /u folds). */
-const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 
 /** The gap [from, to) is /^,\s*$/: a comma and white space. */
 export function isCommaGap(text: string, from: number, to: number): boolean {

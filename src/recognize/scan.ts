@@ -1,5 +1,5 @@
 // Character classes read by char code, for the recognisers' hand-written scanners: the same answers
-// as the regex classes \p{L}, \p{N}, \p{Lu} (unicode mode, by code point), without running a regex
+// as the regex classes \p{L}, \p{N}, \p{Lu} (unicode mode, by code point) and \s, without running a regex
 // per character. Classes of BMP characters are computed once per character and kept in a table.
 
 const LETTER = 1;
@@ -8,10 +8,12 @@ const UPPER = 4;
 const KNOWN = 8;
 /** The code unit changes under toLowerCase (the recognisers' notion of "capitalised"). */
 const CASED_UPPER = 16;
+const SPACE = 32;
 
 const L_RE = /^\p{L}$/u;
 const N_RE = /^\p{N}$/u;
 const LU_RE = /^\p{Lu}$/u;
+const S_RE = /^\s$/;
 
 const table = new Uint8Array(65536);
 
@@ -21,6 +23,7 @@ function compute(cp: number): number {
   if (L_RE.test(s)) v |= LETTER;
   if (N_RE.test(s)) v |= DIGIT;
   if (LU_RE.test(s)) v |= UPPER;
+  if (S_RE.test(s)) v |= SPACE;
   return v;
 }
 
@@ -29,6 +32,7 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) v |= LETTER;
   if (c >= 48 && c <= 57) v |= DIGIT;
   if (c >= 65 && c <= 90) v |= UPPER | CASED_UPPER;
+  if (c === 32 || (c >= 9 && c <= 13)) v |= SPACE;
   table[c] = v;
 }
 
@@ -94,6 +98,15 @@ export function isUpperAt(text: string, i: number): boolean {
 export function isDigitAt(text: string, i: number): boolean {
   return i < text.length && (classAt(text, i) & DIGIT) !== 0;
 }
+
+/** Is the code unit at i white space (as /\s/ tests it)? False beyond the text. (\s has no astral members.) */
+export function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (bmpClass(c) & SPACE) !== 0);
+}
+
+/** An ASCII capital's lower case; other code units as they are (what /i folds without /u). */
+export const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 
 /** The code unit c is changed by toLowerCase (c !== c.toLowerCase() for the one-unit string). */
 export function isCasedUpperUnit(c: number): boolean {

@@ -3,7 +3,7 @@
 // combining marks, title-case and digit-like letters.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, isUpperAt, wordEnd } from '../../src/recognize/scan';
+import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, isUpperAt, spaceAt, wordEnd } from '../../src/recognize/scan';
 
 const WORD_RE = /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -50,5 +50,24 @@ describe('word scanner', () => {
       expect(isUpperAt(s, 0)).toBe(!lone && /^\p{Lu}$/u.test(s));
       expect(isCasedUpperUnit(c)).toBe(s !== s.toLowerCase());
     }
+  });
+});
+
+describe('white space and ASCII lower case by code unit', () => {
+  test('spaceAt is /\s/ for every BMP code unit, and false beyond the text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (spaceAt(`a${ch}`, 1) !== /\s/.test(ch)) throw new Error(`spaceAt differs at U+${c.toString(16)}`);
+    }
+    expect(spaceAt(' ', 1)).toBe(false);
+    expect(spaceAt(' ', -1)).toBe(false);
+  });
+
+  test('asciiLower folds A-Z only', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const want = c >= 65 && c <= 90 ? c + 32 : c;
+      if (asciiLower(c) !== want) throw new Error(`asciiLower differs at ${c}`);
+    }
+    expect(asciiLower(0x130)).toBe(0x130);
   });
 });

@@ -1,6 +1,7 @@
 // Splits article text for the claim recogniser: paragraphs, quotations (straight and curly, open
 // over paragraph ends) and sentences that never break inside a quotation; all as offsets.
 import { CUE_FORMS } from './lexicon';
+import { asciiLower, spaceAt } from '../scan';
 
 export interface Range {
   start: number;
@@ -17,6 +18,7 @@ export interface Quote extends Range {
  * capital, the shape + 1 above them), so each of a text's thousands of tokens is six fields, not eight.
  */
 export class Token implements Range {
+  private readonly f: number;
   constructor(
     readonly start: number,
     readonly end: number,
@@ -24,8 +26,12 @@ export class Token implements Range {
     readonly lower: string,
     /** Index of the quotation holding this token, or -1. */
     readonly quote: number,
-    private readonly f: number,
-  ) {}
+    word: boolean,
+    cap: boolean,
+    shape: number,
+  ) {
+    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+  }
   /** Word (letters/digits) or a single punctuation character. */
   get word(): boolean { return (this.f & 1) !== 0; }
   /** Begins with an upper-case letter. */
@@ -260,23 +266,21 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
 const UPPER = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
 /**
  * The class of each UTF-16 code unit, filled on first sight from the regexes above (so exactly their
- * answers, without a regex run per character): 0 not seen yet, 1 letter or digit, 2 white space, 3 other.
+ * answers, without a regex run per character): 0 not seen yet, 1 letter or digit, 3 other.
  * High surrogates are never classed here: a letter beyond the BMP needs its pair (see wordCode).
  */
 const CLASS = new Uint8Array(0x10000);
 const WORDY = 1;
-const BLANK = 2;
 function classOf(c: number): number {
   let k = CLASS[c];
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = WORD_CHAR.test(ch) ? WORDY : SPACE.test(ch) ? BLANK : 3;
+    k = WORD_CHAR.test(ch) ? WORDY : 3;
     CLASS[c] = k;
   }
   return k;
@@ -291,14 +295,6 @@ export function wordShape(w: string): number {
   return shapeOf(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1));
 }
 const shapeOf = (n: number, a: number, b: number, z: number) => ((n > 15 ? 15 : n) << 15) | ((a & 31) << 10) | ((b & 31) << 5) | (z & 31);
-/** ASCII capitals to lower case; other code units as they are. */
-const fold = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
-
-/** Is the code unit at i white space (as /\s/ tests it)? False beyond the text. */
-export function spaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && classOf(c) === BLANK);
-}
 
 /** Letter or digit at code point c (the table for one code unit, the pair for a high surrogate). */
 function wordCode(c: number, text: string, i: number): boolean {
@@ -377,8 +373,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     // toLowerCase is slow on slices of a two-byte text (most pages have curly quotes): a whole title-case
     // ASCII word folds its first letter instead
     const lower = !word || plain ? t : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
-    const shape = word && ascii && end === i ? shapeOf(end - start, fold(c), end - start > 1 ? fold(text.charCodeAt(start + 1)) : 0, fold(text.charCodeAt(end - 1))) : -1;
-    out.push(new Token(start, end, t, lower, inQuote, ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0)));
+    const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
+    out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
   }
   return out;
 }
