@@ -6,8 +6,8 @@
 //   node --cpu-prof --import tsx scripts/bench-stages.ts --profile 15
 //                                                15 s of analyze only, for a CPU profile (self time by function)
 // Speed changes must keep every stage's output: `npx tsx scripts/golden.ts check FILE` against a recording of
-// the code before. Judge a change over several fresh processes (medians move by 10-30% from one to the next
-// on the 2-core VM), never on a stage replayed on its own.
+// the code before. Judge a change with `node scripts/ab.mjs REV` (the two versions in turns, each in its own
+// worker and heap), never on a stage replayed on its own.
 import { analyze, byPositionMerged, countWords } from '../src/analyze';
 import { loadBundledReference } from '../cli/load-reference';
 import { recognizePlaces } from '../src/recognize/places';

@@ -56,6 +56,25 @@ const SUBSETS: [string, Category[]][] = [['place', ['place']], ['figure', ['figu
 const PROCESSES = 3;
 interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number; host: { cpu: number; memory: number }[] }
 
+let chaseCycle: Int32Array | undefined;
+/** The pointer chase's 16 MB cycle, made once per process: Sattolo's shuffle with a fixed generator, one
+ * cycle through every slot, the same in every run. */
+function chase(): Int32Array {
+  if (chaseCycle) return chaseCycle;
+  const n = 1 << 22;
+  const next = new Int32Array(n);
+  for (let i = 0; i < n; i++) next[i] = i;
+  let seed = 12345;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % i;
+    const t = next[i];
+    next[i] = next[j];
+    next[j] = t;
+  }
+  return (chaseCycle = next);
+}
+
 /**
  * How busy the machine is, two ways: ms for a fixed integer loop (1e8 times x += i % 7: about 130 ms on the
  * 2-core development VM when its host is idle), and ms for 2e6 steps of a pointer chase through a random
@@ -68,18 +87,7 @@ function hostLoops(): { cpu: number; memory: number } {
   let x = 0;
   for (let i = 0; i < 1e8; i++) x += i % 7;
   const cpu = performance.now() - t0;
-  const n = 1 << 22;
-  const next = new Int32Array(n);
-  for (let i = 0; i < n; i++) next[i] = i;
-  // Sattolo's shuffle with a fixed generator: one cycle through every slot, the same in every run
-  let seed = 12345;
-  for (let i = n - 1; i > 0; i--) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    const j = seed % i;
-    const t = next[i];
-    next[i] = next[j];
-    next[j] = t;
-  }
+  const next = chase();
   t0 = performance.now();
   let p = 0;
   for (let k = 0; k < 2e6; k++) p = next[p];
