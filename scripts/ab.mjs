@@ -41,12 +41,13 @@ if (!isMainThread) {
   parentPort.postMessage('ready');
 } else {
   const args = process.argv.slice(2);
-  const flag = (name) => {
+  /** Takes `name` (and its value, when it has one) out of args. */
+  const take = (name, withValue) => {
     const i = args.indexOf(name);
-    return i < 0 ? undefined : args.splice(i, name === '--keep' ? 1 : 2)[name === '--keep' ? 0 : 1];
+    return i < 0 ? undefined : args.splice(i, withValue ? 2 : 1)[withValue ? 1 : 0];
   };
-  const secs = Number(flag('--secs') ?? 40);
-  const keep = flag('--keep') !== undefined;
+  const secs = Number(take('--secs', true) ?? 40);
+  const keep = take('--keep', false) !== undefined;
   if (!args.length || args.length > 2 || !(secs > 5)) {
     console.error('usage: node scripts/ab.mjs [--secs S>5] [--keep] A [B]   (revisions or directories; B: this working tree)');
     process.exit(2);
