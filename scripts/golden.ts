@@ -51,7 +51,9 @@ function documents(shared: string): { name: string; text: string }[] {
 
 function run(text: string, frozen?: Output): Output {
   const reference = loadBundledReference();
-  const places = recognizePlaces(text, reference.gazetteer);
+  // (the summary's word count as analyze has it: from the places' pass over the words)
+  const tally = { words: 0 };
+  const places = recognizePlaces(text, reference.gazetteer, tally);
   const figures = recognizeFigures(text, { published: PUBLISHED });
   const claims = recognizeClaims(text);
   // The comparisons see the recorded recogniser output when there is one.
@@ -64,7 +66,7 @@ function run(text: string, frozen?: Output): Output {
   const vc = compareClaims(text, all, reference, { published: PUBLISHED });
   return {
     name: '', places, figures, claims, comparePlaces: vp, compareFigures: vf, compareClaims: vc,
-    summary: summarize(text, all, [...vp, ...vf, ...vc]),
+    summary: summarize(text, all, [...vp, ...vf, ...vc], tally.words),
   };
 }
 

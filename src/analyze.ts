@@ -59,7 +59,9 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
   const wantPlace = cats.includes('place');
   const wantFigure = cats.includes('figure');
   const wantClaim = cats.includes('claim');
-  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer) : NONE;
+  // the places' pass over the words also counts them for the summary
+  const tally = { words: 0 };
+  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, tally) : NONE;
   const figures = wantFigure || wantClaim ? recognizeFigures(text, { published: options.published }) : NONE;
   const claims = wantClaim ? recognizeClaims(text) : NONE;
   const all = byPositionMerged([places, figures, claims]);
@@ -74,15 +76,16 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
   if (wantClaim) add(compareClaims(text, all, reference, { url: options.url, title: options.title, published: options.published }));
 
   const annotations = wantPlace && wantFigure && wantClaim ? all : all.filter((a) => (a.category === 'place' ? wantPlace : a.category === 'figure' ? wantFigure : wantClaim));
-  return { annotations, verdicts, summary: summarize(text, annotations, verdicts) };
+  return { annotations, verdicts, summary: summarize(text, annotations, verdicts, places === NONE ? undefined : tally.words) };
 }
 
-export function summarize(text: string, annotations: readonly Annotation[], verdicts: readonly Verdict[]): Summary {
+/** The summary of a result; `words` is the text's countWords when the caller has it already. */
+export function summarize(text: string, annotations: readonly Annotation[], verdicts: readonly Verdict[], words?: number): Summary {
   const counts: Record<Category, number> = { place: 0, figure: 0, claim: 0 };
   for (const a of annotations) counts[a.category]++;
   const tally: Record<VerdictKind, number> = { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 };
   for (const v of verdicts) tally[v.kind]++;
-  return { counts, verdicts: tally, words: countWords(text) };
+  return { counts, verdicts: tally, words: words ?? countWords(text) };
 }
 
 /** The number of words: matches of /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu, counted by a scanner. */

@@ -69,10 +69,22 @@ function runEnd(s: string, i: number, mask: number): number {
 // The number of matches of /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu in the text (the
 // word count of src/analyze.ts), without the array of matches.
 export function countWordMatches(s: string): number {
+  const tally = { words: 0 };
+  countWordMatchesFrom(s, 0, s.length, tally);
+  return tally.words;
+}
+
+/**
+ * Adds to `tally.words` the matches of countWordMatches's regex that start in [from, until) when its scan
+ * resumes at `from`, and returns where the scan stopped: the end of its last match (which may run past
+ * `until`) or `until`, the regex's lastIndex. Scans of consecutive pieces of a text, each from where the
+ * one before stopped, count what one scan of the whole text counts.
+ */
+export function countWordMatchesFrom(s: string, from: number, until: number, tally: { words: number }): number {
   const n = s.length;
   let count = 0;
-  let i = 0;
-  while (i < n) {
+  let i = from;
+  while (i < until) {
     const c = s.charCodeAt(i);
     const cp = c < 0x80 ? c : codePointAt(s, i);
     const k = c < 0x80 ? BMP[c] - 4 : charClass(cp);
@@ -102,7 +114,8 @@ export function countWordMatches(s: string): number {
       i += width(cp);
     }
   }
-  return count;
+  tally.words += count;
+  return i;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
 import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd } from './scan';
+import { countWordMatchesFrom } from '../compare/scan';
 
 // A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
 // thousands of tokens small (half the bytes of eight fields), which is most of what the recogniser
@@ -125,10 +126,17 @@ function isSentenceEnd(c: number): boolean {
 
 /**
  * The words of the text, as /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)* /u finds them, read in one
- * pass; the indices of the capitalised ones (the only ones that start a name) go to `names`.
+ * pass; the indices of the capitalised ones (the only ones that start a name) go to `names`. On the way it
+ * adds the text's word count (countWordMatches: the summary's) to `tally.words`, so that analyze needs no
+ * pass of its own for it: that regex differs from this one only at numbers ("1,000" one word, "3rd" two)
+ * and dotted initials ("U.S." two), and words of neither kind are one match each.
  */
-function tokenize(text: string, names: number[]): Token[] {
+function tokenize(text: string, names: number[], tally: { words: number }): Token[] {
   const tokens: Token[] = [];
+  // The word count so far, and where its scan resumes (past the end of the word before, when a number
+  // ran on over a comma or full stop: "1,000").
+  let words = 0;
+  let wordsAt = 0;
   const n = text.length;
   let i = 0;
   let prev: Token | undefined;
@@ -177,6 +185,15 @@ function tokenize(text: string, names: number[]): Token[] {
     }
     if (!ascii) wEnd = wordEnd(text, i);
     i = wEnd;
+    // A word of the fast path that starts with a letter is one match of the count's regex, ending where
+    // it ends; other words are counted by the count's own scanner over them.
+    if (ascii && first >= 65 && start >= wordsAt) {
+      words++;
+      wordsAt = wEnd;
+    } else {
+      const from = start > wordsAt ? start : wordsAt;
+      if (from < wEnd) wordsAt = countWordMatchesFrom(text, from, wEnd, tally);
+    }
     let end = wEnd;
     let possessive = false;
     // (No possessive ends a word of the fast path: no apostrophe is in it or after it.)
@@ -238,6 +255,7 @@ function tokenize(text: string, names: number[]): Token[] {
     c0 = ascii ? stop : i < n ? text.charCodeAt(i) : 0;
   }
   if (mayBeHeadline(caps, lower, short)) markHeadline(tokens, line, tokens.length, caps, lower);
+  tally.words += words;
   return tokens;
 }
 
@@ -916,10 +934,14 @@ class Lookups {
   }
 }
 
-export function recognizePlaces(text: string, gazetteer: Gazetteer): Annotation[] {
+/**
+ * The places of the text. `tally`, when given, gets the text's word count added to its `words` (what
+ * countWords gives, read on the recogniser's own pass over the words).
+ */
+export function recognizePlaces(text: string, gazetteer: Gazetteer, tally: { words: number } = { words: 0 }): Annotation[] {
   if (!text) return [];
   const names: number[] = [];
-  const tokens = tokenize(text, names);
+  const tokens = tokenize(text, names, tally);
   const g = new Lookups(gazetteer);
   const mentions = findMentions(text, tokens, names, g);
   addUnlistedPlaces(text, tokens, names, mentions, g);

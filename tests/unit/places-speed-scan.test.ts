@@ -2,7 +2,10 @@
 // on ASCII (the fast path), on accented and marked letters, and on text that needs the slow path.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { countWordMatches, foldedWords, FoldedWordStream } from '../../src/compare/scan';
+import { countWordMatches, countWordMatchesFrom, foldedWords, FoldedWordStream } from '../../src/compare/scan';
+import { recognizePlaces } from '../../src/recognize/places';
+import { countWords } from '../../src/analyze';
+import { loadBundledReference } from '../../cli/load-reference';
 
 const SAMPLES = [
   '',
@@ -32,6 +35,12 @@ function words(f: { units: Uint16Array; ends: Int32Array; count: number }): stri
   return out;
 }
 
+/** The summary's word count as its definition reads. */
+const regexWords = (s: string) => (s.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).length;
+
+/** Text where the two word regexes (the places' and the count's) part: numbers, initials, apostrophes. */
+const PIECES = ['1', '2,5', '3.', '.7', ',', '000', 'rd', "'s", '’s', "'", 'U.', 'S.', 'A.', 'N.C.', 'x', 'Kyiv', 'é', 'e\u0301', '١٢', '²', '𝐀', '😀', ' ', ' ', '\n', '-', '“', 'İ', 'ǅ', 'Ⅻ', '\ud800'];
+
 describe('compare scanners agree with their regular expressions', () => {
   test.each(SAMPLES.map((s) => [s]))('foldedWords %j', (s) => {
     expect(words(foldedWords(s))).toEqual(expectedFolded(s));
@@ -40,6 +49,37 @@ describe('compare scanners agree with their regular expressions', () => {
   test.each(SAMPLES.map((s) => [s]))('countWordMatches %j', (s) => {
     const want = (s.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).length;
     expect(countWordMatches(s)).toBe(want);
+  });
+
+  test('countWordMatchesFrom over consecutive pieces, each from where the last stopped, counts the whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 8 }), (ps, cuts) => {
+        const s = ps.join('');
+        const tally = { words: 0 };
+        let at = 0;
+        for (const cut of [...cuts.map((c) => Math.min(s.length, at + c)), s.length]) {
+          if (cut > at) at = countWordMatchesFrom(s, at, cut, tally);
+          expect(at).toBeGreaterThanOrEqual(Math.min(cut, s.length));
+        }
+        expect(tally.words).toBe(regexWords(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('the places recogniser counts the words on its pass as countWords does', () => {
+    const gazetteer = loadBundledReference().gazetteer;
+    const check = (s: string) => {
+      const tally = { words: 0 };
+      recognizePlaces(s, gazetteer, tally);
+      expect(tally.words).toBe(regexWords(s));
+      expect(countWords(s)).toBe(regexWords(s));
+    };
+    for (const s of SAMPLES) check(s);
+    check('The U.S. and N.C. paid $1,000,000.50 in the 1990s, 3rd time; 90’s and 90\'s. A. B. Smith, 2,5x, 1.5m.');
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (ps) => check(ps.join(''))), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), check), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), check), { numRuns: 300 });
   });
 
   test('every ASCII code unit between letters', () => {
