@@ -17,6 +17,7 @@ import { compareFigures } from '../src/compare/figures';
 import { compareClaims } from '../src/compare/claims';
 import { summarize } from '../src/analyze';
 import type { Annotation } from '../src/types';
+import type { WordPass } from '../src/recognize/scan';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLISHED = '2022-09-10';
@@ -51,11 +52,12 @@ function documents(shared: string): { name: string; text: string }[] {
 
 function run(text: string, frozen?: Output): Output {
   const reference = loadBundledReference();
-  // (the summary's word count as analyze has it: from the places' pass over the words)
-  const tally = { words: 0 };
-  const places = recognizePlaces(text, reference.gazetteer, tally);
+  // (as analyze runs them: the summary's word count from the places' pass over the words, which lends its
+  // words to the claims)
+  const pass: WordPass = { words: 0, tokens: [] };
+  const places = recognizePlaces(text, reference.gazetteer, pass);
   const figures = recognizeFigures(text, { published: PUBLISHED });
-  const claims = recognizeClaims(text);
+  const claims = recognizeClaims(text, pass.tokens);
   // The comparisons see the recorded recogniser output when there is one.
   const p = (frozen?.places ?? places) as Annotation[];
   const f = (frozen?.figures ?? figures) as Annotation[];
@@ -66,7 +68,7 @@ function run(text: string, frozen?: Output): Output {
   const vc = compareClaims(text, all, reference, { published: PUBLISHED });
   return {
     name: '', places, figures, claims, comparePlaces: vp, compareFigures: vf, compareClaims: vc,
-    summary: summarize(text, all, [...vp, ...vf, ...vc], tally.words),
+    summary: summarize(text, all, [...vp, ...vf, ...vc], pass.words),
   };
 }
 

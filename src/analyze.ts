@@ -10,6 +10,7 @@ import { comparePlaces } from './compare/places';
 import { compareFigures } from './compare/figures';
 import { compareClaims } from './compare/claims';
 import { countWordMatches } from './compare/scan';
+import type { WordPass } from './recognize/scan';
 
 export interface AnalyzeOptions {
   /** The article's publication date (ISO), when known: dates resolve against it. */
@@ -59,11 +60,11 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
   const wantPlace = cats.includes('place');
   const wantFigure = cats.includes('figure');
   const wantClaim = cats.includes('claim');
-  // the places' pass over the words also counts them for the summary
-  const tally = { words: 0 };
-  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, tally) : NONE;
+  // the places' pass over the words also counts them for the summary, and lends them to the claims
+  const pass: WordPass = { words: 0, tokens: [] };
+  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, pass) : NONE;
   const figures = wantFigure || wantClaim ? recognizeFigures(text, { published: options.published }) : NONE;
-  const claims = wantClaim ? recognizeClaims(text) : NONE;
+  const claims = wantClaim ? recognizeClaims(text, pass.tokens) : NONE;
   const all = byPositionMerged([places, figures, claims]);
 
   let verdicts: Verdict[] = [];
@@ -76,7 +77,7 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
   if (wantClaim) add(compareClaims(text, all, reference, { url: options.url, title: options.title, published: options.published }));
 
   const annotations = wantPlace && wantFigure && wantClaim ? all : all.filter((a) => (a.category === 'place' ? wantPlace : a.category === 'figure' ? wantFigure : wantClaim));
-  return { annotations, verdicts, summary: summarize(text, annotations, verdicts, places === NONE ? undefined : tally.words) };
+  return { annotations, verdicts, summary: summarize(text, annotations, verdicts, places === NONE ? undefined : pass.words) };
 }
 
 /** The summary of a result; `words` is the text's countWords when the caller has it already. */

@@ -4,7 +4,7 @@ import type { Annotation, Span } from '../types';
 import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
 import { paragraphs, quotes, sentences, tokenize, wordShape, type Quote, type Range, type Token } from './claims/segment';
-import { spaceAt } from './scan';
+import { spaceAt, type SharedWord } from './scan';
 import { readSource, SpeakerBook } from './claims/speakers';
 import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
 
@@ -214,7 +214,12 @@ const digitFirst = (s: string) => {
   return c >= 48 && c <= 57;
 };
 
-export function recognizeClaims(text: string): Annotation[] {
+/**
+ * The claims of the text. `words`: the places recogniser's words of this same text (WordPass.tokens), when
+ * analyze has them: tokens over the same spans take their strings (see SharedWord).
+ */
+export function recognizeClaims(text: string, words?: readonly SharedWord[]): Annotation[] {
+  const lent = words && words.length ? { words, at: 0 } : undefined;
   const book = new SpeakerBook();
   const out: Annotation[] = [];
   // the last claim whose content holds a quotation: following quote-only sentences continue it
@@ -235,7 +240,7 @@ export function recognizeClaims(text: string): Annotation[] {
     const ss = sentences(text, para, qs);
     for (let si = 0; si < ss.length; si++) {
       const s = ss[si];
-      const toks = tokenize(text, s, qs);
+      const toks = tokenize(text, s, qs, lent);
       const fs = findInSentence(text, s, toks, qs);
       if (si === ss.length - 1 && !fs.length) {
         lead = colonLead(toks);

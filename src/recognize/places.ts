@@ -4,7 +4,7 @@ import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
-import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd } from './scan';
+import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd, type WordPass } from './scan';
 import { countWordMatchesFrom } from '../compare/scan';
 
 // A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
@@ -935,13 +935,14 @@ class Lookups {
 }
 
 /**
- * The places of the text. `tally`, when given, gets the text's word count added to its `words` (what
- * countWords gives, read on the recogniser's own pass over the words).
+ * The places of the text. `pass`, when given, gets what the recogniser's pass over the words saw: the word
+ * count (what countWords gives) added to its `words`, and the words themselves (for recognizeClaims).
  */
-export function recognizePlaces(text: string, gazetteer: Gazetteer, tally: { words: number } = { words: 0 }): Annotation[] {
+export function recognizePlaces(text: string, gazetteer: Gazetteer, pass: WordPass = { words: 0, tokens: [] }): Annotation[] {
   if (!text) return [];
   const names: number[] = [];
-  const tokens = tokenize(text, names, tally);
+  const tokens = tokenize(text, names, pass);
+  pass.tokens = tokens;
   const g = new Lookups(gazetteer);
   const mentions = findMentions(text, tokens, names, g);
   addUnlistedPlaces(text, tokens, names, mentions, g);

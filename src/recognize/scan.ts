@@ -153,3 +153,23 @@ export function wordEnd(text: string, i: number): number {
   }
   return p;
 }
+
+/**
+ * A word as the places recogniser reads it (its offsets, its text, its lower case when known), lent to the
+ * claims recogniser: a claims token over the same span takes these strings instead of copying them out of the
+ * text again (and their hashes, computed once, serve both recognisers' word lists).
+ */
+export interface SharedWord {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly low: string | undefined;
+}
+
+/** What the places recogniser's pass over a text's words leaves for the rest of analyze. */
+export interface WordPass {
+  /** The text's word count (countWords), added to what was there. */
+  words: number;
+  /** The words of the text, in order (see SharedWord). */
+  tokens: readonly SharedWord[];
+}

@@ -5,6 +5,11 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { tokenize, wordShape } from '../../src/recognize/claims/segment';
+import { recognizePlaces } from '../../src/recognize/places';
+import { recognizeClaims } from '../../src/recognize/claims';
+import { loadBundledReference } from '../../cli/load-reference';
+import { benchCorpus } from '../../scripts/bench-kit';
+import type { WordPass } from '../../src/recognize/scan';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu;
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -58,6 +63,35 @@ describe('tokenize', () => {
       }),
       { numRuns: 500 },
     );
+  });
+  test('with the places recogniser\'s words lent, the same tokens, ranges read one after another', () => {
+    const gazetteer = loadBundledReference().gazetteer;
+    const fields = (ts: ReturnType<typeof tokenize>) => ts.map((t) => ({ start: t.start, end: t.end, text: t.text, lower: t.lower, word: t.word, cap: t.cap, shape: t.shape, quote: t.quote }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others, 'Said', 'SAID', "O'Brien", 'Kyiv’s', "Kharkiv's", 'N.C.', '1,000', 'St.'), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 5 }), (parts, cuts) => {
+        const text = parts.join('');
+        const pass: WordPass = { words: 0, tokens: [] };
+        recognizePlaces(text, gazetteer, pass);
+        const lent = { words: pass.tokens, at: 0 };
+        const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        let start = 0;
+        for (const end of [...ends, text.length]) {
+          if (end < start) continue;
+          expect(fields(tokenize(text, { start, end }, [], lent))).toEqual(fields(tokenize(text, { start, end }, [])));
+          start = end;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  test('recognizeClaims with the places recogniser\'s words lent finds the same claims on the bench text', () => {
+    const gazetteer = loadBundledReference().gazetteer;
+    for (const { text } of benchCorpus()) {
+      const pass: WordPass = { words: 0, tokens: [] };
+      recognizePlaces(text, gazetteer, pass);
+      expect(pass.tokens.length).toBeGreaterThan(0);
+      expect(recognizeClaims(text, pass.tokens)).toEqual(recognizeClaims(text));
+    }
   });
   test('lower case and capitals', () => {
     const toks = tokenize('The U.S. Senate voted', { start: 0, end: 21 }, []);

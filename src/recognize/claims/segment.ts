@@ -1,7 +1,7 @@
 // Splits article text for the claim recogniser: paragraphs, quotations (straight and curly, open
 // over paragraph ends) and sentences that never break inside a quotation; all as offsets.
 import { CUE_FORMS } from './lexicon';
-import { asciiLower, spaceAt } from '../scan';
+import { asciiLower, spaceAt, type SharedWord } from '../scan';
 
 export interface Range {
   start: number;
@@ -311,7 +311,7 @@ const joiner = (c: number) => c === 0x2019 || c === 39 || c === 45 || c === 46 |
  * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
  * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
  */
-export function tokenize(text: string, range: Range, qs: readonly Quote[]): Token[] {
+export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: { readonly words: readonly SharedWord[]; at: number }): Token[] {
   const out: Token[] = [];
   let q = 0;
   let i = range.start;
@@ -365,14 +365,28 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[]): Toke
     if (end > range.end) end = range.end;
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
-    const t = text.slice(start, end);
+    // a word the places recogniser read over the same span lends its strings (`lent.at`: the first word not
+    // before this token; tokens come in order, sentence after sentence)
+    let t: string | undefined;
+    let low: string | undefined;
+    if (lent !== undefined && word) {
+      const ws = lent.words;
+      let k = lent.at;
+      while (k < ws.length && ws[k].start < start) k++;
+      lent.at = k;
+      if (k < ws.length && ws[k].start === start && ws[k].end === end) {
+        t = ws[k].text;
+        low = ws[k].low;
+      }
+    }
+    if (t === undefined) t = text.slice(start, end);
     // a word cut by the range's end (inside a surrogate pair) is a word only if what is left starts one
     if (end < i && word) word = WORD_START.test(t);
     // only a letter is upper case: other characters skip the regex
     const cap = c < 128 ? c >= 65 && c <= 90 : (c >= 0xd800 || classOf(c) === WORDY) && UPPER.test(t);
     // toLowerCase is slow on slices of a two-byte text (most pages have curly quotes): a whole title-case
     // ASCII word folds its first letter instead
-    const lower = !word || plain ? t : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
+    const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
     out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
   }
