@@ -13,14 +13,11 @@
 // Report: medians per call of each side, and the median with quartiles of the per-round ratio B/A.
 // `node scripts/ab.mjs HEAD HEAD` (the same code twice) shows the noise floor: on the 2-core VM of
 // session 5 the quartiles of a null run spread about +-10%, the medians about 2%.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ROOT, checkouts } from './revisions.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BLOCK = 5;
 
 if (!isMainThread) {
@@ -52,21 +49,7 @@ if (!isMainThread) {
     console.error('usage: node scripts/ab.mjs [--secs S>5] [--keep] A [B]   (revisions or directories; B: this working tree)');
     process.exit(2);
   }
-  const temp = mkdtempSync(join(tmpdir(), 'factmark-ab-'));
-  /** A directory holding the code of `what`: itself, or a worktree of the revision. */
-  const side = (what, name) => {
-    if (existsSync(join(what, 'src/analyze.ts'))) return resolve(what);
-    const dir = join(temp, name);
-    execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '-q', dir, what], { stdio: 'inherit' });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
-    return dir;
-  };
-  const cleanup = () => {
-    if (keep) return console.log(`worktrees kept in ${temp}`);
-    for (const n of ['a', 'b']) if (existsSync(join(temp, n))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', join(temp, n)]);
-    rmSync(temp, { recursive: true, force: true });
-  };
+  const { side, cleanup } = checkouts('factmark-ab-', keep);
   try {
     const a = side(args[0], 'a');
     const b = side(args[1] ?? ROOT, 'b');

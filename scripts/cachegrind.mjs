@@ -1,0 +1,130 @@
+// The cost of one `analyze` call (or one stage) counted, not timed: instructions and simulated cache misses
+// under valgrind's cachegrind, for speed work on a machine too noisy to time changes of a few per cent.
+//
+//   node scripts/cachegrind.mjs [--stage analyze|places|figures|claims|plain] [--warm W] [--calls M] [A] [B]
+//
+// A and B are git revisions or project directories (as in scripts/ab.mjs); with none, the working tree alone;
+// with one, that revision against the working tree. Each side is bundled with esbuild and run twice under
+// `valgrind --tool=cachegrind --cache-sim=yes` with `node --predictable` (one thread, fixed seeds: a count
+// repeats to within 0.1%): W warm calls on the bench text (scripts/bench-kit.ts), then W + M; the difference
+// over M is one call's cost, start-up, compilation and warm-up left out. `plain` is the issues' plain
+// tokenising pass, for scale.
+//
+// What the counts said in session 6 (analyze on the bench text, per call): 39.7 M instructions, 326 K first-
+// level data misses, 13 K last-level ones; the plain tokenising pass: 12.3 M, 18 K and 2.2 K. So analyze does
+// 3.2x the pass's instructions but takes 5x its time or more: the rest is waiting on memory, and a change can
+// save instructions yet lose time (lending the places recogniser's strings to the claims saved 2.5 M
+// instructions and added 13 K data misses: its net gain, 1-3%, is what scripts/ab.mjs could see). Judge
+// both columns; confirm a change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, checkouts } from './revisions.mjs';
+
+const args = process.argv.slice(2);
+const take = (name) => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args.splice(i, 2)[1];
+};
+const stage = take('--stage') ?? 'analyze';
+const warm = Number(take('--warm') ?? 100);
+const calls = Number(take('--calls') ?? 100);
+const STAGES = ['analyze', 'places', 'figures', 'claims', 'plain'];
+if (!STAGES.includes(stage) || !(warm >= 10) || !(calls >= 10) || args.length > 2 || args.some((a) => a.startsWith('--'))) {
+  console.error(`usage: node scripts/cachegrind.mjs [--stage ${STAGES.join('|')}] [--warm W>=10] [--calls M>=10] [A] [B]`);
+  process.exit(2);
+}
+try {
+  execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+} catch {
+  console.error('cachegrind: valgrind is not installed (Debian: apt-get install -y valgrind)');
+  process.exit(2);
+}
+
+/** The program run under valgrind: `stage` W + M times on the text file, then a digest of the last output. */
+const entry = (side) => `
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { analyze } from ${JSON.stringify(join(side, 'src/analyze.ts'))};
+import { recognizePlaces } from ${JSON.stringify(join(side, 'src/recognize/places.ts'))};
+import { recognizeFigures } from ${JSON.stringify(join(side, 'src/recognize/figures.ts'))};
+import { recognizeClaims } from ${JSON.stringify(join(side, 'src/recognize/claims.ts'))};
+import { loadBundledReference } from ${JSON.stringify(join(side, 'cli/load-reference.ts'))};
+const [stage, n, file] = process.argv.slice(2);
+const text = readFileSync(file, 'utf8');
+const reference = loadBundledReference();
+const run = {
+  analyze: () => analyze(text, reference, { published: '2022-09-10' }),
+  places: () => recognizePlaces(text, reference.gazetteer),
+  figures: () => recognizeFigures(text, { published: '2022-09-10' }),
+  claims: () => recognizeClaims(text),
+  plain: () => { let k = 0; for (const _ of text.matchAll(/[\\p{L}\\p{N}]+/gu)) k++; return k; },
+}[stage];
+let out;
+for (let i = 0; i < Number(n); i++) out = run();
+console.log(createHash('sha256').update(JSON.stringify(out)).digest('hex'));
+`;
+
+/** Runs the bundle under cachegrind for n calls: its totals and the output digest. */
+function count(bundle, n, textFile) {
+  return new Promise((ok, fail) => {
+    const p = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', bundle, stage, String(n), textFile]);
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => {
+      const num = (re) => Number((re.exec(err)?.[1] ?? 'NaN').replace(/,/g, ''));
+      const r = {
+        ir: num(/I\s+refs:\s+([\d,]+)/),
+        d1r: num(/D1\s+misses:\s+[\d,]+\s+\(\s*([\d,]+) rd/),
+        d1w: num(/D1\s+misses:\s+[\d,]+\s+\(\s*[\d,]+ rd\s+\+\s+([\d,]+) wr/),
+        ll: num(/LLd misses:\s+([\d,]+)/),
+        digest: out.trim().split('\n').pop(),
+      };
+      if (code !== 0 || Number.isNaN(r.ir)) fail(new Error(`cachegrind run failed (exit ${code}):\n${err.slice(-2000)}`));
+      else ok(r);
+    });
+  });
+}
+
+const { side, cleanup, temp } = checkouts('factmark-cachegrind-');
+try {
+  const names = args.length ? [...args, ...(args.length === 1 ? [ROOT] : [])] : [ROOT];
+  const { build } = await import('esbuild');
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { benchCorpus } = await import(join(ROOT, 'scripts/bench-kit.ts'));
+  const textFile = join(temp, 'text.txt');
+  writeFileSync(textFile, benchCorpus().map((d) => d.text).join('\n\n'));
+  const results = [];
+  for (const [k, what] of names.entries()) {
+    const dir = side(what, `side${k}`);
+    // the bundle sits in a scripts/ folder beside the side's assets, where cli/load-reference.ts looks
+    const out = join(temp, `bundle${k}`, 'scripts');
+    mkdirSync(out, { recursive: true });
+    symlinkSync(join(dir, 'assets'), join(temp, `bundle${k}`, 'assets'));
+    const bundle = join(out, 'entry.mjs');
+    await build({
+      stdin: { contents: entry(dir), resolveDir: dir, loader: 'ts', sourcefile: 'cachegrind-entry.ts' },
+      bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error',
+      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    });
+    const [a, b] = await Promise.all([count(bundle, warm, textFile), count(bundle, warm + calls, textFile)]);
+    const per = (key) => (b[key] - a[key]) / calls;
+    results.push({ name: k < args.length ? what : 'working tree', ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
+  }
+  console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);
+  for (const r of results) {
+    console.log(`  ${r.name}: ${(r.ir / 1e6).toFixed(2)} M instructions, D1 misses ${(r.d1r / 1e3).toFixed(1)} K read + ${(r.d1w / 1e3).toFixed(1)} K write, last-level data misses ${(r.ll / 1e3).toFixed(2)} K`);
+  }
+  if (results.length === 2) {
+    const [x, y] = results;
+    const f = (k) => (y[k] / x[k]).toFixed(3);
+    console.log(`  B/A: instructions ${f('ir')}, D1 read misses ${f('d1r')}, D1 write misses ${f('d1w')}, last-level misses ${f('ll')}`);
+    console.log(x.digest === y.digest ? '  outputs identical' : '  OUTPUTS DIFFER: the two versions do not give the same result');
+    process.exitCode = x.digest === y.digest ? 0 : 1;
+  }
+} finally {
+  cleanup();
+}

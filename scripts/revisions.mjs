@@ -1,0 +1,33 @@
+// Code of other revisions side by side with this working tree, for the speed tools (scripts/ab.mjs,
+// scripts/cachegrind.mjs): a revision is checked out into a temporary git worktree, with node_modules
+// linked and .wxt copied from here; a directory holding src/analyze.ts is taken as it is.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A temporary folder for checkouts: `side(what, name)` gives the code of `what`; `cleanup()` removes them. */
+export function checkouts(prefix, keep = false) {
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  const made = [];
+  return {
+    temp,
+    side(what, name) {
+      if (existsSync(join(what, 'src/analyze.ts'))) return resolve(what);
+      const dir = join(temp, name);
+      execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '-q', dir, what], { stdio: 'inherit' });
+      made.push(dir);
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
+      return dir;
+    },
+    cleanup() {
+      if (keep) return console.log(`worktrees kept in ${temp}`);
+      for (const dir of made) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', dir]);
+      rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}
