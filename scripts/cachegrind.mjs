@@ -5,17 +5,16 @@
 //
 // A and B are git revisions or project directories (as in scripts/ab.mjs); with none, the working tree alone;
 // with one, that revision against the working tree. Each side is bundled with esbuild and run twice under
-// `valgrind --tool=cachegrind --cache-sim=yes` with `node --predictable` (one thread, fixed seeds: a count
-// repeats to within 0.1%): W warm calls on the bench text (scripts/bench-kit.ts), then W + M; the difference
-// over M is one call's cost, start-up, compilation and warm-up left out. `plain` is the issues' plain
-// tokenising pass, for scale.
+// `valgrind --tool=cachegrind --cache-sim=yes` with `node --predictable` (one thread, fixed seeds) and address-
+// space randomisation off (setarch -R), so that the counts repeat exactly: W warm calls on the bench text
+// (scripts/bench-kit.ts), then W + M; the difference over M is one call's cost, start-up, compilation and
+// warm-up left out. `plain` is the issues' plain tokenising pass, for scale.
 //
-// What the counts said in session 6 (analyze on the bench text, per call): 39.7 M instructions, 326 K first-
-// level data misses, 13 K last-level ones; the plain tokenising pass: 12.3 M, 18 K and 2.2 K. So analyze does
-// 3.2x the pass's instructions but takes 5x its time or more: the rest is waiting on memory, and a change can
-// save instructions yet lose time (lending the places recogniser's strings to the claims saved 2.5 M
-// instructions and added 13 K data misses: its net gain, 1-3%, is what scripts/ab.mjs could see). Judge
-// both columns; confirm a change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
+// What the counts said in session 6 (per call on the bench text): analyze 39.4 M instructions, 252 K first-
+// level data read misses and 66 K write misses, 8.2 K last-level misses; the plain tokenising pass 11.3 M,
+// 1.8 K, 16.5 K and 1.6 K. So analyze does 3.5x the pass's instructions but takes 5.9x its time: the rest is
+// waiting on memory, and a change can save instructions yet lose time. Judge all the columns, and confirm a
+// change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,8 +35,9 @@ if (!STAGES.includes(stage) || !(warm >= 10) || !(calls >= 10) || args.length > 
 }
 try {
   execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+  execFileSync('setarch', ['--version'], { stdio: 'ignore' });
 } catch {
-  console.error('cachegrind: valgrind is not installed (Debian: apt-get install -y valgrind)');
+  console.error('cachegrind: needs valgrind and setarch (Debian: apt-get install -y valgrind util-linux)');
   process.exit(2);
 }
 
@@ -65,10 +65,14 @@ for (let i = 0; i < Number(n); i++) out = run();
 console.log(createHash('sha256').update(JSON.stringify(out)).digest('hex'));
 `;
 
+/** The machine name for setarch, whose -R turns address-space randomisation off: with it on, the simulated
+ * last-level cache (direct-mapped) sees different conflicts from run to run, and its misses move by 10%. */
+const ARCH = execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim();
+
 /** Runs the bundle under cachegrind for n calls: its totals and the output digest. */
 function count(bundle, n, textFile) {
   return new Promise((ok, fail) => {
-    const p = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', bundle, stage, String(n), textFile]);
+    const p = spawn('setarch', [ARCH, '-R', 'valgrind', '--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', bundle, stage, String(n), textFile]);
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
