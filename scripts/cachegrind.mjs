@@ -2,6 +2,7 @@
 // under valgrind's cachegrind, for speed work on a machine too noisy to time changes of a few per cent.
 //
 //   node scripts/cachegrind.mjs [--stage analyze|places|figures|claims|plain] [--warm W] [--calls M] [A] [B]
+//   node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [A]
 //
 // A and B are git revisions or project directories (as in scripts/ab.mjs); with none, the working tree alone;
 // with one, that revision against the working tree. Each side is bundled with esbuild and run twice under
@@ -10,13 +11,18 @@
 // (scripts/bench-kit.ts), then W + M; the difference over M is one call's cost, start-up, compilation and
 // warm-up left out. `plain` is the issues' plain tokenising pass, for scale.
 //
+// --functions splits one side's counts by function: valgrind's callgrind records them by instruction address,
+// and V8's --perf-basic-prof map names the compiled JavaScript (JS:*name optimised, ^ baseline, ~ interpreted),
+// the builtins (Builtin:FindOrderedHashSetEntry is Set.prototype.has) and the regular expressions; per call,
+// top N by first-level read misses (about 7 minutes for analyze).
+//
 // What the counts said in session 6 (per call on the bench text): analyze 39.4 M instructions, 252 K first-
 // level data read misses and 66 K write misses, 8.2 K last-level misses; the plain tokenising pass 11.3 M,
 // 1.8 K, 16.5 K and 1.6 K. So analyze does 3.5x the pass's instructions but takes 5.9x its time: the rest is
 // waiting on memory, and a change can save instructions yet lose time. Judge all the columns, and confirm a
 // change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, checkouts } from './revisions.mjs';
 
@@ -25,12 +31,14 @@ const take = (name) => {
   const i = args.indexOf(name);
   return i < 0 ? undefined : args.splice(i, 2)[1];
 };
+const functions = args.includes('--functions') ? (args.splice(args.indexOf('--functions'), 1), true) : false;
+const top = Number(take('--top') ?? 30);
 const stage = take('--stage') ?? 'analyze';
 const warm = Number(take('--warm') ?? 100);
 const calls = Number(take('--calls') ?? 100);
 const STAGES = ['analyze', 'places', 'figures', 'claims', 'plain'];
-if (!STAGES.includes(stage) || !(warm >= 10) || !(calls >= 10) || args.length > 2 || args.some((a) => a.startsWith('--'))) {
-  console.error(`usage: node scripts/cachegrind.mjs [--stage ${STAGES.join('|')}] [--warm W>=10] [--calls M>=10] [A] [B]`);
+if (!STAGES.includes(stage) || !(warm >= 10) || !(calls >= 10) || !(top >= 1) || args.length > (functions ? 1 : 2) || args.some((a) => a.startsWith('--'))) {
+  console.error(`usage: node scripts/cachegrind.mjs [--stage ${STAGES.join('|')}] [--warm W>=10] [--calls M>=10] [A] [B]\n       node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [A]`);
   process.exit(2);
 }
 try {
@@ -92,6 +100,80 @@ function count(bundle, n, textFile) {
   });
 }
 
+/**
+ * Runs the bundle under callgrind for n calls, with V8's map of its compiled code: the counts by function
+ * (a Map of name -> [Ir, D1mr, D1mw, DLmr + DLmw]).
+ */
+function countByFunction(bundle, n, textFile, outFile) {
+  return new Promise((ok, fail) => {
+    const p = spawn('setarch', [ARCH, '-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--dump-instr=yes', `--callgrind-out-file=${outFile}`, process.execPath, '--predictable', '--perf-basic-prof', bundle, stage, String(n), textFile]);
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.stdout.resume();
+    p.on('close', (code) => {
+      const mapFile = `/tmp/perf-${p.pid}.map`;
+      try {
+        if (code !== 0) throw new Error(`callgrind run failed (exit ${code}):\n${err.slice(-2000)}`);
+        ok(byFunction(readFileSync(outFile, 'utf8'), existsSync(mapFile) ? readFileSync(mapFile, 'utf8') : ''));
+      } catch (e) {
+        fail(e);
+      } finally {
+        rmSync(mapFile, { force: true });
+      }
+    });
+  });
+}
+
+/** Sums a callgrind profile (positions "instr line", --dump-instr=yes) by the function each address lies in. */
+function byFunction(profile, perfMap) {
+  const code = perfMap.split('\n').filter(Boolean).map((l) => {
+    const [a, size, ...name] = l.split(' ');
+    return { start: parseInt(a, 16), end: parseInt(a, 16) + parseInt(size, 16), name: name.join(' ').replace(/ file:\S*$/, '') };
+  }).sort((x, y) => x.start - y.start);
+  const jsName = (addr) => {
+    let lo = 0;
+    let hi = code.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (code[mid].start <= addr) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && addr < code[hi].end ? code[hi].name : undefined;
+  };
+  let events = [];
+  const names = new Map();
+  const sums = new Map();
+  let fn = '?';
+  let addr = 0;
+  let line = 0;
+  let skip = false;
+  const pos = (t, prev) => (t === '*' ? prev : t[0] === '+' ? prev + Number(t.slice(1)) : t[0] === '-' ? prev - Number(t.slice(1)) : Number(t));
+  for (const l of profile.split('\n')) {
+    if (l.startsWith('events:')) events = l.split(/\s+/).slice(1);
+    else if (l.startsWith('fn=') || l.startsWith('cfn=')) {
+      const m = /^c?fn=\((\d+)\)(?: (.*))?$/.exec(l);
+      if (m?.[2]) names.set(m[1], m[2]);
+      if (m && l[0] === 'f') fn = names.get(m[1]) ?? '?';
+    } else if (l.startsWith('calls=')) skip = true;
+    else if (/^(0x|[0-9+*-])/.test(l)) {
+      const t = l.split(' ');
+      addr = pos(t[0], addr);
+      line = pos(t[1] ?? '*', line);
+      // the line after calls= is the call's inclusive cost, not this function's own
+      if (skip) { skip = false; continue; }
+      const name = jsName(addr) ?? `native:${fn}`;
+      let v = sums.get(name);
+      if (!v) sums.set(name, (v = [0, 0, 0, 0]));
+      const at = (e) => Number(t[2 + events.indexOf(e)] ?? 0) || 0;
+      v[0] += at('Ir');
+      v[1] += at('D1mr');
+      v[2] += at('D1mw');
+      v[3] += at('DLmr') + at('DLmw');
+    }
+  }
+  return sums;
+}
+
 const { side, cleanup, temp } = checkouts('factmark-cachegrind-');
 try {
   const names = args.length ? [...args, ...(args.length === 1 ? [ROOT] : [])] : [ROOT];
@@ -114,10 +196,22 @@ try {
       bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error',
       banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     });
+    if (functions) {
+      const [fa, fb] = await Promise.all([countByFunction(bundle, warm, textFile, join(temp, 'a.out')), countByFunction(bundle, warm + calls, textFile, join(temp, 'b.out'))]);
+      const rows = [...fb].map(([name, v]) => [name, v.map((x, k) => (x - (fa.get(name)?.[k] ?? 0)) / calls)]);
+      const total = rows.reduce((t, [, v]) => t.map((x, k) => x + v[k]), [0, 0, 0, 0]);
+      console.log(`${stage} of ${k < args.length ? what : 'the working tree'}, per call by function (calls ${warm + 1}-${warm + calls}); totals ${(total[0] / 1e6).toFixed(2)} M instructions, ${(total[1] / 1e3).toFixed(1)} K D1 read misses, ${(total[2] / 1e3).toFixed(1)} K D1 write misses, ${(total[3] / 1e3).toFixed(2)} K last-level:`);
+      console.log('  D1 read   D1 write   last-lvl   instructions  function');
+      for (const [name, v] of rows.sort((x, y) => y[1][1] - x[1][1]).slice(0, top)) {
+        console.log(`  ${v[1].toFixed(0).padStart(7)}  ${v[2].toFixed(0).padStart(9)}  ${v[3].toFixed(0).padStart(9)}  ${v[0].toFixed(0).padStart(13)}  ${name.slice(0, 110)}`);
+      }
+      continue;
+    }
     const [a, b] = await Promise.all([count(bundle, warm, textFile), count(bundle, warm + calls, textFile)]);
     const per = (key) => (b[key] - a[key]) / calls;
     results.push({ name: k < args.length ? what : 'working tree', ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
   }
+  if (functions) process.exit(0);
   console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);
   for (const r of results) {
     console.log(`  ${r.name}: ${(r.ir / 1e6).toFixed(2)} M instructions, D1 misses ${(r.d1r / 1e3).toFixed(1)} K read + ${(r.d1w / 1e3).toFixed(1)} K write, last-level data misses ${(r.ll / 1e3).toFixed(2)} K`);
