@@ -176,7 +176,8 @@ function byFunction(profile, perfMap) {
 
 const { side, cleanup, temp } = checkouts('factmark-cachegrind-');
 try {
-  const names = args.length ? [...args, ...(args.length === 1 ? [ROOT] : [])] : [ROOT];
+  // one side for --functions; else A against B, or against the working tree
+  const names = functions ? [args[0] ?? ROOT] : args.length ? [...args, ...(args.length === 1 ? [ROOT] : [])] : [ROOT];
   const { build } = await import('esbuild');
   const { register } = await import('tsx/esm/api');
   register();
@@ -211,8 +212,8 @@ try {
     const per = (key) => (b[key] - a[key]) / calls;
     results.push({ name: k < args.length ? what : 'working tree', ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
   }
-  if (functions) process.exit(0);
-  console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);
+  // (--functions has printed its table per side)
+  if (!functions) console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);
   for (const r of results) {
     console.log(`  ${r.name}: ${(r.ir / 1e6).toFixed(2)} M instructions, D1 misses ${(r.d1r / 1e3).toFixed(1)} K read + ${(r.d1w / 1e3).toFixed(1)} K write, last-level data misses ${(r.ll / 1e3).toFixed(2)} K`);
   }
