@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ROOT, checkouts } from './revisions.mjs';
+import { ROOT, checkouts, takeOption } from './revisions.mjs';
 
 const BLOCK = 5;
 
@@ -38,13 +38,8 @@ if (!isMainThread) {
   parentPort.postMessage('ready');
 } else {
   const args = process.argv.slice(2);
-  /** Takes `name` (and its value, when it has one) out of args. */
-  const take = (name, withValue) => {
-    const i = args.indexOf(name);
-    return i < 0 ? undefined : args.splice(i, withValue ? 2 : 1)[withValue ? 1 : 0];
-  };
-  const secs = Number(take('--secs', true) ?? 40);
-  const keep = take('--keep', false) !== undefined;
+  const secs = Number(takeOption(args, '--secs', true) ?? 40);
+  const keep = takeOption(args, '--keep', false) !== undefined;
   if (!args.length || args.length > 2 || !(secs > 5)) {
     console.error('usage: node scripts/ab.mjs [--secs S>5] [--keep] A [B]   (revisions or directories; B: this working tree)');
     process.exit(2);

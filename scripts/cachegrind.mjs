@@ -24,14 +24,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, checkouts } from './revisions.mjs';
+import { ROOT, checkouts, takeOption } from './revisions.mjs';
 
 const args = process.argv.slice(2);
-const take = (name) => {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args.splice(i, 2)[1];
-};
-const functions = args.includes('--functions') ? (args.splice(args.indexOf('--functions'), 1), true) : false;
+const take = (name) => takeOption(args, name, true);
+const functions = takeOption(args, '--functions', false) !== undefined;
 const top = Number(take('--top') ?? 30);
 const stage = take('--stage') ?? 'analyze';
 const warm = Number(take('--warm') ?? 100);
@@ -77,51 +74,49 @@ console.log(createHash('sha256').update(JSON.stringify(out)).digest('hex'));
  * last-level cache (direct-mapped) sees different conflicts from run to run, and its misses move by 10%. */
 const ARCH = execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim();
 
-/** Runs the bundle under cachegrind for n calls: its totals and the output digest. */
-function count(bundle, n, textFile) {
-  return new Promise((ok, fail) => {
-    const p = spawn('setarch', [ARCH, '-R', 'valgrind', '--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', bundle, stage, String(n), textFile]);
+/**
+ * Runs `node --predictable ...nodeArgs bundle stage n textFile` under valgrind with `tool` (its options),
+ * address randomisation off: the process's exit code, stdout, stderr and pid.
+ */
+function underValgrind(tool, nodeArgs, bundle, n, textFile) {
+  return new Promise((ok) => {
+    const p = spawn('setarch', [ARCH, '-R', 'valgrind', ...tool, '--cache-sim=yes', process.execPath, '--predictable', ...nodeArgs, bundle, stage, String(n), textFile]);
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => {
-      const num = (re) => Number((re.exec(err)?.[1] ?? 'NaN').replace(/,/g, ''));
-      const r = {
-        ir: num(/I\s+refs:\s+([\d,]+)/),
-        d1r: num(/D1\s+misses:\s+[\d,]+\s+\(\s*([\d,]+) rd/),
-        d1w: num(/D1\s+misses:\s+[\d,]+\s+\(\s*[\d,]+ rd\s+\+\s+([\d,]+) wr/),
-        ll: num(/LLd misses:\s+([\d,]+)/),
-        digest: out.trim().split('\n').pop(),
-      };
-      if (code !== 0 || Number.isNaN(r.ir)) fail(new Error(`cachegrind run failed (exit ${code}):\n${err.slice(-2000)}`));
-      else ok(r);
-    });
+    p.on('close', (code) => ok({ code, out, err, pid: p.pid }));
   });
 }
 
+/** The bundle's totals for n calls under cachegrind, and the output digest. */
+async function count(bundle, n, textFile) {
+  const { code, out, err } = await underValgrind(['--tool=cachegrind', '--cachegrind-out-file=/dev/null'], [], bundle, n, textFile);
+  const num = (re) => Number((re.exec(err)?.[1] ?? 'NaN').replace(/,/g, ''));
+  const r = {
+    ir: num(/I\s+refs:\s+([\d,]+)/),
+    d1r: num(/D1\s+misses:\s+[\d,]+\s+\(\s*([\d,]+) rd/),
+    d1w: num(/D1\s+misses:\s+[\d,]+\s+\(\s*[\d,]+ rd\s+\+\s+([\d,]+) wr/),
+    ll: num(/LLd misses:\s+([\d,]+)/),
+    digest: out.trim().split('\n').pop(),
+  };
+  if (code !== 0 || Number.isNaN(r.ir)) throw new Error(`cachegrind run failed (exit ${code}):\n${err.slice(-2000)}`);
+  return r;
+}
+
 /**
- * Runs the bundle under callgrind for n calls, with V8's map of its compiled code: the counts by function
+ * The bundle's counts for n calls under callgrind, by function, named from V8's map of its compiled code
  * (a Map of name -> [Ir, D1mr, D1mw, DLmr + DLmw]).
  */
-function countByFunction(bundle, n, textFile, outFile) {
-  return new Promise((ok, fail) => {
-    const p = spawn('setarch', [ARCH, '-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--dump-instr=yes', `--callgrind-out-file=${outFile}`, process.execPath, '--predictable', '--perf-basic-prof', bundle, stage, String(n), textFile]);
-    let err = '';
-    p.stderr.on('data', (d) => (err += d));
-    p.stdout.resume();
-    p.on('close', (code) => {
-      const mapFile = `/tmp/perf-${p.pid}.map`;
-      try {
-        if (code !== 0) throw new Error(`callgrind run failed (exit ${code}):\n${err.slice(-2000)}`);
-        ok(byFunction(readFileSync(outFile, 'utf8'), existsSync(mapFile) ? readFileSync(mapFile, 'utf8') : ''));
-      } catch (e) {
-        fail(e);
-      } finally {
-        rmSync(mapFile, { force: true });
-      }
-    });
-  });
+async function countByFunction(bundle, n, textFile, outFile) {
+  const { code, err, pid } = await underValgrind(['--tool=callgrind', '--dump-instr=yes', `--callgrind-out-file=${outFile}`], ['--perf-basic-prof'], bundle, n, textFile);
+  const mapFile = `/tmp/perf-${pid}.map`;
+  try {
+    if (code !== 0) throw new Error(`callgrind run failed (exit ${code}):\n${err.slice(-2000)}`);
+    return byFunction(readFileSync(outFile, 'utf8'), existsSync(mapFile) ? readFileSync(mapFile, 'utf8') : '');
+  } finally {
+    rmSync(mapFile, { force: true });
+  }
 }
 
 /** Sums a callgrind profile (positions "instr line", --dump-instr=yes) by the function each address lies in. */
@@ -186,6 +181,7 @@ try {
   writeFileSync(textFile, benchCorpus().map((d) => d.text).join('\n\n'));
   const results = [];
   for (const [k, what] of names.entries()) {
+    const label = k < args.length ? what : 'the working tree';
     const dir = side(what, `side${k}`);
     // the bundle sits in a scripts/ folder beside the side's assets, where cli/load-reference.ts looks
     const out = join(temp, `bundle${k}`, 'scripts');
@@ -201,7 +197,7 @@ try {
       const [fa, fb] = await Promise.all([countByFunction(bundle, warm, textFile, join(temp, 'a.out')), countByFunction(bundle, warm + calls, textFile, join(temp, 'b.out'))]);
       const rows = [...fb].map(([name, v]) => [name, v.map((x, k) => (x - (fa.get(name)?.[k] ?? 0)) / calls)]);
       const total = rows.reduce((t, [, v]) => t.map((x, k) => x + v[k]), [0, 0, 0, 0]);
-      console.log(`${stage} of ${k < args.length ? what : 'the working tree'}, per call by function (calls ${warm + 1}-${warm + calls}); totals ${(total[0] / 1e6).toFixed(2)} M instructions, ${(total[1] / 1e3).toFixed(1)} K D1 read misses, ${(total[2] / 1e3).toFixed(1)} K D1 write misses, ${(total[3] / 1e3).toFixed(2)} K last-level:`);
+      console.log(`${stage} of ${label}, per call by function (calls ${warm + 1}-${warm + calls}); totals ${(total[0] / 1e6).toFixed(2)} M instructions, ${(total[1] / 1e3).toFixed(1)} K D1 read misses, ${(total[2] / 1e3).toFixed(1)} K D1 write misses, ${(total[3] / 1e3).toFixed(2)} K last-level:`);
       console.log('  D1 read   D1 write   last-lvl   instructions  function');
       for (const [name, v] of rows.sort((x, y) => y[1][1] - x[1][1]).slice(0, top)) {
         console.log(`  ${v[1].toFixed(0).padStart(7)}  ${v[2].toFixed(0).padStart(9)}  ${v[3].toFixed(0).padStart(9)}  ${v[0].toFixed(0).padStart(13)}  ${name.slice(0, 110)}`);
@@ -210,7 +206,7 @@ try {
     }
     const [a, b] = await Promise.all([count(bundle, warm, textFile), count(bundle, warm + calls, textFile)]);
     const per = (key) => (b[key] - a[key]) / calls;
-    results.push({ name: k < args.length ? what : 'working tree', ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
+    results.push({ name: label, ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
   }
   // (--functions has printed its table per side)
   if (!functions) console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);

@@ -1,6 +1,7 @@
-// Code of other revisions side by side with this working tree, for the speed tools (scripts/ab.mjs,
-// scripts/cachegrind.mjs): a revision is checked out into a temporary git worktree, with node_modules
-// linked and .wxt copied from here; a directory holding src/analyze.ts is taken as it is.
+// What the speed tools (scripts/ab.mjs, scripts/cachegrind.mjs) share: their option reader, and the code of
+// other revisions side by side with this working tree (a revision is checked out into a temporary git
+// worktree, with node_modules linked and .wxt copied from here; a directory holding src/analyze.ts is taken
+// as it is).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Takes option `name` out of args: its value (withValue), else the name itself; undefined when absent. */
+export function takeOption(args, name, withValue) {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args.splice(i, withValue ? 2 : 1)[withValue ? 1 : 0];
+}
 
 /** A temporary folder for checkouts: `side(what, name)` gives the code of `what`; `cleanup()` removes them. */
 export function checkouts(prefix, keep = false) {

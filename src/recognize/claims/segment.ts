@@ -306,12 +306,18 @@ const width = (c: number) => (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
 /** Joiners inside a word: ’ ' - . & / */
 const joiner = (c: number) => c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38 || c === 47;
 
+/** The places recogniser's words lent to tokenize, and the first one not before the sentence being read. */
+export interface LentWords {
+  readonly words: readonly SharedWord[];
+  at: number;
+}
+
 /**
  * Tokens of a range, each marked with the quotation it lies in: runs of letters and digits joined by
  * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
  * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
  */
-export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: { readonly words: readonly SharedWord[]; at: number }): Token[] {
+export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords): Token[] {
   const out: Token[] = [];
   let q = 0;
   let i = range.start;
@@ -365,8 +371,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     if (end > range.end) end = range.end;
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
-    // a word the places recogniser read over the same span lends its strings (`lent.at`: the first word not
-    // before this token; tokens come in order, sentence after sentence)
+    // a word the places recogniser read over the same span lends its strings (tokens come in order, sentence
+    // after sentence: `lent.at` only moves on)
     let t: string | undefined;
     let low: string | undefined;
     if (lent !== undefined && word) {
