@@ -55,6 +55,12 @@ describe('speakers', () => {
     const names = one('Emmanuel Macron said the plant was at risk. Olaf Scholz said talks would continue.').map((g) => g.name);
     expect(names).toEqual(['Emmanuel Macron', 'Olaf Scholz']);
   });
+  test('a name that is a key of every object ("Constructor") is a name, not a pronoun', () => {
+    for (const who of ['Constructor', 'Smith']) {
+      const got = one(`The minister praised the bridge. "It is safe," ${who} said.`);
+      expect(got.at(-1)).toEqual({ content: '"It is safe,"', source: who, cue: 'said', name: who });
+    }
+  });
   test.each([
     ['Zelensky', 'Zelenskyy', true],
     ['Zelensky', 'Zelenksy', true],

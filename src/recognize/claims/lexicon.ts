@@ -240,10 +240,12 @@ export const TIME_WORDS = new Set([
   'previous', 'weekend', 'overnight', 'recently', 'at', 'time', 'hours', 'ago', 'before', 'after',
 ]);
 
-export const PRONOUNS: Record<string, 'person' | 'thing' | 'group' | 'self'> = {
-  he: 'person', she: 'person', it: 'thing', they: 'group', i: 'self', we: 'self', you: 'self',
-  his: 'person', her: 'person', its: 'thing', their: 'group',
-};
+/** The pronouns a source may be, by kind. (A Map: an object would answer for "constructor" or "__proto__"
+ * through its prototype, and looks up a page's word only after internalising it.) */
+export const PRONOUNS: ReadonlyMap<string, 'person' | 'thing' | 'group' | 'self'> = new Map([
+  ['he', 'person'], ['she', 'person'], ['it', 'thing'], ['they', 'group'], ['i', 'self'], ['we', 'self'], ['you', 'self'],
+  ['his', 'person'], ['her', 'person'], ['its', 'thing'], ['their', 'group'],
+]);
 
 /** Titles and honorifics that precede a name and are not part of it. */
 export const TITLES = new Set([

@@ -84,7 +84,7 @@ export function readSource(phrase: string): SpeakerInfo {
 function readSourceUncached(phrase: string): SpeakerInfo {
   const ws = words(phrase);
   const lower = ws.map((w) => w.toLowerCase().replace(/\.$/, ''));
-  if (ws.length === 1 && PRONOUNS[lower[0]]) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
+  if (ws.length === 1 && PRONOUNS.get(lower[0])) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
   const roles = lower.filter((w) => TITLES.has(w) && !['the', 'former', 'acting', 'deputy'].includes(w));
   // the first and second parts of an apposition: "Igor Konashenkov, a spokesman for ...", "the head of ..., Vitaly Gantshev"
   const parts = phrase.split(',').map((p) => p.trim()).filter(Boolean);
@@ -266,7 +266,7 @@ export class SpeakerBook {
   }
 
   private pronoun(p: string): string | undefined {
-    const kind = PRONOUNS[p];
+    const kind = PRONOUNS.get(p);
     const want: SpeakerKind[] = kind === 'person' ? ['person'] : kind === 'thing' ? ['org'] : kind === 'group' ? ['group', 'org'] : [];
     let best: SpeakerEntry | undefined;
     for (const e of this.entries) if (want.includes(e.kind) && (!best || e.last > best.last)) best = e;
