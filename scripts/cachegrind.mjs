@@ -2,7 +2,7 @@
 // under valgrind's cachegrind, for speed work on a machine too noisy to time changes of a few per cent.
 //
 //   node scripts/cachegrind.mjs [--stage analyze|places|figures|claims|plain] [--warm W] [--calls M] [A] [B]
-//   node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [A]
+//   node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [--by ir|d1r|d1w|ll|i1] [A]
 //
 // A and B are git revisions or project directories (as in scripts/ab.mjs); with none, the working tree alone;
 // with one, that revision against the working tree. Each side is bundled with esbuild and run twice under
@@ -30,12 +30,15 @@ const args = process.argv.slice(2);
 const take = (name) => takeOption(args, name, true);
 const functions = takeOption(args, '--functions', false) !== undefined;
 const top = Number(take('--top') ?? 30);
+/** --functions: the column the table is sorted by. */
+const BY = { ir: 0, d1r: 1, d1w: 2, ll: 3, i1: 4 };
+const by = take('--by') ?? 'd1r';
 const stage = take('--stage') ?? 'analyze';
 const warm = Number(take('--warm') ?? 100);
 const calls = Number(take('--calls') ?? 100);
 const STAGES = ['analyze', 'places', 'figures', 'claims', 'plain'];
-if (!STAGES.includes(stage) || !(warm >= 10) || !(calls >= 10) || !(top >= 1) || args.length > (functions ? 1 : 2) || args.some((a) => a.startsWith('--'))) {
-  console.error(`usage: node scripts/cachegrind.mjs [--stage ${STAGES.join('|')}] [--warm W>=10] [--calls M>=10] [A] [B]\n       node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [A]`);
+if (!STAGES.includes(stage) || !(by in BY) || !(warm >= 10) || !(calls >= 10) || !(top >= 1) || args.length > (functions ? 1 : 2) || args.some((a) => a.startsWith('--'))) {
+  console.error(`usage: node scripts/cachegrind.mjs [--stage ${STAGES.join('|')}] [--warm W>=10] [--calls M>=10] [A] [B]\n       node scripts/cachegrind.mjs --functions [--stage S] [--warm W] [--calls M] [--top N] [--by ir|d1r|d1w|ll|i1] [A]`);
   process.exit(2);
 }
 try {
@@ -98,6 +101,7 @@ async function count(bundle, n, textFile) {
     d1r: num(/D1\s+misses:\s+[\d,]+\s+\(\s*([\d,]+) rd/),
     d1w: num(/D1\s+misses:\s+[\d,]+\s+\(\s*[\d,]+ rd\s+\+\s+([\d,]+) wr/),
     ll: num(/LLd misses:\s+([\d,]+)/),
+    i1: num(/I1\s+misses:\s+([\d,]+)/),
     digest: out.trim().split('\n').pop(),
   };
   if (code !== 0 || Number.isNaN(r.ir)) throw new Error(`cachegrind run failed (exit ${code}):\n${err.slice(-2000)}`);
@@ -158,12 +162,13 @@ function byFunction(profile, perfMap) {
       if (skip) { skip = false; continue; }
       const name = jsName(addr) ?? `native:${fn}`;
       let v = sums.get(name);
-      if (!v) sums.set(name, (v = [0, 0, 0, 0]));
+      if (!v) sums.set(name, (v = [0, 0, 0, 0, 0]));
       const at = (e) => Number(t[2 + events.indexOf(e)] ?? 0) || 0;
       v[0] += at('Ir');
       v[1] += at('D1mr');
       v[2] += at('D1mw');
       v[3] += at('DLmr') + at('DLmw');
+      v[4] += at('I1mr');
     }
   }
   return sums;
@@ -196,27 +201,27 @@ try {
     if (functions) {
       const [fa, fb] = await Promise.all([countByFunction(bundle, warm, textFile, join(temp, 'a.out')), countByFunction(bundle, warm + calls, textFile, join(temp, 'b.out'))]);
       const rows = [...fb].map(([name, v]) => [name, v.map((x, k) => (x - (fa.get(name)?.[k] ?? 0)) / calls)]);
-      const total = rows.reduce((t, [, v]) => t.map((x, k) => x + v[k]), [0, 0, 0, 0]);
-      console.log(`${stage} of ${label}, per call by function (calls ${warm + 1}-${warm + calls}); totals ${(total[0] / 1e6).toFixed(2)} M instructions, ${(total[1] / 1e3).toFixed(1)} K D1 read misses, ${(total[2] / 1e3).toFixed(1)} K D1 write misses, ${(total[3] / 1e3).toFixed(2)} K last-level:`);
-      console.log('  D1 read   D1 write   last-lvl   instructions  function');
-      for (const [name, v] of rows.sort((x, y) => y[1][1] - x[1][1]).slice(0, top)) {
-        console.log(`  ${v[1].toFixed(0).padStart(7)}  ${v[2].toFixed(0).padStart(9)}  ${v[3].toFixed(0).padStart(9)}  ${v[0].toFixed(0).padStart(13)}  ${name.slice(0, 110)}`);
+      const total = rows.reduce((t, [, v]) => t.map((x, k) => x + v[k]), [0, 0, 0, 0, 0]);
+      console.log(`${stage} of ${label}, per call by function (calls ${warm + 1}-${warm + calls}); totals ${(total[0] / 1e6).toFixed(2)} M instructions, ${(total[1] / 1e3).toFixed(1)} K D1 read misses, ${(total[2] / 1e3).toFixed(1)} K D1 write misses, ${(total[3] / 1e3).toFixed(2)} K last-level, ${(total[4] / 1e3).toFixed(1)} K I1 misses; by ${by}:`);
+      console.log('  D1 read   D1 write   last-lvl   instructions   I1 misses  function');
+      for (const [name, v] of rows.sort((x, y) => y[1][BY[by]] - x[1][BY[by]]).slice(0, top)) {
+        console.log(`  ${v[1].toFixed(0).padStart(7)}  ${v[2].toFixed(0).padStart(9)}  ${v[3].toFixed(0).padStart(9)}  ${v[0].toFixed(0).padStart(13)}  ${v[4].toFixed(0).padStart(10)}  ${name.slice(0, 110)}`);
       }
       continue;
     }
     const [a, b] = await Promise.all([count(bundle, warm, textFile), count(bundle, warm + calls, textFile)]);
     const per = (key) => (b[key] - a[key]) / calls;
-    results.push({ name: label, ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), digest: b.digest });
+    results.push({ name: label, ir: per('ir'), d1r: per('d1r'), d1w: per('d1w'), ll: per('ll'), i1: per('i1'), digest: b.digest });
   }
   // (--functions has printed its table per side)
   if (!functions) console.log(`${stage}, per call (calls ${warm + 1}-${warm + calls}, node --predictable, cachegrind's simulated caches):`);
   for (const r of results) {
-    console.log(`  ${r.name}: ${(r.ir / 1e6).toFixed(2)} M instructions, D1 misses ${(r.d1r / 1e3).toFixed(1)} K read + ${(r.d1w / 1e3).toFixed(1)} K write, last-level data misses ${(r.ll / 1e3).toFixed(2)} K`);
+    console.log(`  ${r.name}: ${(r.ir / 1e6).toFixed(2)} M instructions, D1 misses ${(r.d1r / 1e3).toFixed(1)} K read + ${(r.d1w / 1e3).toFixed(1)} K write, last-level data misses ${(r.ll / 1e3).toFixed(2)} K, I1 misses ${(r.i1 / 1e3).toFixed(1)} K`);
   }
   if (results.length === 2) {
     const [x, y] = results;
     const f = (k) => (y[k] / x[k]).toFixed(3);
-    console.log(`  B/A: instructions ${f('ir')}, D1 read misses ${f('d1r')}, D1 write misses ${f('d1w')}, last-level misses ${f('ll')}`);
+    console.log(`  B/A: instructions ${f('ir')}, D1 read misses ${f('d1r')}, D1 write misses ${f('d1w')}, last-level misses ${f('ll')}, I1 misses ${f('i1')}`);
     console.log(x.digest === y.digest ? '  outputs identical' : '  OUTPUTS DIFFER: the two versions do not give the same result');
     process.exitCode = x.digest === y.digest ? 0 : 1;
   }
