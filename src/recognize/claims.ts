@@ -61,7 +61,7 @@ function verbContext(toks: readonly Token[], i: number): boolean {
     let k = j - 1;
     while (k > 0 && j - k <= 12 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || isChar(toks[k].text, '-’\'.()'))) k--;
     const h = toks[k - 1];
-    if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS.get(h.lower)) return toks[i].lower.endsWith('s') !== (h.lower.endsWith('s') && !/ss$/.test(h.lower));
+    if (k < j - 1 && toks[k].text === ',' && toks[k].quote < 0 && h?.word && h.quote < 0 && (isCap(h) || speakerHead(h) || toks.slice(k + 1, j).every((t) => !t.word || isCap(t))) && !PRONOUNS.has(h.lower)) return toks[i].lower.endsWith('s') !== (h.lower.endsWith('s') && !/ss$/.test(h.lower));
   }
   if (!p || !p.word) return false;
   if (aux) return true;
@@ -72,12 +72,12 @@ function verbContext(toks: readonly Token[], i: number): boolean {
   if (QUANTIFIER_SUBJECTS.has(p.lower) && !toks[i].lower.endsWith('s') && (j === 0 || !toks[j - 1].word || /^(and|but)$/.test(toks[j - 1].lower)) && (n.lower === 'that' || n.text === ':' || OPEN_Q.test(n.text))) return true;
   // "made plans to", "dialing back plans to": an -s form right after a verb is its object
   if (toks[i].lower.endsWith('s') && !isCap(p) && (/(ed|ing)$/.test(p.lower) || /^(made|make|makes|has|have|had|gave|give|gives|set|sets|laid|lay|lays|took|take|takes|drew|draw|draws)$/.test(p.lower) || (j > 0 && /(ed|ing)$/.test(toks[j - 1].lower) && /^(back|up|out|off|down)$/.test(p.lower))) && !SPEAKER_NOUNS.has(p.lower)) return false;
-  const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS.get(p.lower) && !p.lower.endsWith('s');
+  const baseAfterSingular = !/(s|ing)$/.test(toks[i].lower) && !PRONOUNS.has(p.lower) && !p.lower.endsWith('s');
   if (complement && !baseAfterSingular && !DETERMINERS.has(p.lower) && !/^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return true;
-  if (PRONOUNS.get(p.lower) && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
+  if (PRONOUNS.has(p.lower) && !['his', 'her', 'its', 'their'].includes(p.lower)) return true;
   if (DETERMINERS.has(p.lower) || /^(of|for|in|on|at|to|by|with|and|or)$/.test(p.lower)) return false;
   // "Trump questions the fairness ...", "Axelrod calls on ...": a headline's name and an agreeing verb
-  if (isCap(p) && j === 0 && !PRONOUNS.get(p.lower)) return toks[i].lower.endsWith('s') && !p.lower.endsWith('s') && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
+  if (isCap(p) && j === 0 && !PRONOUNS.has(p.lower)) return toks[i].lower.endsWith('s') && !p.lower.endsWith('s') && n.word && !AUX.has(n.lower) && !/^(and|or|of|in)$/.test(n.lower);
   // "Clinton email matter", "Times request": a singular name does not take a base-form verb
   // ("China and Russia support": a coordinated subject is plural)
   if (isCap(p)) return toks[i].lower.endsWith('s') ? !p.lower.endsWith('s') || SPEAKER_NOUNS.has(p.lower) : (p.lower.endsWith('s') && !/ss$/.test(p.lower)) || (j > 1 && toks[j - 1].lower === 'and' && isCap(toks[j - 2]));
@@ -163,7 +163,7 @@ function parentheticalBack(toks: readonly Token[], j: number): number {
   const words = toks.slice(k + 1, j);
   if (!words.length) return j;
   const phrase = words.map((t) => t.lower).join(' ');
-  const ok = (words.length === 1 && PAREN_ADV.test(phrase)) || PAREN_PAIR.test(phrase) || (words[0].lower === 'like' && words.length <= 4 && words.slice(1).every((t) => isCap(t) && !PRONOUNS.get(t.lower)));
+  const ok = (words.length === 1 && PAREN_ADV.test(phrase)) || PAREN_PAIR.test(phrase) || (words[0].lower === 'like' && words.length <= 4 && words.slice(1).every((t) => isCap(t) && !PRONOUNS.has(t.lower)));
   return ok ? k - 1 : j;
 }
 /** Quantifiers before "of whom" ("many of whom", "two of whom"). */
@@ -369,7 +369,7 @@ function purpose(text: string, s: Range, toks: readonly Token[], i: number): Fou
   const first = npBack(toks, j, 0);
   if (first > j || (first > 0 && /^(on|in|at|via|through|from|into|with|for|of|by)$/.test(toks[first - 1].lower)) || !plausibleSource(toks, first, j)) return undefined;
   const head = toks[j];
-  if (!(isCap(head) || PRONOUNS.get(head.lower) || SPEAKER_NOUNS.has(head.lower))) return undefined;
+  if (!(isCap(head) || PRONOUNS.has(head.lower) || SPEAKER_NOUNS.has(head.lower))) return undefined;
   const content = tail(text, toks, i + 1, s);
   if (!content) return undefined;
   v = i - 1;
@@ -454,7 +454,7 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
     n++;
   }
   if (!last || !firstW || n > 14) return false;
-  if (n === 1 && PRONOUNS.get(firstW.lower) && !['his', 'her', 'its', 'their'].includes(firstW.lower)) return true;
+  if (n === 1 && PRONOUNS.has(firstW.lower) && !['his', 'her', 'its', 'their'].includes(firstW.lower)) return true;
   const relObj = OBJ_PRONOUN.has(last.lower) && n >= 3 && beforeLast!.lower === 'to';
   if ((NP_STOP.has(last.lower) && !relObj) || (last.lower.endsWith('ly') && !isCap(last) && !LY_NOUNS.has(last.lower))) return false;
   if (capital) return true;
@@ -485,7 +485,7 @@ function npBack(toks: readonly Token[], j: number, floor: number): number {
       // (verbs that count only with a particle or a named subject are often nouns here: "Clinton campaign spokesman")
       if (k < j && !isCap(t)) {
         const verb = CUE_FORMS.get(t.lower);
-        if (((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS.get(toks[k + 1]?.lower ?? '') || (k > floor && isCap(toks[k - 1])))) break;
+        if (((verb && !particleRule(verb)) || t.lower.endsWith('ed')) && (DETERMINERS.has(toks[k + 1]?.lower ?? '') || PRONOUNS.has(toks[k + 1]?.lower ?? '') || (k > floor && isCap(toks[k - 1])))) break;
       }
       if (AUX.has(t.lower) && t.lower !== 'first' && t.lower !== 'chief' && t.lower !== 'long') break;
       if (++words > 14) break;
@@ -603,7 +603,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
         continue;
       }
     }
-    const clauseAfter = (bits & CLAUSE_ADJECTIVE) !== 0 && !!toks[i + 1] && toks[i + 1].quote < 0 && (/^(he|she|they|we|i|you|it|there)$/.test(toks[i + 1].lower) || (DETERMINERS.has(toks[i + 1].lower) && !/^(all|both|most|some|many)$/.test(toks[i + 1].lower)) || (isCap(toks[i + 1]) && !PRONOUNS.get(toks[i + 1].lower)));
+    const clauseAfter = (bits & CLAUSE_ADJECTIVE) !== 0 && !!toks[i + 1] && toks[i + 1].quote < 0 && (/^(he|she|they|we|i|you|it|there)$/.test(toks[i + 1].lower) || (DETERMINERS.has(toks[i + 1].lower) && !/^(all|both|most|some|many)$/.test(toks[i + 1].lower)) || (isCap(toks[i + 1]) && !PRONOUNS.has(toks[i + 1].lower)));
     if ((bits & STANCE_ADJECTIVE) !== 0 && i > 0 && (STANCE_ADJ_PREPS.has(toks[i + 1]?.lower ?? '') || clauseAfter)) {
       const f = stanceAdjective(text, s, toks, i);
       if (f) {
@@ -617,7 +617,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       if (v >= 1 && /^(made|makes|make|making)$/.test(toks[v].lower)) {
         let j = v - 1;
         while (j >= 0 && isAux(toks[j])) j--;
-        const first = j >= 0 && PRONOUNS.get(toks[j].lower) ? j : j >= 0 ? npBack(toks, j, 0) : -1;
+        const first = j >= 0 && PRONOUNS.has(toks[j].lower) ? j : j >= 0 ? npBack(toks, j, 0) : -1;
         let c = i + 1;
         if (toks[c]?.lower === 'that') c++;
         const content = first >= 0 && first <= j && stanceSubject(toks, v) ? tail(text, toks, c, s) : undefined;
@@ -636,7 +636,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       const content = judged && stanceSubject(toks, i) ? tail(text, toks, toks[i + 1].lower === 'that' ? i + 2 : i + 1, s) : undefined;
       if (content) {
         const j = skipAuxBack(toks, i - 1);
-        const first = PRONOUNS.get(toks[j].lower) ? j : npBack(toks, j, 0);
+        const first = PRONOUNS.has(toks[j].lower) ? j : npBack(toks, j, 0);
         if (first <= j && plausibleSource(toks, first, j)) {
           found.push({ source: { start: toks[first].start, end: toks[j].end }, cue: { start: t.start, end: t.end }, content });
           continue;
@@ -670,7 +670,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     }
     // "called Alicia Machado on Friday to thank her", "a group called Lashkar-e-Taiba belongs ...": a telephone call or
     // a name given, no judgement (that needs a complement after the name: "called Oz a quack")
-    if (lemma === 'call' && toks[i + 1]?.word && isCap(toks[i + 1]) && toks[i + 1].quote < 0 && !PRONOUNS.get(toks[i + 1].lower) && !TIME_WORDS.has(toks[i + 1].lower)) {
+    if (lemma === 'call' && toks[i + 1]?.word && isCap(toks[i + 1]) && toks[i + 1].quote < 0 && !PRONOUNS.has(toks[i + 1].lower) && !TIME_WORDS.has(toks[i + 1].lower)) {
       let k = i + 1;
       while (k < toks.length && k - i <= 4 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)) || isChar(toks[k].text, '-’\''))) k++;
       const after = toks[k];
@@ -736,7 +736,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       // '"...," she continued.', '"...," the letter reads.', '"...," countered Smith.': a verb reporting the quotation before
       else if (afterQuotation(toks, i)) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
-      else if (next?.lower === 'by' && t.lower.endsWith('ed') && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS.get(toks[i - 1].lower) && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
+      else if (next?.lower === 'by' && t.lower.endsWith('ed') && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS.has(toks[i - 1].lower) && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
       else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
         // "the senator spoke at a gathering to discuss ...": an infinitive of purpose of the main clause's subject
         const f = subjectControl(text, s, toks, i, i);
@@ -753,14 +753,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // a participle modifying a noun ("videos posted to social media")
     const subj = toks[b];
     // "a penalty imposed by the bureau", "..., promoted by the governor": a reduced passive with its agent
-    if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && !NOT_REDUCED.has(lemma) && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS.get(subj.lower) && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
+    if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && !NOT_REDUCED.has(lemma) && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS.has(subj.lower) && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
       const f = reducedPassive(text, s, toks, i);
       if (f) found.push(f);
       continue;
     }
     // "an appearance arranged by X and criticized by Y": a coordinated participle with its agent is no active verb
     if (!passive && t.lower.endsWith('ed') && toks[cueEnd + 1]?.lower === 'by' && subj && /^(and|or)$/.test(subj.lower)) continue;
-    if (!passive && t.lower.endsWith('ed') && TO_BY_ON_ONLINE.has(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS.get(subj.lower) && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
+    if (!passive && t.lower.endsWith('ed') && TO_BY_ON_ONLINE.has(toks[cueEnd + 1]?.lower ?? '') && !((rule?.includes('to') || INF_VERBS.has(lemma)) && toks[cueEnd + 1].lower === 'to') && subj && subj.word && !isCap(subj) && !PRONOUNS.has(subj.lower) && !/^(and|but|who|which)$/.test(subj.lower) && lemma !== 'say' && lemma !== 'add') continue;
     if (passive) {
       const f = passiveWithAgent(text, s, toks, i, cueEnd);
       if (f) found.push(f);
@@ -790,7 +790,7 @@ function afterQuotation(toks: readonly Token[], i: number): boolean {
   if (toks[i].lower.endsWith('ing') || isCap(toks[i])) return false;
   const n = toks[i + 1];
   // inverted: the quotation, the verb, then its subject ('," countered the mayor.')
-  if (closesQuote(toks, i - 1)) return !!n && n.word && n.quote < 0 && (isCap(n) || DETERMINERS.has(n.lower)) && !PRONOUNS.get(n.lower);
+  if (closesQuote(toks, i - 1)) return !!n && n.word && n.quote < 0 && (isCap(n) || DETERMINERS.has(n.lower)) && !PRONOUNS.has(n.lower);
   const t = n?.word ? skipTime(toks, i + 1) : i + 1;
   if (toks[t] && !isChar(toks[t].text, '.,;!?')) return false;
   const j = skipAuxBack(toks, i - 1);
@@ -830,7 +830,7 @@ function lightVerbNoun(text: string, s: Range, toks: readonly Token[], i: number
     if (!stanceSubject(toks, v)) return undefined;
     const j = skipAuxBack(toks, v - 1);
     if (j < 0 || !toks[j].word) return undefined;
-    const first = PRONOUNS.get(toks[j].lower) ? j : npBack(toks, j, 0);
+    const first = PRONOUNS.has(toks[j].lower) ? j : npBack(toks, j, 0);
     if (first > j || !plausibleSource(toks, first, j)) return undefined;
     source = { start: toks[first].start, end: toks[j].end };
   }
@@ -854,7 +854,7 @@ function stanceAdjective(text: string, s: Range, toks: readonly Token[], i: numb
     let j = b - 1;
     while (j >= 0 && isAux(toks[j])) j--;
     if (j < 0 || !stanceSubject(toks, j + 1)) return undefined;
-    const first = PRONOUNS.get(toks[j].lower) ? j : npBack(toks, j, 0);
+    const first = PRONOUNS.has(toks[j].lower) ? j : npBack(toks, j, 0);
     if (first > j || !plausibleSource(toks, first, j)) return undefined;
     source = { start: toks[first].start, end: toks[j].end };
   }
@@ -915,7 +915,7 @@ function inPoll(text: string, s: Range, toks: readonly Token[], i: number): Foun
 function capRunAfter(toks: readonly Token[], i: number, before: RegExp): boolean {
   let k = i - 1;
   while (k > 0 && i - k <= 4 && toks[k].quote < 0 && (isCap(toks[k]) || (toks[k].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[k - 1].text)))) k--;
-  return k < i - 1 && k >= 0 && before.test(toks[k].lower) && !PRONOUNS.get(toks[i - 1].lower);
+  return k < i - 1 && k >= 0 && before.test(toks[k].lower) && !PRONOUNS.has(toks[i - 1].lower);
 }
 
 const CAUSATIVE = new Set(['led', 'lead', 'leads', 'leading', 'forced', 'force', 'forces', 'prompted', 'prompt', 'prompts', 'pushed', 'pressed', 'pressured', 'encouraged', 'allowed', 'caused', 'drove', 'invited', 'challenged', 'moved', 'compelled', 'inspired', 'persuaded', 'convinced']);
@@ -1059,7 +1059,7 @@ function according(text: string, s: Range, toks: readonly Token[], i: number): F
   }
   if (srcLast < srcFirst || !(bounded || plausibleSource(toks, srcFirst, srcLast))) return undefined;
   // "according to plan", "according to schedule": a bare common noun is no source
-  if (srcLast === srcFirst && !isCap(toks[srcFirst]) && !SPEAKER_NOUNS.has(toks[srcFirst].lower) && !PRONOUNS.get(toks[srcFirst].lower)) return undefined;
+  if (srcLast === srcFirst && !isCap(toks[srcFirst]) && !SPEAKER_NOUNS.has(toks[srcFirst].lower) && !PRONOUNS.has(toks[srcFirst].lower)) return undefined;
   const cue = { start: toks[i].start, end: toks[i + 1].end };
   const source = { start: toks[srcFirst].start, end: toks[srcLast].end };
   let next = srcLast + 1;
@@ -1125,7 +1125,7 @@ function reducedPassive(text: string, s: Range, toks: readonly Token[], i: numbe
   if (toks[i - 1].text === ',') content = i >= 2 ? frontContent(toks, i - 2, 3) : undefined;
   else {
     const first = npBack(toks, i - 1, 0);
-    if (first <= i - 1 && toks[first].word && !PRONOUNS.get(toks[first].lower)) content = { start: toks[first].start, end: toks[i - 1].end };
+    if (first <= i - 1 && toks[first].word && !PRONOUNS.has(toks[first].lower)) content = { start: toks[first].start, end: toks[i - 1].end };
   }
   if (!content) return undefined;
   return { source: { start: toks[k + 1].start, end: toks[srcLast].end }, cue: { start: toks[i].start, end: toks[i].end }, content };
@@ -1153,7 +1153,7 @@ function subjectControl(text: string, s: Range, toks: readonly Token[], i: numbe
   if (v >= i - 1 || last < first || !plausibleSource(toks, first, last)) return undefined;
   for (let k = first; k <= last; k++) if (!toks[k].word && !isChar(toks[k].text, '-’\'.')) return undefined;
   const head = toks[last];
-  if (!(isCap(head) || PRONOUNS.get(head.lower) || SPEAKER_NOUNS.has(head.lower)) || (PRONOUNS.get(head.lower) && /^(his|her|its|their|it)$/.test(head.lower)) || !stanceSubject(toks, v)) return undefined;
+  if (!(isCap(head) || PRONOUNS.has(head.lower) || SPEAKER_NOUNS.has(head.lower)) || (PRONOUNS.has(head.lower) && /^(his|her|its|their|it)$/.test(head.lower)) || !stanceSubject(toks, v)) return undefined;
   // the stretch between subject and "to": one clause, a finite verb first, no object-control verb, no clause break
   if (i - 1 - last > 14 || i - 1 - last < 2) return undefined;
   const verb = toks[last + 1];
@@ -1203,9 +1203,9 @@ function objectGap(toks: readonly Token[], i: number): Found | undefined {
   }
   let r = first - 1;
   if (r >= 0 && /^(that|which|whom)$/.test(toks[r].lower)) r--;
-  if (r < 1 || !toks[r].word || toks[r].quote >= 0 || NP_STOP.has(toks[r].lower) || /^(for|of|in|on|at|a|an|the)$/.test(toks[r].lower) || PRONOUNS.get(toks[r].lower) || CUE_FORMS.has(toks[r].lower) || /(ly|ing)$/.test(toks[r].lower)) return undefined;
+  if (r < 1 || !toks[r].word || toks[r].quote >= 0 || NP_STOP.has(toks[r].lower) || /^(for|of|in|on|at|a|an|the)$/.test(toks[r].lower) || PRONOUNS.has(toks[r].lower) || CUE_FORMS.has(toks[r].lower) || /(ly|ing)$/.test(toks[r].lower)) return undefined;
   const a = npBack(toks, r, 0);
-  if (a > r || !toks[a].word || PRONOUNS.get(toks[a].lower)) return undefined;
+  if (a > r || !toks[a].word || PRONOUNS.has(toks[a].lower)) return undefined;
   return { source: { start: toks[first].start, end: toks[j].end }, cue: { start: toks[i].start, end: toks[i].end }, content: { start: toks[a].start, end: toks[r].end } };
 }
 
@@ -1333,7 +1333,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
       // "In a meeting with the board Trump said ...": the name closing an opening phrase without a comma
       let r = j;
       while (r - 1 > 0 && j - r < 3 && toks[r - 1].word && isCap(toks[r - 1])) r--;
-      if (r > 1 && !PRONOUNS.get(toks[r].lower)) {
+      if (r > 1 && !PRONOUNS.has(toks[r].lower)) {
         srcFirst = r;
         source = { start: toks[r].start, end: toks[j].end };
       }
@@ -1434,7 +1434,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
     const proForm = toks[c]?.lower === 'so' && toks[c].quote < 0 && PRO_FORM_SO.has(lemma) && (!toks[c + 1] || isChar(toks[c + 1].text, '.;!?,'));
     // "He didn't suggest retaliation.": a lone noun closing the sentence is the object of the cue
     const n1 = toks[c];
-    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !toks[i].lower.endsWith('ing') && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || isChar(toks[c + 1].text, '.!?')) && !PRONOUNS.get(n1.lower) && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
+    const loneNoun = !!n1 && c === cueEnd + 1 && n1.word && !toks[i].lower.endsWith('ing') && lemma !== 'think' && n1.lower !== 'enough' && n1.quote < 0 && !isCap(n1) && (!toks[c + 1] || isChar(toks[c + 1].text, '.!?')) && !PRONOUNS.has(n1.lower) && !OBJ_PRONOUN.has(n1.lower) && !/^(it|this|that|these|those|them|so|too|also|again|then|now|more|less|much|otherwise|nothing|something|anything|everything|everyone|anyone|no|yes|here|there|today|yesterday|tonight|earlier|later|instead|afterward|afterwards|once|twice|well|back|up|out|off|on|in|down|over|away|through|along|about|around|ahead|together|first|last)$/.test(n1.lower) && !/(ly|ing|ed)$/.test(n1.lower) && !TIME_WORDS.has(n1.lower) && !CUE_FORMS.has(n1.lower);
     const content = tail(text, toks, c, s) ?? ((proForm || loneNoun || (!SPEECH.has(lemma) && toks[c]?.word && isCap(toks[c]) && toks[c].quote < 0)) ? tail(text, toks, c, s, 1) : undefined);
     if (content) out.push(speaker ? { source, cue, content, speaker } : { source, cue, content });
   }
@@ -1467,7 +1467,7 @@ function stanceSubject(toks: readonly Token[], i: number): boolean {
     // "Donald Trump, her Republican opponent, bemoaned ...": the name before an apposition of a determiner and a noun
     let k = j - 1;
     while (k > 0 && j - k <= 10 && toks[k].text !== ',' && toks[k].quote < 0 && (toks[k].word || isChar(toks[k].text, '-’\'.'))) k--;
-    if (toks[k]?.text === ',' && k > 0 && k < j - 1 && isCap(toks[k - 1]) && (DETERMINERS.has(toks[k + 1].lower) || isCap(toks[k + 1])) && !PRONOUNS.get(toks[k - 1].lower)) p = toks[k - 1];
+    if (toks[k]?.text === ',' && k > 0 && k < j - 1 && isCap(toks[k - 1]) && (DETERMINERS.has(toks[k + 1].lower) || isCap(toks[k + 1])) && !PRONOUNS.has(toks[k - 1].lower)) p = toks[k - 1];
   }
   if (!p || !p.word || p.quote >= 0) return false;
   if (/^(he|she|they|we|i|it)$/.test(p.lower)) return true;
@@ -1500,7 +1500,7 @@ function coordinateSubject(toks: readonly Token[], i: number): boolean {
   if (p.lower === 'who') return j > 0 && (toks[j - 1].text === ',' ? isCap(toks[j - 2] ?? p) : SPEAKER_NOUNS.has(toks[j - 1].lower) || isCap(toks[j - 1]));
   if (p.lower !== 'and') return false;
   const r = sentenceSubject(toks, j);
-  return !!r && (isCap(toks[r[1]]) || PRONOUNS.get(toks[r[1]].lower) !== undefined || SPEAKER_NOUNS.has(toks[r[1]].lower));
+  return !!r && (isCap(toks[r[1]]) || PRONOUNS.has(toks[r[1]].lower) || SPEAKER_NOUNS.has(toks[r[1]].lower));
 }
 const TITLES_OFF = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'as']);
 
@@ -1537,7 +1537,7 @@ function sentenceSubject(toks: readonly Token[], upto: number): [number, number]
   // "Trump, a businessman, ..." : the name before an apposition
   if (last < a || last >= upto - 1 || !plausibleSource(toks, a, last)) return undefined;
   const words = toks.slice(a, last + 1).filter((t) => t.word);
-  if (!words.some(isCap) && !(words.length === 1 && PRONOUNS.get(words[0].lower)) && !SPEAKER_NOUNS.has(words[words.length - 1].lower)) return undefined;
+  if (!words.some(isCap) && !(words.length === 1 && PRONOUNS.has(words[0].lower)) && !SPEAKER_NOUNS.has(words[words.length - 1].lower)) return undefined;
   // the verb of the first clause must follow the subject
   const v = toks[last + 1];
   if (!v || (!v.word && v.text !== ',')) return undefined;
@@ -1566,7 +1566,7 @@ function antecedent(toks: readonly Token[], j: number): [number, number] | undef
   if (!plausibleSource(toks, first, k)) return undefined;
   const words = toks.slice(first, k + 1).filter((t) => t.word);
   const head = words[words.length - 1].lower;
-  if (toks[j].lower === 'that' ? !(WHICH_HEADS.has(head) || (isCap(toks[k]) && !/(ing|ly)$/.test(head))) || PRONOUNS.get(head) || CUE_FORMS.has(head) : toks[j].lower === 'which' ? !WHICH_HEADS.has(head) : /(ing|ly)$/.test(head)) return undefined;
+  if (toks[j].lower === 'that' ? !(WHICH_HEADS.has(head) || (isCap(toks[k]) && !/(ing|ly)$/.test(head))) || PRONOUNS.has(head) || CUE_FORMS.has(head) : toks[j].lower === 'which' ? !WHICH_HEADS.has(head) : /(ing|ly)$/.test(head)) return undefined;
   return [first, k];
 }
 
@@ -1595,14 +1595,14 @@ function participial(text: string, s: Range, toks: readonly Token[], i: number, 
     // the subject: a pronoun, a run of capitalised words, or a determiner up to its speaker noun
     const f = toks[k + 1];
     let end = -1;
-    if (f && PRONOUNS.get(f.lower)) end = k + 1;
+    if (f && PRONOUNS.has(f.lower)) end = k + 1;
     else if (f && isCap(f) && !DETERMINERS.has(f.lower)) {
       end = k + 1;
       while (end + 1 < toks.length && (isCap(toks[end + 1]) || (toks[end + 1].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[end].text) && toks[end + 2] && isCap(toks[end + 2])))) end++;
     } else if (f && DETERMINERS.has(f.lower)) {
       for (let m = k + 2; m < toks.length && m - k < 6 && toks[m].word; m++) if (SPEAKER_NOUNS.has(toks[m].lower) || isCap(toks[m])) end = m;
     }
-    if (end < k + 1 || !plausibleSource(toks, k + 1, end) || !(isCap(toks[k + 1]) || PRONOUNS.get(toks[k + 1].lower) || DETERMINERS.has(toks[k + 1].lower))) return undefined;
+    if (end < k + 1 || !plausibleSource(toks, k + 1, end) || !(isCap(toks[k + 1]) || PRONOUNS.has(toks[k + 1].lower) || DETERMINERS.has(toks[k + 1].lower))) return undefined;
     let c = cueEnd + 1;
     if (toks[c]?.lower === 'that') c++;
     if (c >= k) return undefined;
@@ -1610,7 +1610,7 @@ function participial(text: string, s: Range, toks: readonly Token[], i: number, 
   }
   // the subject of the sentence, past a leading adverbial ("On Thursday, the panel ..., saying")
   // "footage of Trump saying ...": the name right before the participle speaks
-  let named = i > 2 && isCap(toks[i - 1]) && !PRONOUNS.get(toks[i - 1].lower) ? i - 1 : -1;
+  let named = i > 2 && isCap(toks[i - 1]) && !PRONOUNS.has(toks[i - 1].lower) ? i - 1 : -1;
   while (named > 1 && i - named < 4 && (isCap(toks[named - 1]) || (toks[named - 1].text === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(toks[named - 2].text)))) named--;
   const subj: [number, number] = named >= 1 && /^(of|with|shows?|showed|showing)$/.test(toks[named - 1]?.lower ?? '') ? [named, i - 1] : sentenceSubject(toks, GERUND_PREP.has(toks[i - 1]?.lower ?? '') ? i - 1 : i) ?? firstPhrase(toks);
   const [first, last] = subj;

@@ -84,7 +84,7 @@ export function readSource(phrase: string): SpeakerInfo {
 function readSourceUncached(phrase: string): SpeakerInfo {
   const ws = words(phrase);
   const lower = ws.map((w) => w.toLowerCase().replace(/\.$/, ''));
-  if (ws.length === 1 && PRONOUNS.get(lower[0])) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
+  if (ws.length === 1 && PRONOUNS.has(lower[0])) return { name: phrase.trim(), kind: 'pronoun', roles: [] };
   const roles = lower.filter((w) => TITLES.has(w) && !['the', 'former', 'acting', 'deputy'].includes(w));
   // the first and second parts of an apposition: "Igor Konashenkov, a spokesman for ...", "the head of ..., Vitaly Gantshev"
   const parts = phrase.split(',').map((p) => p.trim()).filter(Boolean);
