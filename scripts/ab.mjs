@@ -48,8 +48,8 @@ if (!isMainThread) {
   try {
     const a = side(args[0], 'a');
     const b = side(args[1] ?? ROOT, 'b');
-    const { benchCorpus } = await import('tsx/esm/api').then(({ register }) => (register(), import(join(ROOT, 'scripts/bench-kit.ts'))));
-    const text = benchCorpus().map((d) => d.text).join('\n\n');
+    const { benchText } = await import('tsx/esm/api').then(({ register }) => (register(), import(join(ROOT, 'scripts/bench-kit.ts'))));
+    const text = benchText();
     const start = (root) =>
       new Promise((ok, fail) => {
         const w = new Worker(fileURLToPath(import.meta.url), { workerData: { root, text } });

@@ -9,7 +9,7 @@
 import { Session } from 'node:inspector';
 import { analyze } from '../src/analyze';
 import { loadBundledReference } from '../cli/load-reference';
-import { benchCorpus } from './bench-kit';
+import { benchText } from './bench-kit';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -26,7 +26,7 @@ const top = option('--top', 30);
 
 interface ProfileNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: ProfileNode[] }
 
-const text = benchCorpus().map((d) => d.text).join('\n\n');
+const text = benchText();
 const reference = loadBundledReference();
 const run = () => analyze(text, reference, { published: '2022-09-10' });
 // warm: every function optimised, the module caches filled, as in the bench

@@ -23,6 +23,11 @@ export function benchCorpus(): { name: string; text: string }[] {
   return docs;
 }
 
+/** The bench text: the bench corpus's documents (read once more unless given) joined by blank lines, as every speed tool times it. */
+export function benchText(docs: readonly { text: string }[] = benchCorpus()): string {
+  return docs.map((d) => d.text).join('\n\n');
+}
+
 /**
  * How long each measured function is run before it is timed (and at least 20 times): the same time for
  * all, so V8 has tiered every one of them up to optimised code. With 20 calls alone compromise (230 ms a

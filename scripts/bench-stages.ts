@@ -16,9 +16,9 @@ import { recognizeClaims } from '../src/recognize/claims';
 import { comparePlaces } from '../src/compare/places';
 import { compareFigures } from '../src/compare/figures';
 import { compareClaims } from '../src/compare/claims';
-import { benchCorpus, time, tokenize } from './bench-kit';
+import { benchText, time, tokenize } from './bench-kit';
 
-const text = benchCorpus().map((d) => d.text).join('\n\n');
+const text = benchText();
 const ref = loadBundledReference();
 const published = '2022-09-10';
 

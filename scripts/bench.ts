@@ -9,7 +9,7 @@ import nlp from 'compromise';
 import { analyze, countWords } from '../src/analyze';
 import { createGazetteer } from '../src/reference/gazetteer';
 import { REFERENCE_DIR, loadBundledReference } from '../cli/load-reference';
-import { benchCorpus as corpus, mid, time, tokenize, WARM_MS } from './bench-kit';
+import { benchCorpus as corpus, benchText, mid, time, tokenize, WARM_MS } from './bench-kit';
 import { benchCli } from './bench-cli';
 import type { Category } from '../src/types';
 
@@ -122,8 +122,7 @@ function analysisInChild(): AnalysisTimes {
 
 async function main() {
   if (process.argv.includes('--analysis-json')) {
-    const text = corpus().map((d) => d.text).join('\n\n');
-    console.log(JSON.stringify(measureAnalysis(text, loadBundledReference())));
+    console.log(JSON.stringify(measureAnalysis(benchText(), loadBundledReference())));
     return;
   }
   const lines: string[] = [];
@@ -137,7 +136,7 @@ async function main() {
 
   const reference = loadBundledReference();
   const docs = corpus();
-  const text = docs.map((d) => d.text).join('\n\n');
+  const text = benchText(docs);
   const words = countWords(text);
   const per1k = (ms: number) => (ms / words) * 1000;
 

@@ -182,9 +182,9 @@ try {
   const { build } = await import('esbuild');
   const { register } = await import('tsx/esm/api');
   register();
-  const { benchCorpus } = await import(join(ROOT, 'scripts/bench-kit.ts'));
+  const { benchText } = await import(join(ROOT, 'scripts/bench-kit.ts'));
   const textFile = join(temp, 'text.txt');
-  writeFileSync(textFile, benchCorpus().map((d) => d.text).join('\n\n'));
+  writeFileSync(textFile, benchText());
   const results = [];
   for (const [k, what] of names.entries()) {
     const label = k < args.length ? what : 'the working tree';

@@ -9,15 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBundledReference } from '../cli/load-reference';
 import { extractArticle } from '../cli/html';
-import { recognizePlaces } from '../src/recognize/places';
-import { recognizeFigures } from '../src/recognize/figures';
-import { recognizeClaims } from '../src/recognize/claims';
 import { comparePlaces } from '../src/compare/places';
 import { compareFigures } from '../src/compare/figures';
 import { compareClaims } from '../src/compare/claims';
-import { summarize } from '../src/analyze';
+import { recognizeAll, summarize } from '../src/analyze';
 import type { Annotation } from '../src/types';
-import type { WordPass } from '../src/recognize/scan';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLISHED = '2022-09-10';
@@ -52,12 +48,8 @@ function documents(shared: string): { name: string; text: string }[] {
 
 function run(text: string, frozen?: Output): Output {
   const reference = loadBundledReference();
-  // (as analyze runs them: the summary's word count from the places' pass over the words, which lends its
-  // words to the claims)
-  const pass: WordPass = { words: 0, tokens: [] };
-  const places = recognizePlaces(text, reference.gazetteer, pass);
-  const figures = recognizeFigures(text, { published: PUBLISHED });
-  const claims = recognizeClaims(text, pass.tokens);
+  // (as analyze runs them)
+  const { places, figures, claims, words } = recognizeAll(text, reference, PUBLISHED);
   // The comparisons see the recorded recogniser output when there is one.
   const p = (frozen?.places ?? places) as Annotation[];
   const f = (frozen?.figures ?? figures) as Annotation[];
@@ -68,7 +60,7 @@ function run(text: string, frozen?: Output): Output {
   const vc = compareClaims(text, all, reference, { published: PUBLISHED });
   return {
     name: '', places, figures, claims, comparePlaces: vp, compareFigures: vf, compareClaims: vc,
-    summary: summarize(text, all, [...vp, ...vf, ...vc], pass.words),
+    summary: summarize(text, all, [...vp, ...vf, ...vc], words),
   };
 }
 

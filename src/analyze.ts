@@ -55,16 +55,27 @@ export function byPositionMerged(lists: readonly (readonly Annotation[])[]): Ann
 
 const NONE: readonly Annotation[] = [];
 
+/**
+ * The three recognisers, run as analyze runs them for these categories (each category needs the ones before
+ * it: figures read places, claims read both). The places' pass over the words also counts them (`words`,
+ * the summary's countWords; undefined when places did not run) and lends them to the claims.
+ */
+export function recognizeAll(text: string, reference: Reference, published: string | undefined, cats: readonly Category[] = CATEGORIES): { places: readonly Annotation[]; figures: readonly Annotation[]; claims: readonly Annotation[]; words: number | undefined } {
+  const wantFigure = cats.includes('figure');
+  const wantClaim = cats.includes('claim');
+  const pass: WordPass = { words: 0, tokens: [] };
+  const places = cats.includes('place') || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, pass) : NONE;
+  const figures = wantFigure || wantClaim ? recognizeFigures(text, { published }) : NONE;
+  const claims = wantClaim ? recognizeClaims(text, pass.tokens) : NONE;
+  return { places, figures, claims, words: places === NONE ? undefined : pass.words };
+}
+
 export function analyze(text: string, reference: Reference, options: AnalyzeOptions = {}): AnalysisResult {
   const cats = options.categories ?? CATEGORIES;
   const wantPlace = cats.includes('place');
   const wantFigure = cats.includes('figure');
   const wantClaim = cats.includes('claim');
-  // the places' pass over the words also counts them for the summary, and lends them to the claims
-  const pass: WordPass = { words: 0, tokens: [] };
-  const places = wantPlace || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, pass) : NONE;
-  const figures = wantFigure || wantClaim ? recognizeFigures(text, { published: options.published }) : NONE;
-  const claims = wantClaim ? recognizeClaims(text, pass.tokens) : NONE;
+  const { places, figures, claims, words } = recognizeAll(text, reference, options.published, cats);
   const all = byPositionMerged([places, figures, claims]);
 
   let verdicts: Verdict[] = [];
@@ -77,7 +88,7 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
   if (wantClaim) add(compareClaims(text, all, reference, { url: options.url, title: options.title, published: options.published }));
 
   const annotations = wantPlace && wantFigure && wantClaim ? all : all.filter((a) => (a.category === 'place' ? wantPlace : a.category === 'figure' ? wantFigure : wantClaim));
-  return { annotations, verdicts, summary: summarize(text, annotations, verdicts, places === NONE ? undefined : pass.words) };
+  return { annotations, verdicts, summary: summarize(text, annotations, verdicts, words) };
 }
 
 /** The summary of a result; `words` is the text's countWords when the caller has it already. */
