@@ -18,6 +18,10 @@ const JOIN_NEXT = 16;
 const COMMA_NEXT = 32;
 const HYPHEN_NEXT = 64;
 const HEADLINE = 128;
+/** A word of the tokenizer's fast path: ASCII letters and digits only, the whole word (see SharedWord.run). */
+const ASCII_RUN = 256;
+/** ... with a capital after its first letter. */
+const UPPER_REST = 512;
 
 class Token {
   constructor(
@@ -51,6 +55,8 @@ class Token {
   set hyphenNext(on: boolean) { this.set(HYPHEN_NEXT, on); }
   get headline(): boolean { return (this.f & HEADLINE) !== 0; }
   set headline(on: boolean) { this.set(HEADLINE, on); }
+  /** See SharedWord.run. */
+  get run(): number { return (this.f & ASCII_RUN) === 0 ? 0 : (this.f & UPPER_REST) === 0 ? 1 : 2; }
 }
 
 const MAX_WORDS = 6;
@@ -169,20 +175,22 @@ function tokenize(text: string, names: number[], tally: { words: number }): Toke
     // start with a capital, no apostrophe or other letter after it), its case read on the way; else
     // wordEnd and a second look.
     let ascii = false;
-    let sawUpper = first >= 65 && first <= 90;
+    const firstUpper = first >= 65 && first <= 90;
+    let upperRest = false;
     let sawLower = first >= 97 && first <= 122;
     let wEnd = i + 1;
     let stop = 0;
-    if (first < 128 && !(sawUpper && text.charCodeAt(i + 1) === 46)) {
+    if (first < 128 && !(firstUpper && text.charCodeAt(i + 1) === 46)) {
       for (;;) {
         stop = wEnd < n ? text.charCodeAt(wEnd) : 0;
         if (stop >= 97 && stop <= 122) sawLower = true;
-        else if (stop >= 65 && stop <= 90) sawUpper = true;
+        else if (stop >= 65 && stop <= 90) upperRest = true;
         else if (!(stop >= 48 && stop <= 57)) break;
         wEnd++;
       }
       ascii = !(stop === 39 || (stop >= 128 && (stop === 0x2019 || isAlnumAt(text, wEnd))));
     }
+    const sawUpper = firstUpper || upperRest;
     if (!ascii) wEnd = wordEnd(text, i);
     i = wEnd;
     // A word of the fast path that starts with a letter is one match of the count's regex, ending where
@@ -241,7 +249,7 @@ function tokenize(text: string, names: number[], tally: { words: number }): Toke
         }
       }
     }
-    const t = new Token(start, end, word, low, (possessive ? POSSESSIVE : 0) | (cap ? CAP : 0) | (allCaps ? ALL_CAPS : 0));
+    const t = new Token(start, end, word, low, (possessive ? POSSESSIVE : 0) | (cap ? CAP : 0) | (allCaps ? ALL_CAPS : 0) | (ascii ? ASCII_RUN | (upperRest ? UPPER_REST : 0) : 0));
     if (prev) link(text, prev, t);
     else t.sentenceStart = true;
     // A capitalised word never starts with a digit; other words count unless they are digits or connectors.

@@ -164,6 +164,11 @@ export interface SharedWord {
   readonly end: number;
   readonly text: string;
   readonly low: string | undefined;
+  /**
+   * 1: the word is ASCII letters and digits only, with no capital after its first character; 2: the same with
+   * a capital after the first; 0: other words. (A scanner may step over a word of 1 or 2 instead of reading it.)
+   */
+  readonly run: number;
 }
 
 /** What the places recogniser's pass over a text's words leaves for the rest of analyze. */

@@ -18,18 +18,27 @@ export interface Quote extends Range {
  * capital, the shape + 1 above them), so each of a text's thousands of tokens is six fields, not eight.
  */
 export class Token implements Range {
-  private readonly f: number;
+  private f: number;
   constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    readonly lower: string,
+    public start: number,
+    public end: number,
+    public text: string,
+    public lower: string,
     /** Index of the quotation holding this token, or -1. */
-    readonly quote: number,
+    public quote: number,
     word: boolean,
     cap: boolean,
     shape: number,
   ) {
+    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+  }
+  /** The same token made over (see TokenPool: only tokenize writes a token). */
+  reset(start: number, end: number, text: string, lower: string, quote: number, word: boolean, cap: boolean, shape: number): void {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.lower = lower;
+    this.quote = quote;
     this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
   }
   /** Word (letters/digits) or a single punctuation character. */
@@ -313,11 +322,19 @@ export interface LentWords {
 }
 
 /**
+ * Token objects that tokenize reuses: with a pool, a call's tokens are made over from the previous call's,
+ * so they hold only until the next call with the same pool. recognizeClaims reads one sentence's tokens at a
+ * time, and a pool keeps them in a few kilobytes the cache already holds instead of some 600 KB of new
+ * objects a text.
+ */
+export type TokenPool = Token[];
+
+/**
  * Tokens of a range, each marked with the quotation it lies in: runs of letters and digits joined by
  * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
  * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
  */
-export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords): Token[] {
+export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords, pool?: TokenPool): Token[] {
   const out: Token[] = [];
   let q = 0;
   let i = range.start;
@@ -336,13 +353,28 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     let ascii = true;
     // ASCII with its only capital first ("Trump", "The"): lower case by folding that one letter
     let titled = false;
+    // the places recogniser's word starting here, if any
+    let lw: SharedWord | undefined;
     if (wordCode(c, text, i)) {
       word = true;
       if (c < 97) {
         plain = c >= 48 && c <= 57;
         titled = c >= 65 && c <= 90;
       } else if (c > 122) plain = ascii = false;
-      i += width(c);
+      // a word the places recogniser read from here as ASCII letters and digits: stepped over (its letters
+      // change only `plain` and `titled`), the scan goes on at its end
+      // (tokens come in order, sentence after sentence: `lent.at` only moves on)
+      if (lent !== undefined) {
+        const ws = lent.words;
+        let k = lent.at;
+        while (k < ws.length && ws[k].start < start) k++;
+        lent.at = k;
+        if (k < ws.length && ws[k].start === start) lw = ws[k];
+      }
+      if (lw !== undefined && lw.run !== 0) {
+        i = lw.end;
+        if (lw.run === 2) plain = titled = false;
+      } else i += width(c);
       for (;;) {
         while (i < limit) {
           const d = text.charCodeAt(i);
@@ -371,19 +403,12 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     if (end > range.end) end = range.end;
     while (q < qs.length && qs[q].end <= start) q++;
     const inQuote = q < qs.length && qs[q].start <= start && end <= qs[q].end ? q : -1;
-    // a word the places recogniser read over the same span lends its strings (tokens come in order, sentence
-    // after sentence: `lent.at` only moves on)
+    // a word the places recogniser read over the same span lends its strings
     let t: string | undefined;
     let low: string | undefined;
-    if (lent !== undefined && word) {
-      const ws = lent.words;
-      let k = lent.at;
-      while (k < ws.length && ws[k].start < start) k++;
-      lent.at = k;
-      if (k < ws.length && ws[k].start === start && ws[k].end === end) {
-        t = ws[k].text;
-        low = ws[k].low;
-      }
+    if (lw !== undefined && lw.end === end) {
+      t = lw.text;
+      low = lw.low;
     }
     if (t === undefined) t = text.slice(start, end);
     // a word cut by the range's end (inside a surrogate pair) is a word only if what is left starts one
@@ -394,7 +419,12 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     // ASCII word folds its first letter instead
     const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
-    out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+    let tok = pool !== undefined ? pool[out.length] : undefined;
+    if (tok === undefined) {
+      tok = new Token(start, end, t, lower, inQuote, word, cap, shape);
+      if (pool !== undefined) pool.push(tok);
+    } else tok.reset(start, end, t, lower, inQuote, word, cap, shape);
+    out.push(tok);
   }
   return out;
 }
