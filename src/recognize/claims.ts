@@ -3,7 +3,7 @@
 import type { Annotation, Span } from '../types';
 import { annotationId } from '../types';
 import { AUX, CUE_FORMS, DETERMINERS, HEARER_VERBS, MONTHS, NP_STOP, PRONOUNS, SPEAKER_NOUNS, TIME_WORDS, WEEKDAYS, particleRule } from './claims/lexicon';
-import { paragraphs, quotes, sentences, tokenize, wordShape, type Quote, type Range, type Token, type TokenPool } from './claims/segment';
+import { paragraphs, quotes, sentences, tokenize, wordShape, type Quote, type Range, type Token } from './claims/segment';
 import { spaceAt, type SharedWord } from './scan';
 import { readSource, SpeakerBook } from './claims/speakers';
 import { CLAUSE_ADJ, ORG_WORDS, STANCE_ADJ, STANCE_ADJ_PREPS, STANCE_ONLY } from './claims/lexicon';
@@ -220,8 +220,6 @@ const digitFirst = (s: string) => {
  */
 export function recognizeClaims(text: string, words?: readonly SharedWord[]): Annotation[] {
   const lent = words && words.length ? { words, at: 0 } : undefined;
-  // one sentence's tokens are read at a time: their objects are reused for the next (see TokenPool)
-  const pool: TokenPool = [];
   const book = new SpeakerBook();
   const out: Annotation[] = [];
   // the last claim whose content holds a quotation: following quote-only sentences continue it
@@ -242,7 +240,7 @@ export function recognizeClaims(text: string, words?: readonly SharedWord[]): An
     const ss = sentences(text, para, qs);
     for (let si = 0; si < ss.length; si++) {
       const s = ss[si];
-      const toks = tokenize(text, s, qs, lent, pool);
+      const toks = tokenize(text, s, qs, lent);
       const fs = findInSentence(text, s, toks, qs);
       if (si === ss.length - 1 && !fs.length) {
         lead = colonLead(toks);

@@ -4,7 +4,7 @@
 // symbol outside the BMP, such as an emoji, is no word).
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { quotes, tokenize, wordShape, type TokenPool } from '../../src/recognize/claims/segment';
+import { tokenize, wordShape } from '../../src/recognize/claims/segment';
 import { recognizePlaces } from '../../src/recognize/places';
 import { recognizeClaims } from '../../src/recognize/claims';
 import { loadBundledReference } from '../../cli/load-reference';
@@ -78,24 +78,6 @@ describe('tokenize', () => {
         for (const end of [...ends, text.length]) {
           if (end < start) continue;
           expect(fields(tokenize(text, { start, end }, [], lent))).toEqual(fields(tokenize(text, { start, end }, [])));
-          start = end;
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  });
-  test('with a pool, each call gives the same tokens as without one, ranges read one after another', () => {
-    const fields = (ts: ReturnType<typeof tokenize>) => ts.map((t) => ({ start: t.start, end: t.end, text: t.text, lower: t.lower, word: t.word, cap: t.cap, shape: t.shape, quote: t.quote }));
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...spaces, ...others, '"', 'Said', 'SAID', 'St.'), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 5 }), (parts, cuts) => {
-        const text = parts.join('');
-        const qs = quotes(text, { start: 0, end: text.length });
-        const pool: TokenPool = [];
-        const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        let start = 0;
-        for (const end of [...ends, text.length]) {
-          if (end < start) continue;
-          expect(fields(tokenize(text, { start, end }, qs, undefined, pool))).toEqual(fields(tokenize(text, { start, end }, qs)));
           start = end;
         }
       }),

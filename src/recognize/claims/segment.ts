@@ -18,27 +18,18 @@ export interface Quote extends Range {
  * capital, the shape + 1 above them), so each of a text's thousands of tokens is six fields, not eight.
  */
 export class Token implements Range {
-  private f: number;
+  private readonly f: number;
   constructor(
-    public start: number,
-    public end: number,
-    public text: string,
-    public lower: string,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
     /** Index of the quotation holding this token, or -1. */
-    public quote: number,
+    readonly quote: number,
     word: boolean,
     cap: boolean,
     shape: number,
   ) {
-    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
-  }
-  /** The same token made over (see TokenPool: only tokenize writes a token). */
-  reset(start: number, end: number, text: string, lower: string, quote: number, word: boolean, cap: boolean, shape: number): void {
-    this.start = start;
-    this.end = end;
-    this.text = text;
-    this.lower = lower;
-    this.quote = quote;
     this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
   }
   /** Word (letters/digits) or a single punctuation character. */
@@ -322,19 +313,11 @@ export interface LentWords {
 }
 
 /**
- * Token objects that tokenize reuses: with a pool, a call's tokens are made over from the previous call's,
- * so they hold only until the next call with the same pool. recognizeClaims reads one sentence's tokens at a
- * time, and a pool keeps them in a few kilobytes the cache already holds instead of some 600 KB of new
- * objects a text.
- */
-export type TokenPool = Token[];
-
-/**
  * Tokens of a range, each marked with the quotation it lies in: runs of letters and digits joined by
  * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
  * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
  */
-export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords, pool?: TokenPool): Token[] {
+export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords): Token[] {
   const out: Token[] = [];
   let q = 0;
   let i = range.start;
@@ -419,12 +402,7 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     // ASCII word folds its first letter instead
     const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
-    let tok = pool !== undefined ? pool[out.length] : undefined;
-    if (tok === undefined) {
-      tok = new Token(start, end, t, lower, inQuote, word, cap, shape);
-      if (pool !== undefined) pool.push(tok);
-    } else tok.reset(start, end, t, lower, inQuote, word, cap, shape);
-    out.push(tok);
+    out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
   }
   return out;
 }
