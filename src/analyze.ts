@@ -58,14 +58,15 @@ const NONE: readonly Annotation[] = [];
 /**
  * The three recognisers, run as analyze runs them for these categories (each category needs the ones before
  * it: figures read places, claims read both). The places' pass over the words also counts them (`words`,
- * the summary's countWords; undefined when places did not run) and lends them to the claims.
+ * the summary's countWords; undefined when places did not run), lends them to the claims and finds where
+ * figures may start in them.
  */
 export function recognizeAll(text: string, reference: Reference, published: string | undefined, cats: readonly Category[] = CATEGORIES): { places: readonly Annotation[]; figures: readonly Annotation[]; claims: readonly Annotation[]; words: number | undefined } {
   const wantFigure = cats.includes('figure');
   const wantClaim = cats.includes('claim');
-  const pass: WordPass = { words: 0, tokens: [] };
+  const pass: WordPass = { words: 0, tokens: [], candidates: [] };
   const places = cats.includes('place') || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, pass) : NONE;
-  const figures = wantFigure || wantClaim ? recognizeFigures(text, { published }) : NONE;
+  const figures = wantFigure || wantClaim ? recognizeFigures(text, { published }, pass.candidates) : NONE;
   const claims = wantClaim ? recognizeClaims(text, pass.tokens) : NONE;
   return { places, figures, claims, words: places === NONE ? undefined : pass.words };
 }

@@ -4,6 +4,7 @@ import type { Annotation, FigureInfo, FigureKind, Qualifier } from '../types';
 import { NUMBER_WORDS_SOURCE, NUMERAL_SOURCE, SCALE_ABBREVIATIONS, SCALE_WORDS, VAGUE_PLURALS, parseFractionWords, parseNumberWords, parseNumeral } from './figures/numbers';
 import { CURRENCY_PREFIX_RE, CURRENCY_SUFFIX_RE, UNITS, UNIT_SYMBOL_RE, currencyForPrefix, matchUnitWord, currencyForSuffix, toSI, unitForForm, type UnitDef } from './figures/units';
 import { DATE_RE, isoForSimple, resolveDate } from './figures/dates';
+import { candidatesOf } from './figures/candidates';
 
 export interface FigureOptions {
   /** ISO date of publication, for resolving relative dates. */
@@ -21,7 +22,6 @@ export interface FigureOptions {
  * b, see FRAC_Y and WORDS_Y); the lookahead rejects the other articles inside the scan instead of
  * handing each back to be rejected.
  */
-const CANDIDATE_RE = /\d|\b(?:an?(?=-[hqtfdmb]|\s+[hqtfdmb])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
 const FRAC_Y = /(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\p{L}-])/iuy;
 const VAGUE_Y = /(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\s)(?![\p{L}])/iuy;
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100]);
@@ -400,7 +400,11 @@ function makeFigure(q: Quantity): FigureInfo {
 
 // ---- the recogniser ----
 
-export function recognizeFigures(text: string, options: FigureOptions = {}): Annotation[] {
+/**
+ * The figures of the text. `candidates`: where CANDIDATE_RE matches in it (see candidatesOf), when analyze has
+ * them from the places recogniser's pass over the words.
+ */
+export function recognizeFigures(text: string, options: FigureOptions = {}, candidates?: readonly number[]): Annotation[] {
   const out: Annotation[] = [];
   if (!text || !/[0-9a-z]/i.test(text)) return out;
   const blocked = new Uint8Array(text.length + 1);
@@ -441,12 +445,17 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     for (let m = BLOCK_RE.exec(part); m; m = BLOCK_RE.exec(part)) if (!blocked[from + m.index]) mark(from + m.index, from + m.index + m[0].length);
   }
 
-  // 3. numbers
-  CANDIDATE_RE.lastIndex = 0;
-  for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
-    const start0 = m.index;
+  // 3. numbers, at the candidates from `at` on (where the search goes on: past what was read, or back)
+  const cands = candidates ?? candidatesOf(text);
+  let at = 0;
+  for (let c = 0; ; c += 2) {
+    while (c > 0 && cands[c - 2] >= at) c -= 2;
+    while (c < cands.length && cands[c] < at) c += 2;
+    if (c >= cands.length) break;
+    const start0 = cands[c];
+    at = start0 + cands[c + 1];
     if (blocked[start0]) continue;
-    const isDigit = m[0].length === 1 && m[0] >= '0' && m[0] <= '9';
+    const isDigit = cands[c + 1] === 1 && digitAt(text, start0);
     // a numeral must not start inside another ("1.5", "10,000")
     if (isDigit && (digitAt(text, start0 - 1) || ((text[start0 - 1] === '.' || text[start0 - 1] === ',') && digitAt(text, start0 - 2)))) continue;
     const g: { vague?: string; frac?: string } = {};
@@ -462,7 +471,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       const base = VAGUE_PLURALS[last] * (of && lw.startsWith('tens') ? 10 : of && lw.startsWith('hundreds') ? 100 : 1);
       q = { start: start0, end: start0 + g.vague.length, value: base, plainInt: false, words: true, scaled: false, vague: true };
     } else if (g.frac && /^(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)$/i.test(g.frac) && !stickyAt(LONE_WORD_OK_Y, text, start0 + g.frac.length)) {
-      CANDIDATE_RE.lastIndex = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
+      at = start0 + g.frac.length; // "a third stew", "one quarter": ordinals, not fractions
       continue;
     } else if (g.frac) {
       q = { start: start0, end: start0 + g.frac.length, value: parseFractionWords(g.frac) ?? 0, plainInt: false, words: true, scaled: false, vague: false };
@@ -481,13 +490,13 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       if (lineStart && /^[.)]\s/.test(text.slice(q.end, q.end + 2))) continue;
       if (before === ',' && /\p{L}/u.test(text[start0 - 2] ?? '')) continue;
       if (before === '^' || text[q.end] === '^' || (text[q.end] === ':' && /^\d(?!\d)/.test(text.slice(q.end + 1, q.end + 3)))) {
-        CANDIDATE_RE.lastIndex = q.end + 2;
+        at = q.end + 2;
         continue;
       }
       if (before === ':' && digitAt(text, start0 - 2)) continue;
       // code and tickers: "level=6", "08008.HK", "401(K)"
       if ((before === '=' && /[a-z_]/.test(text[start0 - 2] ?? '')) || /^(?:\.[A-Z]{1,4}\b|\([A-Za-z]\))/.test(text.slice(q.end, q.end + 6))) {
-        CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
+        at = Math.max(at, skipToken(text, q.end));
         continue;
       }
     }
@@ -495,26 +504,26 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.words && /^\p{Lu}/u.test(text[start0]) && /^\s\p{Lu}\p{Ll}/u.test(text.slice(q.end, q.end + 3)) && !/^\s(?:I|A)\s/.test(text.slice(q.end, q.end + 3))) {
       const next = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(q.end, q.end + 20))?.[1] ?? '';
       if (!CAPITALISED_OK.has(next)) {
-        CANDIDATE_RE.lastIndex = q.end;
+        at = q.end;
         continue;
       }
     }
     // "24/7", "9/11", "2/3rds": slashed numbers that are not fractions are not figures
     if (!q.words && (before === '/' || before === '\\') && digitAt(text, start0 - 2)) continue;
     if (!q.words && text[q.end] === '/' && digitAt(text, q.end + 1)) {
-      CANDIDATE_RE.lastIndex = q.end + 1;
+      at = q.end + 1;
       continue;
     }
     if (q.words && /^\p{Lu}/u.test(text[start0])) {
       const name = wordBefore(text, start0);
       if (name && !CAPITALISED_OK.has(name) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, start0 - 3), start0))) {
-        CANDIDATE_RE.lastIndex = q.end; // "Final Four", "Fantastic Four"
+        at = q.end; // "Final Four", "Fantastic Four"
         continue;
       }
     }
     if (!cur && !q.words) {
       if (before && /\p{L}/u.test(before)) {
-        CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
+        at = Math.max(at, skipToken(text, q.end));
         continue;
       }
       // "COVID-19", "F-16", "scp2-173": a hyphen after a code; "sub-7", "now-18" are fine
@@ -527,7 +536,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
       // sports scores "89-89", "2-1": not a range, not a figure
       const sc = stickyAt(SCORE_Y, text, q.end);
       if (sc && q.plainInt && Number(sc[1]) <= q.value && q.value < 300 && !isLetterOrDigit(text[q.end + sc[0].length])) {
-        CANDIDATE_RE.lastIndex = q.end + sc[0].length;
+        at = q.end + sc[0].length;
         continue;
       }
     }
@@ -542,7 +551,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     }
     if (!readTail(text, q, !!cur) || (nameBefore && !q.unit && !q.currency && !q.scaled)) {
       // identifiers: "13F", "Windows 11", "Boeing 737", "Route 66", "No. 10"
-      CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, skipToken(text, q.end));
+      at = Math.max(at, skipToken(text, q.end));
       continue;
     }
     if (cur) q.currency = q.currency && q.currency !== 'USD' ? q.currency : cur.code;
@@ -552,7 +561,7 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.plainInt && q.kind === 'count' && (!q.noun || yearAdjective) && !dimension && q.value >= 1600 && q.value <= 2199 && !qualifierBefore(text, start)) {
       out.push({ id: `figure:${start}`, category: 'figure', start, end: q.end, text: text.slice(start, q.end), figure: { kind: 'date', value: q.value, iso: String(q.value) } });
       mark(start, q.end);
-      CANDIDATE_RE.lastIndex = q.end;
+      at = q.end;
       continue;
     }
     const figure = makeFigure(q);
@@ -645,17 +654,17 @@ export function recognizeFigures(text: string, options: FigureOptions = {}): Ann
     if (q.words && q.kind === 'count' && !q.noun && !figure.qualifier && /^(?:one|a|an)$/i.test(text.slice(q.start, q.end))) {
       // a lone "one" is a pronoun more often than a figure ("one of them", "no one")
       if (/\b(?:no|any|the|this|that|each|every|same|which|another|little|loved|right|wrong)\s$/i.test(text.slice(Math.max(0, start - 8), start)) || /^(?:\s+\d|['’]s\b|\s+another\b)/.test(text.slice(end, end + 9))) {
-        CANDIDATE_RE.lastIndex = q.end;
+        at = q.end;
         continue;
       }
     }
     if (/^a(?:n)?$/i.test(text.slice(q.start, q.end))) {
-      CANDIDATE_RE.lastIndex = q.end;
+      at = q.end;
       continue;
     }
     out.push({ id: `figure:${start}`, category: 'figure', start, end, text: text.slice(start, end), figure });
     mark(start, end);
-    CANDIDATE_RE.lastIndex = end;
+    at = end;
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(out);

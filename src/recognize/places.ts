@@ -6,6 +6,7 @@ import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
 import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd, type WordPass } from './scan';
 import { countWordMatchesFrom } from '../compare/scan';
+import { candidatesOfWord } from './figures/candidates';
 
 // A word's yes/no facts, as bits of Token.f: eight booleans in one field keep each of the text's
 // thousands of tokens small (half the bytes of eight fields), which is most of what the recogniser
@@ -137,8 +138,9 @@ function isSentenceEnd(c: number): boolean {
  * pass of its own for it: that regex differs from this one only at numbers ("1,000" one word, "3rd" two)
  * and dotted initials ("U.S." two), and words of neither kind are one match each.
  */
-function tokenize(text: string, names: number[], tally: { words: number }): Token[] {
+function tokenize(text: string, names: number[], tally: WordPass): Token[] {
   const tokens: Token[] = [];
+  const cands = tally.candidates;
   // The word count so far, and where its scan resumes (past the end of the word before, when a number
   // ran on over a comma or full stop: "1,000").
   let words = 0;
@@ -177,6 +179,7 @@ function tokenize(text: string, names: number[], tally: { words: number }): Toke
     let ascii = false;
     const firstUpper = first >= 65 && first <= 90;
     let upperRest = false;
+    let digit = first >= 48 && first <= 57;
     let sawLower = first >= 97 && first <= 122;
     let wEnd = i + 1;
     let stop = 0;
@@ -185,7 +188,8 @@ function tokenize(text: string, names: number[], tally: { words: number }): Toke
         stop = wEnd < n ? text.charCodeAt(wEnd) : 0;
         if (stop >= 97 && stop <= 122) sawLower = true;
         else if (stop >= 65 && stop <= 90) upperRest = true;
-        else if (!(stop >= 48 && stop <= 57)) break;
+        else if (stop >= 48 && stop <= 57) digit = true;
+        else break;
         wEnd++;
       }
       ascii = !(stop === 39 || (stop >= 128 && (stop === 0x2019 || isAlnumAt(text, wEnd))));
@@ -193,6 +197,7 @@ function tokenize(text: string, names: number[], tally: { words: number }): Toke
     const sawUpper = firstUpper || upperRest;
     if (!ascii) wEnd = wordEnd(text, i);
     i = wEnd;
+    if (cands !== undefined) candidatesOfWord(text, start, wEnd, ascii, digit, cands);
     // A word of the fast path that starts with a letter is one match of the count's regex, ending where
     // it ends; other words are counted by the count's own scanner over them.
     if (ascii && first >= 65 && start >= wordsAt) {
@@ -944,7 +949,8 @@ class Lookups {
 
 /**
  * The places of the text. `pass`, when given, gets what the recogniser's pass over the words saw: the word
- * count (what countWords gives) added to its `words`, and the words themselves (for recognizeClaims).
+ * count (what countWords gives) added to its `words`, the words themselves (for recognizeClaims), and in
+ * its `candidates`, when there, where a figure may start (for recognizeFigures).
  */
 export function recognizePlaces(text: string, gazetteer: Gazetteer, pass: WordPass = { words: 0, tokens: [] }): Annotation[] {
   if (!text) return [];

@@ -177,4 +177,6 @@ export interface WordPass {
   words: number;
   /** The words of the text, in order (see SharedWord). */
   tokens: readonly SharedWord[];
+  /** When given, gets the figures recogniser's candidates in the words, in order (see candidatesOfWord). */
+  candidates?: number[];
 }
