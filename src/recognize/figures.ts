@@ -13,15 +13,7 @@ export interface FigureOptions {
 
 // ---- compiled once ----
 
-/**
- * Every place a figure may start: a digit or a number word. A plain, case-insensitive literal
- * alternation (no lookbehind, no unicode classes) keeps this one pass over the text cheap; the exact
- * forms are then read with sticky patterns at each candidate.
- * "a" and "an" (the commonest words here) count only before a space or hyphen and a word that may be
- * a fraction or scale word ("a half", "a dozen", "a-quarter", "a million": first letters h q t f d m
- * b, see FRAC_Y and WORDS_Y); the lookahead rejects the other articles inside the scan instead of
- * handing each back to be rejected.
- */
+// (Where a figure may start: see CANDIDATE_RE in ./figures/candidates.)
 const FRAC_Y = /(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)(?![\p{L}-])/iuy;
 const VAGUE_Y = /(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\s)(?![\p{L}])/iuy;
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100]);

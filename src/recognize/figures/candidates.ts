@@ -2,7 +2,13 @@
 // CANDIDATE_RE. The places recogniser's pass over the words finds them too (see candidatesOfWord), as it reads
 // each word, so that analyze needs no scan of the text for them.
 
-/** A digit, or a number word ("a"/"an" only before a word of scale: "a hundred", "a-million"). */
+/**
+ * Every place a figure may start: a digit or a number word. A plain, case-insensitive literal alternation (no
+ * lookbehind, no unicode classes); the exact forms are then read with sticky patterns at each candidate.
+ * "a" and "an" (the commonest words here) count only before a space or hyphen and a word that may be a
+ * fraction or scale word ("a half", "a dozen", "a-quarter", "a million": first letters h q t f d m b, see
+ * FRAC_Y and WORDS_Y in ../figures.ts); the lookahead rejects the other articles at once.
+ */
 export const CANDIDATE_RE = /\d|\b(?:an?(?=-[hqtfdmb]|\s+[hqtfdmb])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
 
 /** The number words of CANDIDATE_RE (its alternatives after \b), matched at one position. */
