@@ -64,7 +64,8 @@ const NONE: readonly Annotation[] = [];
 export function recognizeAll(text: string, reference: Reference, published: string | undefined, cats: readonly Category[] = CATEGORIES): { places: readonly Annotation[]; figures: readonly Annotation[]; claims: readonly Annotation[]; words: number | undefined } {
   const wantFigure = cats.includes('figure');
   const wantClaim = cats.includes('claim');
-  const pass: WordPass = { words: 0, tokens: [], candidates: [] };
+  // (the figures' candidates are looked for only when the figures recogniser runs)
+  const pass: WordPass = { words: 0, tokens: [], candidates: wantFigure || wantClaim ? [] : undefined };
   const places = cats.includes('place') || wantFigure || wantClaim ? recognizePlaces(text, reference.gazetteer, pass) : NONE;
   const figures = wantFigure || wantClaim ? recognizeFigures(text, { published }, pass.candidates) : NONE;
   const claims = wantClaim ? recognizeClaims(text, pass.tokens) : NONE;

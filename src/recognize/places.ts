@@ -134,13 +134,14 @@ function isSentenceEnd(c: number): boolean {
 /**
  * The words of the text, as /(?:\p{Lu}\.){2,4}|[\p{L}\p{N}]+(?:['’][\p{L}]+)* /u finds them, read in one
  * pass; the indices of the capitalised ones (the only ones that start a name) go to `names`. On the way it
- * adds the text's word count (countWordMatches: the summary's) to `tally.words`, so that analyze needs no
+ * adds the text's word count (countWordMatches: the summary's) to `pass.words`, so that analyze needs no
  * pass of its own for it: that regex differs from this one only at numbers ("1,000" one word, "3rd" two)
- * and dotted initials ("U.S." two), and words of neither kind are one match each.
+ * and dotted initials ("U.S." two), and words of neither kind are one match each. When `pass.candidates` is
+ * there, it also gets where a figure may start in each word (candidatesOfWord), for recognizeFigures.
  */
-function tokenize(text: string, names: number[], tally: WordPass): Token[] {
+function tokenize(text: string, names: number[], pass: WordPass): Token[] {
   const tokens: Token[] = [];
-  const cands = tally.candidates;
+  const cands = pass.candidates;
   // The word count so far, and where its scan resumes (past the end of the word before, when a number
   // ran on over a comma or full stop: "1,000").
   let words = 0;
@@ -205,7 +206,7 @@ function tokenize(text: string, names: number[], tally: WordPass): Token[] {
       wordsAt = wEnd;
     } else {
       const from = start > wordsAt ? start : wordsAt;
-      if (from < wEnd) wordsAt = countWordMatchesFrom(text, from, wEnd, tally);
+      if (from < wEnd) wordsAt = countWordMatchesFrom(text, from, wEnd, pass);
     }
     let end = wEnd;
     let possessive = false;
@@ -268,7 +269,7 @@ function tokenize(text: string, names: number[], tally: WordPass): Token[] {
     c0 = ascii ? stop : i < n ? text.charCodeAt(i) : 0;
   }
   if (mayBeHeadline(caps, lower, short)) markHeadline(tokens, line, tokens.length, caps, lower);
-  tally.words += words;
+  pass.words += words;
   return tokens;
 }
 

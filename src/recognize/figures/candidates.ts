@@ -2,6 +2,9 @@
 // CANDIDATE_RE. The places recogniser's pass over the words finds them too (see candidatesOfWord), as it reads
 // each word, so that analyze needs no scan of the text for them.
 
+/** The number words of CANDIDATE_RE, besides "a" and "an" (one list for the pattern and the shape filter below). */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'dozen', 'dozens', 'half', 'quarter', 'lakh', 'crore', 'scores', 'tens'];
+const NUMBER_WORD_SOURCE = `(?:an?(?=-[hqtfdmb]|\\s+[hqtfdmb])|${NUMBER_WORDS.join('|')})\\b`;
 /**
  * Every place a figure may start: a digit or a number word. A plain, case-insensitive literal alternation (no
  * lookbehind, no unicode classes); the exact forms are then read with sticky patterns at each candidate.
@@ -9,15 +12,15 @@
  * fraction or scale word ("a half", "a dozen", "a-quarter", "a million": first letters h q t f d m b, see
  * FRAC_Y and WORDS_Y in ../figures.ts); the lookahead rejects the other articles at once.
  */
-export const CANDIDATE_RE = /\d|\b(?:an?(?=-[hqtfdmb]|\s+[hqtfdmb])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|lakh|crore|scores|tens)\b/gi;
+export const CANDIDATE_RE = new RegExp(`\\d|\\b${NUMBER_WORD_SOURCE}`, 'gi');
 
 /** The number words of CANDIDATE_RE (its alternatives after \b), matched at one position. */
-const NUMBER_WORD_Y = new RegExp(CANDIDATE_RE.source.slice('\\d|\\b'.length), 'iy');
+const NUMBER_WORD_Y = new RegExp(NUMBER_WORD_SOURCE, 'iy');
 
 /** The words NUMBER_WORD_Y can match (their forms in any case), by length and first and last letter, as bits. */
 const SHAPES = new Int32Array(512);
 const shapeOf = (n: number, first: number, last: number) => ((n > 15 ? 15 : n) << 10) | ((first & 31) << 5) | (last & 31);
-for (const w of ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'dozen', 'dozens', 'half', 'quarter', 'lakh', 'crore', 'scores', 'tens']) {
+for (const w of ['a', 'an', ...NUMBER_WORDS]) {
   const k = shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
   SHAPES[k >>> 5] |= 1 << (k & 31);
 }
@@ -57,7 +60,7 @@ export function candidatesOfWord(text: string, start: number, end: number, run: 
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p);
     if (c >= 48 && c <= 57) out.push(p, 1);
-    else if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !(p > 0 && regexWordChar(text.charCodeAt(p - 1)))) {
+    else if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !regexWordChar(text.charCodeAt(p - 1))) {
       const n = numberWordAt(text, p);
       if (n > 0) {
         out.push(p, n);
