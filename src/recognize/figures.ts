@@ -402,9 +402,11 @@ export function recognizeFigures(text: string, options: FigureOptions = {}, cand
   const blocked = new Uint8Array(text.length + 1);
   const mark = (s: number, e: number) => blocked.fill(1, s, e);
 
+  // Where numbers may start (every ASCII digit among them), found here unless the places' pass found them.
+  const cands = candidates ?? candidatesOf(text);
   // Every date and every blocked pattern holds a digit: they are looked for only in the stretches
-  // around digits (as found over the whole text: see digitWindows).
-  const windows = digitWindows(text);
+  // around digits (as the candidates give them: see digitWindows).
+  const windows = digitWindows(text, cands);
 
   // 1. dates first: their numbers are not counts
   for (let w = 0; w < windows.length; w += 2) {
@@ -438,7 +440,6 @@ export function recognizeFigures(text: string, options: FigureOptions = {}, cand
   }
 
   // 3. numbers, at the candidates from `at` on (where the search goes on: past what was read, or back)
-  const cands = candidates ?? candidatesOf(text);
   let at = 0;
   for (let c = 0; ; c += 2) {
     while (c > 0 && cands[c - 2] >= at) c -= 2;
@@ -668,8 +669,6 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const DIGIT_RE = /[0-9]/g;
-
 /** Words (runs of non-space) a date or blocked pattern may take before its first digit ("Wednesday, September 5", "end of 2014": 2) and after its last ("16 North Main Street", "5 - 6, 2014": 4), with a margin. */
 const WORDS_BEFORE_DIGIT = 3;
 const WORDS_AFTER_DIGIT = 6;
@@ -681,16 +680,21 @@ const LOOKAHEAD = 3;
  * ASCII digit, and reaches at most a few words before and after its digits. Each stretch starts on a
  * space (no match starts there, and what follows reads the same as in the whole text) and ends well
  * past anything a match around its digits could read, so the patterns find in the stretches exactly
- * what they find in the whole text.
+ * what they find in the whole text. The digits are read from `cands` (see candidatesOf: every ASCII digit
+ * of the text is one candidate of length 1), not searched for again.
  */
-function digitWindows(text: string): number[] {
+export function digitWindows(text: string, cands: readonly number[]): number[] {
   const out: number[] = [];
   const n = text.length;
   let ws = -1;
   let we = -1;
-  DIGIT_RE.lastIndex = 0;
-  for (let m = DIGIT_RE.exec(text); m; m = DIGIT_RE.exec(text)) {
-    const d = m.index;
+  // the end of the last digit's word: the rest of that word's digits share its window
+  let past = 0;
+  for (let c = 0; c < cands.length; c += 2) {
+    const d = cands[c];
+    if (d < past || cands[c + 1] !== 1) continue;
+    const code = text.charCodeAt(d);
+    if (code < 48 || code > 57) continue;
     // The word holding this digit, and the window around it.
     let a = d;
     while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
@@ -715,7 +719,7 @@ function digitWindows(text: string): number[] {
       }
     }
     if (e > we) we = e;
-    DIGIT_RE.lastIndex = b; // the rest of this word's digits share its window
+    past = b;
   }
   if (ws >= 0) out.push(ws, we);
   return out;
