@@ -63,13 +63,27 @@ function fmt(n: number): string {
 
 const SENTENCE_END_RE = /[.!?]["”’')\]]*\s+(?=["“‘'(\[]?[\p{Lu}\p{N}])|\n+/gu;
 
-function sentenceStarts(text: string): number[] {
+/**
+ * Where the text's sentences start (0 and the end of every match of SENTENCE_END_RE), found only as far as
+ * asked: `upTo(pos)` gives them up to the first start past pos (all of them when there is none). A few
+ * figures early in a long text need no scan of the rest of it.
+ */
+export function sentenceStarts(text: string): (pos: number) => number[] {
   const starts = [0];
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(text); m; m = SENTENCE_END_RE.exec(text)) starts.push(m.index + m[0].length);
-  return starts;
+  let at = 0;
+  let done = text.length === 0;
+  return (pos) => {
+    while (!done && starts[starts.length - 1] <= pos) {
+      SENTENCE_END_RE.lastIndex = at;
+      const m = SENTENCE_END_RE.exec(text);
+      if (m === null) done = true;
+      else starts.push((at = m.index + m[0].length));
+    }
+    return starts;
+  };
 }
 
+/** The sentence holding pos: the last of `starts` at or before it (starts as sentenceStarts gives them for pos). */
 function sentenceOf(starts: number[], pos: number): number {
   let lo = 0;
   let hi = starts.length - 1;
@@ -130,8 +144,7 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
   const figures = annotations.filter((a) => a.category === 'figure' && a.figure).sort((a, b) => a.start - b.start);
   if (!figures.length) return [];
   const places = annotations.filter((a) => a.category === 'place' && a.place).sort((a, b) => a.start - b.start);
-  let sentences: number[] | undefined;
-  const starts = () => (sentences ??= sentenceStarts(text));
+  let startsUpTo: ((pos: number) => number[]) | undefined;
   const parts = new Map<string, Part[]>();
   const add = (a: Annotation, p: Part) => {
     const list = parts.get(a.id) ?? [];
@@ -187,8 +200,9 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
       from = target; // "73 km from Kupiansk to Izyum"
       to = second;
     } else {
-      const sentence = sentenceOf(starts(), a.start);
-      const earliest = starts()[Math.max(0, sentence - 1)];
+      const starts = (startsUpTo ??= sentenceStarts(text))(a.start);
+      const sentence = sentenceOf(starts, a.start);
+      const earliest = starts[Math.max(0, sentence - 1)];
       const toCoords = coordsOf(to, reference);
       for (let k = places.length - 1; k >= 0; k--) {
         const p = places[k];
@@ -252,9 +266,10 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     if (a.start === 0 || !/\s/.test(text[a.start - 1])) continue;
     const before = text.slice(Math.max(0, a.start - 60), a.start);
     if (!POPULATION_BEFORE_RE.test(before)) continue;
-    const s = sentenceOf(starts(), a.start);
-    const lo = starts()[s];
-    const hi = starts()[s + 1] ?? text.length;
+    const starts = (startsUpTo ??= sentenceStarts(text))(a.start);
+    const s = sentenceOf(starts, a.start);
+    const lo = starts[s];
+    const hi = starts[s + 1] ?? text.length;
     let best: Annotation | undefined;
     for (const p of places) {
       if (p.start < lo || p.end > hi || p.place?.kind === 'feature') continue;

@@ -2,7 +2,7 @@
 // unit, distances against the straight line, populations, qualifiers; every verdict has evidence.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { bearing, compareFigures, fitsWithQualifier, haversine } from '../../src/compare/figures';
+import { bearing, compareFigures, fitsWithQualifier, haversine, sentenceStarts } from '../../src/compare/figures';
 import { recognizeFigures } from '../../src/recognize/figures';
 import type { Annotation, PlaceInfo } from '../../src/types';
 import type { GazetteerEntry, Reference } from '../../src/reference/types';
@@ -156,5 +156,32 @@ describe('every verdict carries evidence', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sentence starts found as far as asked', () => {
+  const END = /[.!?]["”’')\]]*\s+(?=["“‘'(\[]?[\p{Lu}\p{N}])|\n+/gu;
+  const all = (text: string) => [0, ...[...text.matchAll(END)].map((m) => m.index! + m[0].length)];
+  const piece = fc.constantFrom('.', '!', '?', '"', '”', ')', '“', '(', ' ', '  ', '\n', '\n\n', '\u00a0', 'A', 'a', 'É', '7', 'Mr', 'said', '😀');
+  test('for any positions, in any order, the starts up to the first past each, as a scan of the whole text has them', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(200), { maxLength: 6 }), (parts, positions) => {
+        const text = parts.join('');
+        const full = all(text);
+        const upTo = sentenceStarts(text);
+        for (const pos of positions) {
+          const got = upTo(pos);
+          // a prefix of the whole scan, reaching past pos unless it is all of it
+          expect(got).toEqual(full.slice(0, got.length));
+          expect(got.length === full.length || got[got.length - 1] > pos).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  test('a figure early in a long text scans only its start', () => {
+    const text = 'It lies 73 km north of Izyum. Then more.\n'.repeat(1000);
+    const got = sentenceStarts(text)(10);
+    expect(got.length).toBeLessThan(5);
   });
 });
