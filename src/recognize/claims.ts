@@ -661,7 +661,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       }
     }
     // "led the journalist Dainis Ivans to fear ...", "forced Stumpf to admit ...": the causee holds the view
-    if (t.lower === lemma && toks[i - 1]?.lower === 'to' && i >= 3) {
+    if (t.lower === lemma && i >= 3 && toks[i - 1].lower === 'to') {
       const f = causee(text, s, toks, i);
       if (f) {
         found.push(f);
@@ -687,7 +687,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
     // "0.1 percentage points", "three points": a noun after a number
     if (lemma === 'point' && i > 0 && (/^(percentage|basis)$/.test(toks[i - 1].lower) || /^[\d.,]+$/.test(toks[i - 1].text))) continue;
     // "European leaders gathered Friday to discuss ...": an infinitive of purpose after a verb of meeting
-    if (t.lower === lemma && toks[i - 1]?.lower === 'to' && i >= 3 && (STANCE_ONLY.has(lemma) || SPEECH.has(lemma))) {
+    if (t.lower === lemma && i >= 3 && toks[i - 1].lower === 'to' && (STANCE_ONLY.has(lemma) || SPEECH.has(lemma))) {
       const f = purpose(text, s, toks, i);
       if (f) {
         found.push(f);
@@ -737,7 +737,7 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       else if (afterQuotation(toks, i)) cueEnd = i;
       // "Trump has attacked loopholes", "she called it a scam": a verb of stance with a named or pronoun subject
       else if (next?.lower === 'by' && t.lower.endsWith('ed') && i > 0 && (BE.has(toks[i - 1].lower) || (i > 1 && isAux(toks[i - 1]) && BE.has(toks[i - 2].lower)) || toks[i - 1].text === ',' || (toks[i - 1].word && !isCap(toks[i - 1]) && !AUX.has(toks[i - 1].lower) && !PRONOUNS.has(toks[i - 1].lower) && !NP_STOP.has(toks[i - 1].lower)))) cueEnd = i;
-      else if (toks[i - 1]?.lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
+      else if (i > 0 && toks[i - 1].lower === 'to' && t.lower === lemma && STANCE.has(lemma) && next?.word && next.quote < 0) {
         // "the senator spoke at a gathering to discuss ...": an infinitive of purpose of the main clause's subject
         const f = subjectControl(text, s, toks, i, i);
         if (f) found.push(f);
@@ -745,13 +745,14 @@ function findInSentence(text: string, s: Range, toks: readonly Token[], qs: read
       } else if (!(STANCE.has(lemma) && next && ((next.word && next.quote < 0 && !/^(to|by|of|as|up|off|out|in|on|at|from|into|through|under|longer|there|here|away|back|alongside|inside|outside|near|beside)$/.test(next.lower)) || (OPEN_Q.test(next.text) && next.quote >= 0)) && (stanceSubject(toks, i) || (t.lower.endsWith('ing') && toks[i - 1]?.text === ',') || coordinateSubject(toks, i)))) continue;
     }
     // a verb inside a noun phrase ("the stated goals") is no cue
-    const prev = toks[i - 1];
+    // (never an index below 0: such a read is a named property's, and would make the site megamorphic)
+    const prev = i > 0 ? toks[i - 1] : undefined;
     if (prev && DET_POSS.has(prev.lower)) continue;
     let b = i - 1;
     while (b >= 0 && isAux(toks[b]) && !BE.has(toks[b].lower)) b--;
     const passive = b >= 0 && BE.has(toks[b].lower) && PARTICIPLES.test(t.lower);
     // a participle modifying a noun ("videos posted to social media")
-    const subj = toks[b];
+    const subj = b >= 0 ? toks[b] : undefined;
     // "a penalty imposed by the bureau", "..., promoted by the governor": a reduced passive with its agent
     if (!passive && cueEnd === i && toks[i + 1]?.lower === 'by' && (SPEECH.has(lemma) || STANCE_ONLY.has(lemma)) && !NOT_REDUCED.has(lemma) && /(ed|wn|en)$/.test(t.lower) && subj && (subj.word ? !PRONOUNS.has(subj.lower) && !/^(and|but|who|which|that|has|have|had)$/.test(subj.lower) : subj.text === ',')) {
       const f = reducedPassive(text, s, toks, i);
@@ -1255,7 +1256,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   // a participle without auxiliary ("published photos showing ...", ", saying ..."): the sentence's subject speaks
   let back = i - 1;
   while (back >= 0 && isAux(toks[back]) && !BE.has(toks[back].lower)) back--;
-  if (toks[i].lower.endsWith('ing') && !(toks[back] && (BE.has(toks[back].lower) || /[’'](s|re|m)$/.test(toks[back].lower)))) {
+  if (toks[i].lower.endsWith('ing') && !(back >= 0 && (BE.has(toks[back].lower) || /[’'](s|re|m)$/.test(toks[back].lower)))) {
     const p = participial(text, s, toks, i, cueEnd, lemma);
     return p ? [p] : [];
   }
@@ -1379,7 +1380,7 @@ function activeParts(text: string, s: Range, toks: readonly Token[], _qs: readon
   const ends = !next || isChar(next.text, '.;!?') || (next.text === ',' && !(toks[c + 1] && OPEN_Q.test(toks[c + 1].text)));
   const out: Found[] = [];
   // "..., X said (on Saturday)": content before the source; both sides when the cue also opens a quote
-  const b = toks[srcFirst - 1];
+  const b = srcFirst > 0 ? toks[srcFirst - 1] : undefined;
   const frontSep = b && (b.text === ',' || b.text === '—' || b.text === '–' || CLOSE_Q.test(b.text));
   // "Hawaii, as one adviser pointed out, rarely ...", "..., as Mr. Bown observed.": the sentence around the aside
   if (b?.lower === 'as' && srcFirst >= 1 && (srcFirst === 1 || toks[srcFirst - 2].text === ',') && (ends || !next)) {

@@ -367,6 +367,15 @@ interface Mention {
   listRegions?: string[];
 }
 
+/**
+ * A Mention with every field present (those not given undefined), in one order: all mentions share one hidden
+ * class, so the many loops over them read each field at a known offset instead of through a megamorphic
+ * look-up (literals of several shapes, and fields added to some later, gave them a dozen classes).
+ */
+function newMention(start: number, end: number, from: number, to: number, surface: string, candidates: GazetteerEntry[], kind?: Mention['kind'], featureName?: string, anchor?: GazetteerEntry[], anchorName?: string): Mention {
+  return { start, end, from, to, surface, candidates, kind, featureName, within: undefined, anchor, anchorName, listRegions: undefined };
+}
+
 const lower = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
 const isConnector = (prev: Token, t: Token) => isConnectorWord(t) && (t.text !== 'on' || prev.hyphenNext);
@@ -644,7 +653,7 @@ function findMentions(text: string, tokens: Token[], names: number[], g: Lookups
       const full = g.lookup(`${surface} ${next.text}`).filter((e) => e.kind === 'region');
       const cands = full.length ? full : regions;
       if (cands.length) {
-        out.push({ start: t.start, end: next.end, from: i, to: j + 1, surface: text.slice(t.start, next.end), candidates: cands, kind: 'region-cue' });
+        out.push(newMention(t.start, next.end, i, j + 1, text.slice(t.start, next.end), cands, 'region-cue'));
         i = j + 2;
         continue;
       }
@@ -654,16 +663,13 @@ function findMentions(text: string, tokens: Token[], names: number[], g: Lookups
     if (last.joinNext) {
       while (k < tokens.length && k - j <= 3 && FACILITY_MODIFIERS.has(tokens[k].text) && tokens[k - 1].joinNext) k++;
       if (k < tokens.length && FACILITY_HEADS.has(tokens[k].text) && tokens[k - 1].joinNext) {
-        out.push({
-          start: t.start, end: tokens[k].end, from: i, to: k, surface: text.slice(t.start, tokens[k].end), candidates: [],
-          kind: 'feature', featureName: text.slice(t.start, tokens[k].end), anchor: hit.entries, anchorName: text.slice(t.start, last.end),
-        });
+        out.push(newMention(t.start, tokens[k].end, i, k, text.slice(t.start, tokens[k].end), [], 'feature', text.slice(t.start, tokens[k].end), hit.entries, text.slice(t.start, last.end)));
         i = k + 1;
         continue;
       }
     }
     const end = words === 1 && text[last.end] === '.' && isAbbreviationOnly(t, hit.entries) ? last.end + 1 : last.end;
-    out.push({ start: t.start, end, from: i, to: j, surface: text.slice(t.start, end), candidates: hit.entries });
+    out.push(newMention(t.start, end, i, j, text.slice(t.start, end), hit.entries));
     i = j + 1;
   }
   return out;
@@ -727,7 +733,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
         break;
       }
       const surface = wordsText(tokens, i, k);
-      return { start: t.start, end: tokens[k].end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface, anchor: inner.length ? inner : undefined, anchorName: inner.length ? innerName : undefined };
+      return newMention(t.start, tokens[k].end, i, k, surface, [], 'feature', surface, inner.length ? inner : undefined, inner.length ? innerName : undefined);
     }
   }
   // "Lake Geneva", "Mount Kenya": prefix feature words followed by a name.
@@ -737,7 +743,7 @@ function matchFeature(tokens: Token[], i: number, g: Lookups): Mention | undefin
     let e = i + 1;
     while (e < limit && tokens[e].joinNext && isNameWord(tokens[e + 1])) e++;
     const surface = wordsText(tokens, i, e);
-    return { start: t.start, end: tokens[e].end, from: i, to: e, surface, candidates: [], kind: 'feature', featureName: surface };
+    return newMention(t.start, tokens[e].end, i, e, surface, [], 'feature', surface);
   }
   return undefined;
 }
@@ -1201,7 +1207,7 @@ function addUnlistedPlaces(text: string, tokens: Token[], names: number[], menti
     const next = tokens[k + 1];
     if (next && last.joinNext && NONLITERAL_HEADS.has(lower(next))) continue;
     const surface = text.slice(t.start, last.end);
-    added.push({ start: t.start, end: last.end, from: i, to: k, surface, candidates: [], kind: 'feature', featureName: surface });
+    added.push(newMention(t.start, last.end, i, k, surface, [], 'feature', surface));
     after = k;
   }
   if (!added.length) return;
