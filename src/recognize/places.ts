@@ -756,7 +756,8 @@ const NAMESAKE_LEAD = 1;
 const LIST_BONUS = 2;
 /** A town chosen with this lead over its namesakes anchors proximity like an unambiguous one (measured: 2 and 3 equal, 1 less). */
 const CONFIDENT = 2;
-const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = { country: 4, area: 4, region: 1.5, city: 0 };
+/** The prior of a kind of entry (a function, not a table: a keyed read with several keys is megamorphic). */
+const kindPrior = (kind: GazetteerEntry['kind']): number => (kind === 'country' || kind === 'area' ? 4 : kind === 'region' ? 1.5 : 0);
 
 /** A name compared loosely: "St. Petersburg" = "Saint Petersburg", "Kyiv" = "KYIV". */
 const canonCache = new Map<string, string>();
@@ -823,7 +824,7 @@ function regionKeyOf(e: GazetteerEntry): string {
 /** How well entry e fits mention m (surface: m's canonical name). */
 function score(e: GazetteerEntry, m: Mention, ctx: Context, surface: string): number {
   // Areas (continents, oceans, informal regions) have no population: count them as large.
-  let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + KIND_PRIOR[e.kind];
+  let s = Math.log10((e.kind === 'area' ? Math.max(e.population, 1e6) : e.population) + 10) + kindPrior(e.kind);
   // A bare region name ("Kharkiv") is usually its seat town; the region wins when named as one.
   if (e.kind === 'region' && m.kind !== 'region-cue') s -= 2;
   if (e.kind === 'city' && e.population >= 1_000_000) s += 1;

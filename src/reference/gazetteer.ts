@@ -97,11 +97,15 @@ function packKey(s: string): number {
 
 /** The first two code units of a key as packKey packs them (its top 16 bits). */
 function groupOf(s: string): number {
-  const a = s.length > 0 ? s.charCodeAt(0) : 0;
+  // (String.prototype.charCodeAt called as itself, and no length read: the strings asked about come in many
+  // representations, which made `s.length` and `s.charCodeAt` megamorphic look-ups. A unit past the end is NaN,
+  // which the shifts and the | below read as 0, as the length checks did.)
+  const a = charCodeAt.call(s, 0);
   if (a >= 255) return 0xff00;
-  const b = s.length > 1 ? s.charCodeAt(1) : 0;
+  const b = charCodeAt.call(s, 1);
   return (a << 8) | (b >= 255 ? 255 : b);
 }
+const charCodeAt = String.prototype.charCodeAt;
 
 /**
  * Where s stands to `key + " "` in code-unit order: -1 before it, 0 starting with it, 1 after it
