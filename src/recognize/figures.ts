@@ -142,20 +142,29 @@ function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null
   return re.exec(text);
 }
 
+/** /^\d+$/.test(s), by code unit (read for every numeral). */
+function allDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!(s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57)) return false;
+  return s.length > 0;
+}
+
+/** A fraction's slash and denominator right after a numeral ("1/2", "3 / 4"). */
+const FRACTION_Y = /\s?\/\s?(\d{1,3})(?![\d/])/y;
+
 /** Reads a numeral or number words at `pos` (no tails). */
 function readNumber(text: string, pos: number): Quantity | null {
   const n = stickyAt(NUMERAL_Y, text, pos);
   if (n) {
     let end = pos + n[0].length;
     let value = parseNumeral(n[0]);
-    const frac = /\s?\/\s?(\d{1,3})(?![\d/])/y;
-    frac.lastIndex = end;
-    const f = frac.exec(text);
+    // "1/2": a denominator after a slash, maybe after one space (the pattern runs only where one is)
+    const after = text.charCodeAt(end);
+    const f = after === 47 || (isSpace(after) && text.charCodeAt(end + 1) === 47) ? stickyAt(FRACTION_Y, text, end) : null;
     if (f && /^\d{1,2}$/.test(n[0]) && Number(f[1]) > value && FRACTION_DENOMINATORS.has(Number(f[1]))) {
       value = value / Number(f[1]);
       end += f[0].length;
     }
-    return newQuantity(pos, end, value, /^\d+$/.test(n[0]) && !f, false, false);
+    return newQuantity(pos, end, value, !f && allDigits(n[0]), false, false);
   }
   const w = stickyAt(WORDS_Y, text, pos);
   if (w) {

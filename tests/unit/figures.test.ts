@@ -69,6 +69,8 @@ describe('money, percentages, measures', () => {
     ['-20°C overnight', '-20°C', { value: -20, unit: '°C' }],
     ['he is 5 feet 2 inches', '5 feet 2 inches', { unit: 'ft', value: 5 + 2 / 12 }],
     ['1/2 cup olive oil', '1/2 cup', { unit: 'cup', value: 0.5 }],
+    ['add 3 / 4 cup sugar', '3 / 4 cup', { unit: 'cup', value: 0.75 }],
+    ['add 3\u00a0/4 cup sugar', '3\u00a0/4 cup', { unit: 'cup', value: 0.75 }],
     ['a three-hour meeting', 'three-hour', { kind: 'duration', unit: 'hour', value: 3, si: { value: 10800, unit: 's' } }],
     ['the nearly seven-month war', 'nearly seven-month', { kind: 'duration', unit: 'month', value: 7, qualifier: 'about' }],
     ['when she was five years old', 'five years old', { kind: 'duration', unit: 'year', value: 5 }],
