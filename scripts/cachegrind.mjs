@@ -29,9 +29,9 @@
 // plain pass. --branches adds valgrind's branch simulation (a simple predictor, far cruder than the
 // processor's: read its mispredicts as a relative measure only).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, checkouts, takeOption } from './revisions.mjs';
+import { ROOT, benchTextFile, bundleEntry, checkouts, takeOption } from './revisions.mjs';
 
 const args = process.argv.slice(2);
 const take = (name) => takeOption(args, name, true);
@@ -193,26 +193,12 @@ const { side, cleanup, temp } = checkouts('factmark-cachegrind-');
 try {
   // one side for --functions; else A against B, or against the working tree
   const names = functions ? [args[0] ?? ROOT] : args.length ? [...args, ...(args.length === 1 ? [ROOT] : [])] : [ROOT];
-  const { build } = await import('esbuild');
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { benchText } = await import(join(ROOT, 'scripts/bench-kit.ts'));
-  const textFile = join(temp, 'text.txt');
-  writeFileSync(textFile, benchText());
+  const textFile = await benchTextFile(temp);
   const results = [];
   for (const [k, what] of names.entries()) {
     const label = k < args.length ? what : 'the working tree';
     const dir = side(what, `side${k}`);
-    // the bundle sits in a scripts/ folder beside the side's assets, where cli/load-reference.ts looks
-    const out = join(temp, `bundle${k}`, 'scripts');
-    mkdirSync(out, { recursive: true });
-    symlinkSync(join(dir, 'assets'), join(temp, `bundle${k}`, 'assets'));
-    const bundle = join(out, 'entry.mjs');
-    await build({
-      stdin: { contents: entry(dir), resolveDir: dir, loader: 'ts', sourcefile: 'cachegrind-entry.ts' },
-      bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
+    const bundle = await bundleEntry(dir, entry(dir), join(temp, `bundle${k}`));
     if (functions) {
       const [fa, fb] = await Promise.all([countByFunction(bundle, warm, textFile, join(temp, 'a.out')), countByFunction(bundle, warm + calls, textFile, join(temp, 'b.out'))]);
       const rows = [...fb].map(([name, v]) => [name, v.map((x, k) => (x - (fa.get(name)?.[k] ?? 0)) / calls)]);

@@ -3,7 +3,7 @@
 // worktree, with node_modules linked and .wxt copied from here; a directory holding src/analyze.ts is taken
 // as it is).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,4 +37,31 @@ export function checkouts(prefix, keep = false) {
       rmSync(temp, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes the bench text (scripts/bench-kit.ts) to `dir`/text.txt for a child process to read; its path. */
+export async function benchTextFile(dir) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { benchText } = await import(join(ROOT, 'scripts/bench-kit.ts'));
+  const file = join(dir, 'text.txt');
+  writeFileSync(file, benchText());
+  return file;
+}
+
+/**
+ * Bundles `contents` (TypeScript importing from `side`, a project directory) with esbuild into one Node script,
+ * `out`/scripts/entry.mjs, beside a link to the side's assets (where cli/load-reference.ts looks); its path.
+ */
+export async function bundleEntry(side, contents, out) {
+  const { build } = await import('esbuild');
+  mkdirSync(join(out, 'scripts'), { recursive: true });
+  symlinkSync(join(side, 'assets'), join(out, 'assets'));
+  const bundle = join(out, 'scripts', 'entry.mjs');
+  await build({
+    stdin: { contents, resolveDir: side, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error',
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  });
+  return bundle;
 }
