@@ -95,30 +95,23 @@ export function analyze(text: string, reference: Reference, options: AnalyzeOpti
 
 /** The summary of a result; `words` is the text's countWords when the caller has it already. */
 export function summarize(text: string, annotations: readonly Annotation[], verdicts: readonly Verdict[], words?: number): Summary {
-  // (counted in locals, not by a keyed read and write per item: those were megamorphic)
-  let place = 0;
-  let figure = 0;
-  let claim = 0;
+  // (each count by its name, not by a keyed read and write per item: those were megamorphic)
+  const counts: Record<Category, number> = { place: 0, figure: 0, claim: 0 };
   for (const a of annotations) {
-    if (a.category === 'place') place++;
-    else if (a.category === 'figure') figure++;
-    else claim++;
+    if (a.category === 'place') counts.place++;
+    else if (a.category === 'figure') counts.figure++;
+    else counts.claim++;
   }
-  let consistent = 0;
-  let differs = 0;
-  let variant = 0;
-  let ambiguous = 0;
-  let unverified = 0;
+  const tally: Record<VerdictKind, number> = { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 };
   for (const v of verdicts) {
-    const k = v.kind;
-    if (k === 'consistent') consistent++;
-    else if (k === 'differs') differs++;
-    else if (k === 'variant') variant++;
-    else if (k === 'ambiguous') ambiguous++;
-    else unverified++;
+    switch (v.kind) {
+      case 'consistent': tally.consistent++; break;
+      case 'differs': tally.differs++; break;
+      case 'variant': tally.variant++; break;
+      case 'ambiguous': tally.ambiguous++; break;
+      default: tally.unverified++;
+    }
   }
-  const counts: Record<Category, number> = { place, figure, claim };
-  const tally: Record<VerdictKind, number> = { consistent, differs, variant, ambiguous, unverified };
   return { counts, verdicts: tally, words: words ?? countWords(text) };
 }
 

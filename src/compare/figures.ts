@@ -144,7 +144,8 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
   const figures = annotations.filter((a) => a.category === 'figure' && a.figure).sort((a, b) => a.start - b.start);
   if (!figures.length) return [];
   const places = annotations.filter((a) => a.category === 'place' && a.place).sort((a, b) => a.start - b.start);
-  let startsUpTo: ((pos: number) => number[]) | undefined;
+  // (nothing is scanned until a figure asks)
+  const startsUpTo = sentenceStarts(text);
   const parts = new Map<string, Part[]>();
   const add = (a: Annotation, p: Part) => {
     const list = parts.get(a.id) ?? [];
@@ -200,7 +201,7 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
       from = target; // "73 km from Kupiansk to Izyum"
       to = second;
     } else {
-      const starts = (startsUpTo ??= sentenceStarts(text))(a.start);
+      const starts = startsUpTo(a.start);
       const sentence = sentenceOf(starts, a.start);
       const earliest = starts[Math.max(0, sentence - 1)];
       const toCoords = coordsOf(to, reference);
@@ -266,7 +267,7 @@ export function compareFigures(text: string, annotations: readonly Annotation[],
     if (a.start === 0 || !/\s/.test(text[a.start - 1])) continue;
     const before = text.slice(Math.max(0, a.start - 60), a.start);
     if (!POPULATION_BEFORE_RE.test(before)) continue;
-    const starts = (startsUpTo ??= sentenceStarts(text))(a.start);
+    const starts = startsUpTo(a.start);
     const s = sentenceOf(starts, a.start);
     const lo = starts[s];
     const hi = starts[s + 1] ?? text.length;

@@ -134,7 +134,7 @@ function digitAt(text: string, i: number): boolean {
 }
 
 function isLetterOrDigit(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return ch !== undefined && LETTER_OR_DIGIT.test(ch);
 }
 
 function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -144,7 +144,7 @@ function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null
 
 /** /^\d+$/.test(s), by code unit (read for every numeral). */
 function allDigits(s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (!(s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57)) return false;
+  for (let k = 0; k < s.length; k++) if (!digitAt(s, k)) return false;
   return s.length > 0;
 }
 
@@ -377,14 +377,14 @@ function qualifierBefore(text: string, start: number): { start: number; word: st
   while (j > 0 && isAsciiLetterOrDot(text.charCodeAt(j - 1)) && i - j < 16) j--;
   // No phrase's last word is shorter (and none is empty): no need to look it up.
   if (i - j < QUALIFIER_LAST_MIN) return undefined;
-  if (j > 0 && LETTER_OR_DIGIT.test(text[j - 1])) return undefined;
+  if (j > 0 && isLetterOrDigit(text[j - 1])) return undefined;
   const candidates = QUALIFIERS_BY_LAST_WORD.get(text.slice(j, i).toLowerCase());
   if (!candidates) return undefined;
   const left = text.slice(Math.max(0, i - 24), i).toLowerCase().replace(/\s+/g, ' ');
   for (const phrase of candidates) {
     if (!left.endsWith(phrase)) continue;
     const before = left[left.length - phrase.length - 1];
-    if (before !== undefined && LETTER_OR_DIGIT.test(before)) continue;
+    if (isLetterOrDigit(before)) continue;
     // map back to the original text: count non-space characters from the end
     let pos = i;
     let need = phrase.replace(/ /g, '').length;
