@@ -11,6 +11,13 @@
 // (scripts/bench-kit.ts), then W + M; the difference over M is one call's cost, start-up, compilation and
 // warm-up left out. `plain` is the issues' plain tokenising pass, for scale.
 //
+// W defaults to 800 (session 10): --predictable compiles on the main thread, and analyze's rarer functions reach
+// TurboFan only after hundreds of calls (V8 counts each function's own bytecodes towards its tier-up), so the
+// calls 101-200 of the old default still held 3.7 M instructions a call of TurboFan compiling (of 36.3 M; calls
+// 401-500: 35.0 M, calls 801-900: 31.6 M, calls 1001-1100: 31.9 M). A normal node compiles on another thread.
+// That work differs from one side to the other and hid the sides' own difference: compare at 800 (about 20
+// minutes for two sides) or say why not.
+//
 // --functions splits one side's counts by function: valgrind's callgrind records them by instruction address,
 // and V8's --perf-basic-prof map names the compiled JavaScript (JS:*name optimised, ^ baseline, ~ interpreted),
 // the builtins (Builtin:FindOrderedHashSetEntry is Set.prototype.has) and the regular expressions; per call,
@@ -43,7 +50,7 @@ const top = Number(take('--top') ?? 30);
 const BY = { ir: 0, d1r: 1, d1w: 2, ll: 3, i1: 4 };
 const by = take('--by') ?? 'd1r';
 const stage = take('--stage') ?? 'analyze';
-const warm = Number(take('--warm') ?? 100);
+const warm = Number(take('--warm') ?? 800);
 const calls = Number(take('--calls') ?? 100);
 const STAGES = ['analyze', 'places', 'figures', 'claims', 'plain'];
 /** What the last simulated level is called in the output. */
