@@ -65,23 +65,19 @@ export function trim(text: string, start: number, end: number): Range {
 /** The closing mark for an opening mark, by code unit (“ ”, « », „ “, ‘ ’, " ", ' '), or -1. */
 const closerOf = (c: number) => (c === 0x201c ? 0x201d : c === 0xab ? 0xbb : c === 0x201e ? 0x201c : c === 0x2018 ? 0x2019 : c === 34 || c === 39 ? c : -1);
 
-/** Characters that may open a quotation (those closerOf knows). */
-const QUOTE_CHARS = /["“«„‘']/g;
+/** The next character that may open a quotation (those closerOf knows). */
+const nextQuoteMark = nextOfAny('"“«„‘\'');
 
 /** Quotations within one paragraph. A double quote left open runs to the paragraph's end. */
 export function quotes(text: string, para: Range): Quote[] {
   const out: Quote[] = [];
-  let body: string | undefined;
   let i = para.start;
   while (i < para.end) {
     if (i !== para.start) {
-      // jump to the next character that may open a quotation, searching the paragraph only (a search of
-      // the text would run on through the paragraphs after it); test, not exec: no match object, and the
-      // mark is one code unit, so it stands right before lastIndex
-      body ??= text.slice(para.start, para.end);
-      QUOTE_CHARS.lastIndex = i - para.start;
-      if (!QUOTE_CHARS.test(body)) break;
-      i = para.start + QUOTE_CHARS.lastIndex - 1;
+      // jump to the next character that may open a quotation (its place is kept for the next search)
+      const next = nextQuoteMark(text, i);
+      if (next < 0 || next >= para.end) break;
+      i = next;
     }
     const c = text[i];
     // two apostrophes as a double quotation mark (''...''), as some archives print it
@@ -161,7 +157,38 @@ const ABBREVIATIONS = new Set([
   'rev', 'maj', 'fig', 'pp', 'vol',
 ]);
 
-const STOPS = /[.!?]/g;
+/**
+ * A search for the first of the code units of `marks` at or after i in a text (-1: none), what a regex
+ * of their class finds from lastIndex i. Each mark's next place is found by indexOf and kept, with where
+ * its search began, for the next call on the same text: the calls move forward through a text, so each
+ * mark's search runs over the text about once (a regex search from each place re-read the text up to the
+ * next mark every time, and a rare mark would send a plain indexOf to the end of the text each time).
+ */
+export function nextOfAny(marks: string): (text: string, i: number) => number {
+  const chars = [...marks];
+  const at = chars.map(() => -1);
+  const from = chars.map(() => Infinity);
+  let of: string | undefined;
+  return (text, i) => {
+    // (another string of the same characters may keep the places; `of` takes the newest, so that the
+    // next calls compare the same object, without reading the characters)
+    if (text !== of) from.fill(Infinity);
+    of = text;
+    let best = -1;
+    for (let m = 0; m < chars.length; m++) {
+      // the kept place holds when its search began at or before i and found nothing before i
+      if (!(from[m] <= i && (at[m] < 0 || at[m] >= i))) {
+        at[m] = text.indexOf(chars[m], i);
+        from[m] = i;
+      }
+      if (at[m] >= 0 && (best < 0 || at[m] < best)) best = at[m];
+    }
+    return best;
+  };
+}
+
+/** The next full stop, exclamation or question mark (/[.!?]/g from i). */
+export const nextStop = nextOfAny('.!?');
 /** A full stop, exclamation or question mark at i. */
 const stopAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -177,9 +204,8 @@ export function sentences(text: string, para: Range, qs: readonly Quote[]): Rang
     while (q < qs.length && qs[q].end <= i) q++;
     if (!(q < qs.length && qs[q].start <= i)) {
       // jump to the next full stop, mark or quotation: nothing else can end a sentence
-      // (test, not exec: no match object; the mark is one code unit, right before lastIndex)
-      STOPS.lastIndex = i;
-      let next = STOPS.test(text) ? STOPS.lastIndex - 1 : para.end;
+      let next = nextStop(text, i);
+      if (next < 0) next = para.end;
       if (q < qs.length && qs[q].start < next) next = qs[q].start;
       if (next >= para.end) break;
       i = next;
