@@ -163,6 +163,7 @@ const ABBREVIATIONS = new Set([
  * its search began, for the next call on the same text: the calls move forward through a text, so each
  * mark's search runs over the text about once (a regex search from each place re-read the text up to the
  * next mark every time, and a rare mark would send a plain indexOf to the end of the text each time).
+ * (Each finder keeps a reference to the last text it searched until it is given another.)
  */
 export function nextOfAny(marks: string): (text: string, i: number) => number {
   const chars = [...marks];
