@@ -4,7 +4,7 @@ import type { Annotation, PlaceInfo } from '../types';
 import type { Gazetteer, GazetteerEntry } from '../reference/types';
 import { GENERIC_WORDS, normalizeName } from '../reference/names';
 import { searchKey, runLookup, tildeLookup, tildeMayHold, type RunLookup } from '../reference/gazetteer';
-import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, spaceAt, wordEnd, type WordPass } from './scan';
+import { asciiLower, codeWidth, isAlnumAt, isCasedUpperUnit, isDigitAt, isLetterAt, lowerTitled, spaceAt, wordEnd, type WordPass } from './scan';
 import { countWordMatchesFrom } from '../compare/scan';
 import { candidatesOfWord } from './figures/candidates';
 
@@ -376,12 +376,8 @@ function newMention(start: number, end: number, from: number, to: number, surfac
   return { start, end, from, to, surface, candidates, kind, featureName, within: undefined, anchor, anchorName, listRegions: undefined };
 }
 
-/**
- * The word in lower case, made once. A word of ASCII letters and digits with no capital after its first
- * character (run 1) folds that one character: toLowerCase on a slice of a two-byte text (most pages have
- * curly quotes) takes ICU's slow path.
- */
-const lower = (t: Token): string => t.low ?? (t.low = t.run === 1 ? String.fromCharCode(t.text.charCodeAt(0) | 32) + t.text.slice(1) : t.text.toLowerCase());
+/** The word in lower case, made once (a word of run 1 by lowerTitled). */
+const lower = (t: Token): string => t.low ?? (t.low = t.run === 1 ? lowerTitled(t.text) : t.text.toLowerCase());
 /** A lower-case word inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"); "on" only hyphenated ("Rostov-on-Don"). */
 const isConnector = (prev: Token, t: Token) => isConnectorWord(t) && (t.text !== 'on' || prev.hyphenNext);
 

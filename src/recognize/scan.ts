@@ -108,6 +108,13 @@ export function spaceAt(text: string, i: number): boolean {
 /** An ASCII capital's lower case; other code units as they are (what /i folds without /u). */
 export const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 
+/**
+ * The lower case of a word of ASCII letters and digits whose only capital, if any, is its first character:
+ * that one character folded (toLowerCase takes ICU's slow path on slices of a two-byte text, and most pages
+ * have curly quotes).
+ */
+export const lowerTitled = (w: string): string => String.fromCharCode(asciiLower(w.charCodeAt(0))) + w.slice(1);
+
 /** The code unit c is changed by toLowerCase (c !== c.toLowerCase() for the one-unit string). */
 export function isCasedUpperUnit(c: number): boolean {
   return c < 128 ? c >= 65 && c <= 90 : (bmpClass(c) & CASED_UPPER) !== 0;

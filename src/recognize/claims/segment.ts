@@ -1,7 +1,7 @@
 // Splits article text for the claim recogniser: paragraphs, quotations (straight and curly, open
 // over paragraph ends) and sentences that never break inside a quotation; all as offsets.
 import { CUE_FORMS } from './lexicon';
-import { asciiLower, spaceAt, type SharedWord } from '../scan';
+import { asciiLower, lowerTitled, spaceAt, type SharedWord } from '../scan';
 
 export interface Range {
   start: number;
@@ -425,9 +425,8 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     if (end < i && word) word = WORD_START.test(t);
     // only a letter is upper case: other characters skip the regex
     const cap = c < 128 ? c >= 65 && c <= 90 : (c >= 0xd800 || classOf(c) === WORDY) && UPPER.test(t);
-    // toLowerCase is slow on slices of a two-byte text (most pages have curly quotes): a whole title-case
-    // ASCII word folds its first letter instead
-    const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? String.fromCharCode(c | 32) + text.slice(start + 1, end) : t.toLowerCase();
+    // (a whole title-case ASCII word by lowerTitled, without toLowerCase)
+    const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? lowerTitled(t) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
     out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
   }
