@@ -32,17 +32,22 @@ export function benchText(docs: readonly { text: string }[] = benchCorpus()): st
  * How long each measured function is run before it is timed (and at least 20 times): the same time for
  * all, so V8 has tiered every one of them up to optimised code. With 20 calls alone compromise (230 ms a
  * call) warmed for 4-5 s and analyze (7 ms) for 0.15 s, and analyze's first-timed subset was up to 25%
- * slower than after a second of warm-up (its large functions were not all optimised yet).
+ * slower than after a second of warm-up (its large functions were not all optimised yet). One second was
+ * still short of analyze's steady state: `node --trace-opt` shows V8 optimising rule functions of analyze
+ * for the first time up to 6 s into a loop of it (isSelf at 4 s, analyze itself at 5 s, isoForSimple at 6 s;
+ * some 1,300 calls), and session 10 counted TurboFan's compiling in the instructions of calls 101-200 and
+ * 401-500 but not after call 800. Eight seconds is past that for every function timed (compromise settles
+ * after about 3 s; the tokenising pass at once).
  */
-export const WARM_MS = 1000;
+export const WARM_MS = 8000;
 
 /** The median (the upper one of an even count). */
 export const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Median of `runs` timings of fn, in ms, after a warm-up of WARM_MS and at least 20 calls. */
-export function time(fn: () => unknown, runs = 31): number {
+/** Median of `runs` timings of fn, in ms, after a warm-up of `warmMs` (default WARM_MS) and at least 20 calls. */
+export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
   const t0 = performance.now();
-  for (let i = 0; i < 20 || performance.now() - t0 < WARM_MS; i++) fn();
+  for (let i = 0; i < 20 || performance.now() - t0 < warmMs; i++) fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
