@@ -44,10 +44,15 @@ export const WARM_MS = 8000;
 /** The median (the upper one of an even count). */
 export const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Median of `runs` timings of fn, in ms, after a warm-up of `warmMs` (default WARM_MS) and at least 20 calls. */
-export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
+/** Runs fn for `warmMs` (default WARM_MS) and at least 20 times. */
+export function warm(fn: () => unknown, warmMs = WARM_MS): void {
   const t0 = performance.now();
   for (let i = 0; i < 20 || performance.now() - t0 < warmMs; i++) fn();
+}
+
+/** Median of `runs` timings of fn, in ms, after a warm-up of `warmMs` (default WARM_MS) and at least 20 calls. */
+export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
+  warm(fn, warmMs);
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -55,6 +60,41 @@ export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
     t.push(performance.now() - t0);
   }
   return mid(t);
+}
+
+/** A function timed by sideBySide: its name, and how many calls in a row it makes in each round. */
+export interface Timed {
+  name: string;
+  fn: () => unknown;
+  block: number;
+}
+
+/**
+ * Medians (ms a call, by name) of functions timed side by side: each warmed alone first (see warm), then
+ * `rounds` rounds, each running every function in a fresh random order, `block` calls of it in a row, every
+ * call timed. A change in the machine's speed during the run (the development VM's host drifts by tens of per
+ * cent from second to second) so falls on all of them alike, and a ratio of two medians compares them at the
+ * same moments; timed one after another, each function met its own moment's host (session 11: per-process
+ * ratios of analyze to the tokenising pass of 3.7-7.5x in one run).
+ */
+export function sideBySide(fns: readonly Timed[], rounds = 31, warmMs = WARM_MS): Record<string, number> {
+  for (const f of fns) warm(f.fn, warmMs);
+  const times = fns.map((): number[] => []);
+  const order = fns.map((_, k) => k);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(Math.random() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    for (const k of order) {
+      for (let b = 0; b < fns[k].block; b++) {
+        const t0 = performance.now();
+        fns[k].fn();
+        times[k].push(performance.now() - t0);
+      }
+    }
+  }
+  return Object.fromEntries(fns.map((f, k) => [f.name, mid(times[k])]));
 }
 
 /** The plain tokenising pass the issues compare against: one regex scan over the words. */
