@@ -71,11 +71,15 @@ export interface Timed {
 
 /**
  * Medians (ms a call, by name) of functions timed side by side: each warmed alone first (see warm), then
- * `rounds` rounds, each running every function in a fresh random order, `block` calls of it in a row, every
- * call timed. A change in the machine's speed during the run (the development VM's host drifts by tens of per
- * cent from second to second) so falls on all of them alike, and a ratio of two medians compares them at the
- * same moments; timed one after another, each function met its own moment's host (session 11: per-process
- * ratios of analyze to the tokenising pass of 3.7-7.5x in one run).
+ * `rounds` rounds, each running every function in a fresh random order, one untimed call and then `block`
+ * timed calls of it in a row. A change in the machine's speed during the run (the development VM's host
+ * drifts by tens of per cent from second to second) so falls on all of them alike, and a ratio of two medians
+ * compares them at the same moments; timed one after another, each function met its own moment's host
+ * (session 11: per-process ratios of analyze to the tokenising pass of 3.7-7.5x in one run). The untimed call
+ * refills the caches the other functions emptied (compromise's call goes through megabytes): in blocks of 4
+ * (session 11, 25 rounds) the first call's median against calls 2-4 read 6.17 against 5.52 ms for analyze,
+ * 2.27 against 1.68 for its places alone and 0.80 against 0.77 for the tokenising pass, which only streams the
+ * text: timed, those calls would charge the round's order to analyze alone.
  */
 export function sideBySide(fns: readonly Timed[], rounds = 31, warmMs = WARM_MS): Record<string, number> {
   for (const f of fns) warm(f.fn, warmMs);
@@ -87,6 +91,7 @@ export function sideBySide(fns: readonly Timed[], rounds = 31, warmMs = WARM_MS)
       [order[k], order[j]] = [order[j], order[k]];
     }
     for (const k of order) {
+      fns[k].fn();
       for (let b = 0; b < fns[k].block; b++) {
         const t0 = performance.now();
         fns[k].fn();
