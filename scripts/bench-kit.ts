@@ -76,8 +76,8 @@ export interface Timed {
  * drifts by tens of per cent from second to second) so falls on all of them alike, and a ratio of two medians
  * compares them at the same moments; timed one after another, each function met its own moment's host
  * (session 11: per-process ratios of analyze to the tokenising pass of 3.7-7.5x in one run). The untimed call
- * refills the caches the other functions emptied (compromise's call goes through megabytes): in blocks of 4
- * (session 11, 25 rounds) the first call's median against calls 2-4 read 6.17 against 5.52 ms for analyze,
+ * refills the caches the other functions emptied: in blocks of 4 (session 11, 25 rounds, compromise in them
+ * too) the first call's median against calls 2-4 read 6.17 against 5.52 ms for analyze,
  * 2.27 against 1.68 for its places alone and 0.80 against 0.77 for the tokenising pass, which only streams the
  * text: timed, those calls would charge the round's order to analyze alone.
  */

@@ -54,7 +54,7 @@ function idleBench(): string {
 const SUBSETS: [string, Category[]][] = [['place', ['place']], ['figure', ['figure']], ['claim', ['claim']], ['all', ['place', 'figure', 'claim']]];
 /** How many processes time the analysis (this one included). */
 const PROCESSES = 3;
-/** Rounds of the side-by-side timing, and calls in a row of each function in a round (compromise: 1). */
+/** Rounds of the side-by-side timing (see sideBySide), and timed calls in a row of each function in a round. */
 const ROUNDS = 31;
 const BLOCK = 3;
 interface AnalysisTimes { first: number; plain: number; results: Record<string, number>; comp: number; host: { cpu: number; memory: number }[] }
