@@ -94,11 +94,22 @@ const ATTRIBUTION_RUNS = 3;
 async function attribute(url) {
   const loads = [];
   const plainLoads = [];
+  // A load that fails (session 11: "Target page, context or browser has been closed" from the profiler) counts
+  // as one that gave no data, as an unaligned one does, and says why on stderr: the row's `loads` tells how many
+  // of the runs gave data. Uncaught, it ended the whole benchmark and left its Chromium running.
+  const tryLoad = async (options) => {
+    try {
+      return await profiledLoad(h, url, options);
+    } catch (e) {
+      console.error(`block attribution: a load of ${url} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+      return null;
+    }
+  };
   for (let i = 0; i < ATTRIBUTION_RUNS; i++) {
     // the same page without the extension, traced alike, waited for as long as a load with it takes
     const t0 = Date.now();
-    loads.push(await profiledLoad(h, url));
-    plainLoads.push(await profiledLoad(h, url, { context: plain.context, extension: false, settleMs: Math.min(5000, Date.now() - t0) }));
+    loads.push(await tryLoad({}));
+    plainLoads.push(await tryLoad({ context: plain.context, extension: false, settleMs: Math.min(5000, Date.now() - t0) }));
   }
   const ok = loads.filter(Boolean);
   const longest = (r) => r.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
@@ -111,6 +122,8 @@ async function attribute(url) {
     extensionInLongTasks: ok.length ? Math.max(...ok.map(extension)) : null,
     caused,
     byExtension: caused * 2 > ATTRIBUTION_RUNS,
+    // fewer than a majority of the loads gave data: neither caused nor cleared
+    undetermined: caused * 2 <= ATTRIBUTION_RUNS && ok.length * 2 <= ATTRIBUTION_RUNS,
   };
 }
 /** A page's row: the medians of its loads, and the attribution when its block with the extension passed 50 ms. */
@@ -250,6 +263,7 @@ out.push('"Longest block" is the longest gap in a 5 ms timer in the page\'s main
   const shared = [...rows.filter((r) => r.kind !== 'huge'), ...allPages];
   const attributed = [...shared, ...rows.filter((r) => r.kind === 'huge')].filter((r) => r.attribution);
   const caused = shared.filter((r) => r.attribution?.byExtension);
+  const undetermined = shared.filter((r) => r.attribution?.undetermined);
   const share = (r) => Math.max(0, (r.gapWith ?? 0) - (r.gapWithout ?? 0));
   const over = shared.filter((r) => share(r) > 50);
   const worst = shared.reduce((m, r) => (share(r) > share(m) ? r : m), shared[0]);
@@ -258,7 +272,7 @@ out.push('"Longest block" is the longest gap in a 5 ms timer in the page\'s main
   out.push('');
   out.push(`${shared.length} pages${allPages.length ? ` (the ${shared.length - allPages.length} above and ${allPages.length} more of ../shared/pages)` : ''}. A page whose longest block with the extension passed 50 ms is loaded ${ATTRIBUTION_RUNS} more times with the extension, its renderer CPU-profiled and its main-thread tasks traced (scripts/block-attribution.mjs), and as many times without it, traced alike. A task over 50 ms is the extension's when the extension's JavaScript (a chrome-extension:// frame on the sampled stack, with what it forced, such as a style recalculation) took over 50 ms of it, or the task would be under 50 ms without it; a page counts when such a task shows in at least 2 of the ${ATTRIBUTION_RUNS} loads.`);
   out.push('');
-  out.push(`**Pages with a main-thread task over 50 ms caused by the extension: ${caused.length}**${caused.length ? ` (${caused.map((r) => r.name).join(', ')})` : ''}. Pages whose longest block (5 ms ticker) with the extension exceeds the one without by over 50 ms: ${over.length}${over.length ? ` (${over.map((r) => `${r.name} ${f(r.gapWith)} / ${f(r.gapWithout)}`).join(', ')})` : ''}; largest difference ${f(share(worst))} ms (${worst?.name}).`);
+  out.push(`**Pages with a main-thread task over 50 ms caused by the extension: ${caused.length}**${caused.length ? ` (${caused.map((r) => r.name).join(', ')})` : ''}. Pages whose longest block (5 ms ticker) with the extension exceeds the one without by over 50 ms: ${over.length}${over.length ? ` (${over.map((r) => `${r.name} ${f(r.gapWith)} / ${f(r.gapWithout)}`).join(', ')})` : ''}; largest difference ${f(share(worst))} ms (${worst?.name}).${undetermined.length ? ` **Pages not attributed** (fewer than 2 of ${ATTRIBUTION_RUNS} profiled loads gave data; the reasons are on stderr): ${undetermined.map((r) => r.name).join(', ')}.` : ''}`);
   if (attributed.length) {
     out.push('');
     out.push('| page | longest block with / without | longest task over 50 ms with / without (median of loads; 0: none) | most extension JS in one task over 50 ms | loads with a task caused by the extension |');
