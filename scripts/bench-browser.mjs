@@ -94,9 +94,8 @@ const ATTRIBUTION_RUNS = 3;
 async function attribute(url) {
   const loads = [];
   const plainLoads = [];
-  // A load that fails (session 11: "Target page, context or browser has been closed" from the profiler) counts
-  // as one that gave no data, as an unaligned one does, and says why on stderr: the row's `loads` tells how many
-  // of the runs gave data. Uncaught, it ended the whole benchmark and left its Chromium running.
+  // A load that fails counts as one that gave no data, as an unaligned one does, and says why on stderr: the
+  // row's `loads` tells how many of the runs gave data, and a page with too few is listed as not attributed.
   const tryLoad = async (options) => {
     try {
       return await profiledLoad(h, url, options);
