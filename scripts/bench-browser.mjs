@@ -121,8 +121,8 @@ async function attribute(url) {
     extensionInLongTasks: ok.length ? Math.max(...ok.map(extension)) : null,
     caused,
     byExtension: caused * 2 > ATTRIBUTION_RUNS,
-    // fewer than a majority of the loads gave data: neither caused nor cleared
-    undetermined: caused * 2 <= ATTRIBUTION_RUNS && ok.length * 2 <= ATTRIBUTION_RUNS,
+    // fewer than a majority of the loads gave data (so none can be caused either): neither caused nor cleared
+    undetermined: ok.length * 2 <= ATTRIBUTION_RUNS,
   };
 }
 /** A page's row: the medians of its loads, and the attribution when its block with the extension passed 50 ms. */

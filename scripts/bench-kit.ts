@@ -62,13 +62,6 @@ export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
   return mid(t);
 }
 
-/** A function timed by sideBySide: its name, and how many calls in a row it makes in each round. */
-export interface Timed {
-  name: string;
-  fn: () => unknown;
-  block: number;
-}
-
 /**
  * Medians (ms a call, by name) of functions timed side by side: each warmed alone first (see warm), then
  * `rounds` rounds, each running every function in a fresh random order, one untimed call and then `block`
@@ -81,8 +74,9 @@ export interface Timed {
  * 2.27 against 1.68 for its places alone and 0.80 against 0.77 for the tokenising pass, which only streams the
  * text: timed, those calls would charge the round's order to analyze alone.
  */
-export function sideBySide(fns: readonly Timed[], rounds = 31, warmMs = WARM_MS): Record<string, number> {
-  for (const f of fns) warm(f.fn, warmMs);
+export function sideBySide(byName: Record<string, () => unknown>, rounds = 31, block = 3, warmMs = WARM_MS): Record<string, number> {
+  const fns = Object.values(byName);
+  for (const fn of fns) warm(fn, warmMs);
   const times = fns.map((): number[] => []);
   const order = fns.map((_, k) => k);
   for (let r = 0; r < rounds; r++) {
@@ -91,15 +85,15 @@ export function sideBySide(fns: readonly Timed[], rounds = 31, warmMs = WARM_MS)
       [order[k], order[j]] = [order[j], order[k]];
     }
     for (const k of order) {
-      fns[k].fn();
-      for (let b = 0; b < fns[k].block; b++) {
+      fns[k]();
+      for (let b = 0; b < block; b++) {
         const t0 = performance.now();
-        fns[k].fn();
+        fns[k]();
         times[k].push(performance.now() - t0);
       }
     }
   }
-  return Object.fromEntries(fns.map((f, k) => [f.name, mid(times[k])]));
+  return Object.fromEntries(Object.keys(byName).map((name, k) => [name, mid(times[k])]));
 }
 
 /** The plain tokenising pass the issues compare against: one regex scan over the words. */

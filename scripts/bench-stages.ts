@@ -1,8 +1,8 @@
 // Where analyze's time goes: each stage of the pipeline timed alone on the bench text (scripts/bench-kit.ts),
-// medians of 41 runs after 8 s of warm-up each (WARM_MS), in this one process. A development tool for speed work; the
-// figures that count are `npm run bench`'s (side by side, over 3 processes). Stages timed alone need not add up
-// to analyze: each runs with its own warm caches (session 7 saw more; session 11, after 1 s of warm-up each,
-// 3.9 ms of stages against 5.5 ms of analyze).
+// medians of 41 runs after 8 s of warm-up each (WARM_MS), in this one process. A development tool for speed
+// work; the figures that count are `npm run bench`'s (side by side, over 3 processes). Stages timed alone need
+// not add up to analyze: each runs with its own warm caches (session 7 saw more; session 11, after 1 s of
+// warm-up each, 3.9 ms of stages against 5.5 ms of analyze).
 //   npx tsx scripts/bench-stages.ts              the table
 //   node --cpu-prof --import tsx scripts/bench-stages.ts --profile 15
 //                                                15 s of analyze only, for a CPU profile (self time by function)
