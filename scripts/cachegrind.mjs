@@ -30,7 +30,7 @@
 // instruction misses: 504 K a call against the pass's 0.3 K (the rules' code is large). Judge all the columns,
 // and confirm a change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
 //
-// --l2 makes the simulated last level this VM's per-core L2 (512 KiB, 8-way) instead of the host's shared L3,
+// --l2 makes the simulated last level this VM's per-core L2 (1 MiB, 16-way, as `cache size` in /proc/cpuinfo reads on the session-11 VM; the earlier VM's was 512 KiB, 8-way) instead of the host's shared L3,
 // so "last-level" reads as misses past the L2 (data, and instruction fetches in their own column): session 8
 // counted 108 K data and 38 K instruction misses past it a call for analyze, against 33 K and 0.4 K for the
 // plain pass. --branches adds valgrind's branch simulation (a simple predictor, far cruder than the
@@ -101,7 +101,7 @@ const ARCH = execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim();
  */
 function underValgrind(tool, nodeArgs, bundle, n, textFile) {
   return new Promise((ok) => {
-    const sim = ['--cache-sim=yes', ...(l2 ? ['--LL=524288,8,64'] : []), ...(branches ? ['--branch-sim=yes'] : [])];
+    const sim = ['--cache-sim=yes', ...(l2 ? ['--LL=1048576,16,64'] : []), ...(branches ? ['--branch-sim=yes'] : [])];
     const p = spawn('setarch', [ARCH, '-R', 'valgrind', ...tool, ...sim, process.execPath, '--predictable', ...nodeArgs, bundle, stage, String(n), textFile]);
     let out = '';
     let err = '';

@@ -220,6 +220,8 @@ const digitFirst = (s: string) => {
  */
 export function recognizeClaims(text: string, words?: readonly SharedWord[]): Annotation[] {
   const lent = words && words.length ? { words, at: 0 } : undefined;
+  // the token objects of the sentence before, made over for the next one (see tokenize)
+  const pool: Token[] = [];
   const book = new SpeakerBook();
   const out: Annotation[] = [];
   // the last claim whose content holds a quotation: following quote-only sentences continue it
@@ -240,7 +242,7 @@ export function recognizeClaims(text: string, words?: readonly SharedWord[]): An
     const ss = sentences(text, para, qs);
     for (let si = 0; si < ss.length; si++) {
       const s = ss[si];
-      const toks = tokenize(text, s, qs, lent);
+      const toks = tokenize(text, s, qs, lent, pool);
       const fs = findInSentence(text, s, toks, qs);
       if (si === ss.length - 1 && !fs.length) {
         lead = colonLead(toks);

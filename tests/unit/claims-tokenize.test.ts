@@ -84,6 +84,26 @@ describe('tokenize', () => {
       { numRuns: 1000 },
     );
   });
+  test('with a pool, the same tokens, in the pool\'s objects made over from one range to the next', () => {
+    const fields = (ts: ReturnType<typeof tokenize>) => ts.map((t) => ({ start: t.start, end: t.end, text: t.text, lower: t.lower, word: t.word, cap: t.cap, shape: t.shape, quote: t.quote }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces, ...others, 'Said', 'SAID', '“He said”', '"x"'), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 5 }), (parts, cuts) => {
+        const text = parts.join('');
+        const qs = [...text.matchAll(/["“][^"”]*["”]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, open: false }));
+        const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const pool: ReturnType<typeof tokenize> = [];
+        let start = 0;
+        for (const end of [...ends, text.length]) {
+          const got = tokenize(text, { start, end }, qs, undefined, pool);
+          expect(fields(got)).toEqual(fields(tokenize(text, { start, end }, qs)));
+          // the pool holds as many objects as the longest range needed, and the tokens are they
+          expect(got.every((t, i) => pool[i] === t)).toBe(true);
+          start = end;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
   test('recognizeClaims with the places recogniser\'s words lent finds the same claims on the bench text', () => {
     const gazetteer = loadBundledReference().gazetteer;
     for (const { text } of benchCorpus()) {

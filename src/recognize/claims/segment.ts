@@ -18,18 +18,27 @@ export interface Quote extends Range {
  * capital, the shape + 1 above them), so each of a text's thousands of tokens is six fields, not eight.
  */
 export class Token implements Range {
-  private readonly f: number;
+  private f: number;
   constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    readonly lower: string,
+    public start: number,
+    public end: number,
+    public text: string,
+    public lower: string,
     /** Index of the quotation holding this token, or -1. */
-    readonly quote: number,
+    public quote: number,
     word: boolean,
     cap: boolean,
     shape: number,
   ) {
+    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+  }
+  /** Makes this token another one (see tokenize's `pool`). */
+  reset(start: number, end: number, text: string, lower: string, quote: number, word: boolean, cap: boolean, shape: number): void {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.lower = lower;
+    this.quote = quote;
     this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
   }
   /** Word (letters/digits) or a single punctuation character. */
@@ -343,9 +352,14 @@ export interface LentWords {
  * Tokens of a range, each marked with the quotation it lies in: runs of letters and digits joined by
  * ’ ' - . & / ("U.S.", "don't", "AT&T"), and single other characters. (A hand-written scanner: the
  * same tokens as /[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|\S/gu, without a match object per token.)
+ * With a `pool`, the tokens are its objects, made over (the pool grows as a longer range needs): a caller that
+ * reads one range's tokens at a time so allocates no token for the next range, and writes them to memory
+ * that is still in the cache. The tokens of a call are then valid only until the next call with that pool.
  */
-export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords): Token[] {
+export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords, pool?: Token[]): Token[] {
   const out: Token[] = [];
+  // the tokens so far, with a pool
+  let n = 0;
   let q = 0;
   let i = range.start;
   const limit = text.length;
@@ -428,7 +442,13 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     // (a whole title-case ASCII word by lowerTitled, without toLowerCase)
     const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? lowerTitled(t) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
-    out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+    if (pool === undefined) out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+    else if (n < pool.length) pool[n++].reset(start, end, t, lower, inQuote, word, cap, shape);
+    else {
+      pool.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+      n++;
+    }
   }
-  return out;
+  // (with a pool, one array of the tokens' number: none grown token by token)
+  return pool === undefined ? out : pool.slice(0, n);
 }
