@@ -12,7 +12,11 @@
 //
 // Report: medians per call of each side, and the median with quartiles of the per-round ratio B/A.
 // `node scripts/ab.mjs HEAD HEAD` (the same code twice) shows the noise floor: on the 2-core VM of
-// session 5 the quartiles of a null run spread about +-10%, the medians about 2%.
+// session 5 the quartiles of a null run spread about +-10%, the medians about 2%. In session 12 (a busier
+// host) a null run's median read 1.052: side B slower, whichever code it runs. So judge a change by two runs
+// with the sides swapped: OLD NEW gives r1 (change x bias), NEW OLD r2 (bias / change), and the change is about
+// sqrt(r1 / r2). Sessions 5 and 8 dropped a token pool at 1.03 in one direction; swapped pairs in session 12
+// read 1.017 and 0.945.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
