@@ -20,12 +20,12 @@ export interface Quote extends Range {
 export class Token implements Range {
   private f: number;
   constructor(
-    public start: number,
-    public end: number,
-    public text: string,
-    public lower: string,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
     /** Index of the quotation holding this token, or -1. */
-    public quote: number,
+    readonly quote: number,
     word: boolean,
     cap: boolean,
     shape: number,
@@ -34,11 +34,13 @@ export class Token implements Range {
   }
   /** Makes this token another one (see tokenize's `pool`). */
   reset(start: number, end: number, text: string, lower: string, quote: number, word: boolean, cap: boolean, shape: number): void {
-    this.start = start;
-    this.end = end;
-    this.text = text;
-    this.lower = lower;
-    this.quote = quote;
+    // (read-only to every reader: only tokenize makes a token over)
+    const w = this as { -readonly [K in 'start' | 'end' | 'text' | 'lower' | 'quote']: Token[K] };
+    w.start = start;
+    w.end = end;
+    w.text = text;
+    w.lower = lower;
+    w.quote = quote;
     this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
   }
   /** Word (letters/digits) or a single punctuation character. */
@@ -358,7 +360,7 @@ export interface LentWords {
  */
 export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords, pool?: Token[]): Token[] {
   const out: Token[] = [];
-  // the tokens so far, with a pool
+  // the tokens so far
   let n = 0;
   let q = 0;
   let i = range.start;
@@ -442,12 +444,9 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     // (a whole title-case ASCII word by lowerTitled, without toLowerCase)
     const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? lowerTitled(t) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
-    if (pool === undefined) out.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
-    else if (n < pool.length) pool[n++].reset(start, end, t, lower, inQuote, word, cap, shape);
-    else {
-      pool.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
-      n++;
-    }
+    if (pool === undefined || n === pool.length) (pool ?? out).push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+    else pool[n].reset(start, end, t, lower, inQuote, word, cap, shape);
+    n++;
   }
   // (with a pool, one array of the tokens' number: none grown token by token)
   return pool === undefined ? out : pool.slice(0, n);
