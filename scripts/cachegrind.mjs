@@ -30,8 +30,8 @@
 // instruction misses: 504 K a call against the pass's 0.3 K (the rules' code is large). Judge all the columns,
 // and confirm a change with ab.mjs when the machine is calm. Needs valgrind (apt-get install valgrind).
 //
-// --l2 makes the simulated last level this VM's per-core L2 (1 MiB, 16-way, as `cache size` in /proc/cpuinfo reads on the session-11 VM; the earlier VM's was 512 KiB, 8-way) instead of the host's shared L3,
-// so "last-level" reads as misses past the L2 (data, and instruction fetches in their own column): session 8
+// --l2 makes the simulated last level this VM's per-core L2 (1 MiB, 16-way: `cache size` in /proc/cpuinfo on the
+// VM of sessions 11-12; the earlier VM's was 512 KiB, 8-way) instead of the host's shared L3, so "last-level" reads as misses past the L2 (data, and instruction fetches in their own column): session 8
 // counted 108 K data and 38 K instruction misses past it a call for analyze, against 33 K and 0.4 K for the
 // plain pass. --branches adds valgrind's branch simulation (a simple predictor, far cruder than the
 // processor's: read its mispredicts as a relative measure only).

@@ -13,6 +13,9 @@ export interface Quote extends Range {
   open: boolean;
 }
 
+/** A Token's `f`: bit 0 word, bit 1 capital, the shape + 1 above them. */
+const tokenFlags = (word: boolean, cap: boolean, shape: number): number => ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+
 /**
  * A token of tokenize. Its word and capital flags and its shape share one field (f: bit 0 word, bit 1
  * capital, the shape + 1 above them), so each of a text's thousands of tokens is six fields, not eight.
@@ -30,7 +33,7 @@ export class Token implements Range {
     cap: boolean,
     shape: number,
   ) {
-    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+    this.f = tokenFlags(word, cap, shape);
   }
   /** Makes this token another one (see tokenize's `pool`). */
   reset(start: number, end: number, text: string, lower: string, quote: number, word: boolean, cap: boolean, shape: number): void {
@@ -41,7 +44,7 @@ export class Token implements Range {
     w.text = text;
     w.lower = lower;
     w.quote = quote;
-    this.f = ((shape + 1) << 2) | (cap ? 2 : 0) | (word ? 1 : 0);
+    this.f = tokenFlags(word, cap, shape);
   }
   /** Word (letters/digits) or a single punctuation character. */
   get word(): boolean { return (this.f & 1) !== 0; }
@@ -359,8 +362,8 @@ export interface LentWords {
  * that is still in the cache. The tokens of a call are then valid only until the next call with that pool.
  */
 export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?: LentWords, pool?: Token[]): Token[] {
-  const out: Token[] = [];
-  // the tokens so far
+  // the tokens go into the pool's objects, or into a fresh array; n: how many so far
+  const into = pool ?? [];
   let n = 0;
   let q = 0;
   let i = range.start;
@@ -444,10 +447,10 @@ export function tokenize(text: string, range: Range, qs: readonly Quote[], lent?
     // (a whole title-case ASCII word by lowerTitled, without toLowerCase)
     const lower = !word || plain ? t : low !== undefined ? low : titled && end === i ? lowerTitled(t) : t.toLowerCase();
     const shape = word && ascii && end === i ? shapeOf(end - start, asciiLower(c), end - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 0, asciiLower(text.charCodeAt(end - 1))) : -1;
-    if (pool === undefined || n === pool.length) (pool ?? out).push(new Token(start, end, t, lower, inQuote, word, cap, shape));
-    else pool[n].reset(start, end, t, lower, inQuote, word, cap, shape);
+    if (n === into.length) into.push(new Token(start, end, t, lower, inQuote, word, cap, shape));
+    else into[n].reset(start, end, t, lower, inQuote, word, cap, shape);
     n++;
   }
   // (with a pool, one array of the tokens' number: none grown token by token)
-  return pool === undefined ? out : pool.slice(0, n);
+  return pool === undefined ? into : pool.slice(0, n);
 }
