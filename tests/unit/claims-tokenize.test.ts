@@ -95,10 +95,13 @@ describe('tokenize', () => {
         const pool: ReturnType<typeof tokenize> = [];
         let start = 0;
         for (const end of [...ends, text.length]) {
+          const before = [...pool];
           const got = tokenize(text, { start, end }, qs, undefined, pool);
           expect(fields(got)).toEqual(fields(tokenize(text, { start, end }, qs)));
           // the pool holds as many objects as the longest range needed, and the tokens are they
           expect(got.every((t, i) => pool[i] === t)).toBe(true);
+          // the objects an earlier range made are made over, not replaced
+          expect(before.every((t, i) => pool[i] === t)).toBe(true);
           start = end;
         }
       }),
