@@ -12,6 +12,11 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would also announce each start to the page with window.postMessage: every `message` listener
+  // of the page (ad and analytics scripts have several) then runs for it, in a task of the page's, and
+  // the page learns that the extension is there. Its document event (unique to this extension) is enough
+  // for a newer copy of this script to stop an older one.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     try {
       const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}));

@@ -253,6 +253,24 @@ test('the marks\' stylesheet is in the page before its DOM is built: no styleshe
   }
 });
 
+test('the page\'s own scripts get no window message from the extension', async () => {
+  const page = await h.context.newPage();
+  try {
+    // A listener in the page's own world, as an ad or analytics script has, from before any script runs.
+    await page.addInitScript(() => {
+      window.__messages = [];
+      window.addEventListener('message', (e) => window.__messages.push(JSON.stringify(e.data)));
+    });
+    await page.goto(`${h.server.origin}/seed-1.html`, { waitUntil: 'load' });
+    const marks = await waitForMarks(page);
+    assert.ok(marks.place > 0, `no place marks: ${JSON.stringify(marks)}`);
+    await page.waitForTimeout(300); // a posted message arrives in a later task
+    assert.deepEqual(await page.evaluate(() => window.__messages), []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('options page: dataset version, credits, per-site off list', async () => {
   const options = await h.context.newPage();
   try {
