@@ -17,6 +17,7 @@ import { Card, cardModel } from './card';
 import { categoryColour, updateStyles } from './styles';
 import { annotationAt, byStart, claimPartAt, stepMark } from './marks';
 import { trace } from './trace';
+import { viewportFocus } from './viewport';
 import { shiftResult } from '../shift';
 
 export interface SessionDeps {
@@ -181,13 +182,28 @@ export class PageSession {
         appearance: () => this.settings.appearance,
         pageSheet: () => this.deps.pageSheet?.() ?? false,
       });
-      const focus = viewportOffset(doc, model);
-      painter.setFocus(focus);
+      // The reader's place, from the browser's next rendering (no layout forced here).
+      const win = doc.defaultView as (Window & typeof globalThis) | null;
+      const whereRead = win && typeof win.IntersectionObserver === 'function' ? viewportFocus(win, model) : Promise.resolve(viewportOffset(doc, model));
       painter.prepare(); // without the registered stylesheet: the page restyles for ours while the first slice is analysed
       const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
       this.painted = { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.
       const slices = sliceText(model.text, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS);
+      // One slice: it goes at once, and the painter learns the reader's place when it comes (before
+      // the answer, as a rule); several: which goes first waits for it.
+      const focusAt = (f: number | null) => {
+        if (f !== null && !stale() && this.painted?.painter === painter) painter.setFocus(f);
+        return f ?? 0;
+      };
+      let focus = 0;
+      if (slices.length > 1) {
+        focus = focusAt(await whereRead);
+        if (stale()) return this.state;
+        sl.reset();
+      } else {
+        void whereRead.then(focusAt);
+      }
       const first = Math.max(0, slices.findIndex((x) => x.end > focus));
       const indexed = slices.map((x, index) => ({ ...x, index }));
       const order = [...indexed.slice(first), ...indexed.slice(0, first)];
@@ -618,7 +634,10 @@ function shiftSlice(r: AnalysisResult, by: number): AnalysisResult {
   return by ? { ...r, ...shiftResult(r, by) } : r;
 }
 
-/** Article offset at the top of the viewport: binary search over the blocks' boxes (a few layout reads). */
+/**
+ * Article offset at the top of the viewport: binary search over the blocks' boxes (a few layout reads,
+ * which force a layout); for a browser without IntersectionObserver (see ./viewport).
+ */
 function viewportOffset(doc: Document, model: TextModel): number {
   try {
     const blocks = model.blocks;
