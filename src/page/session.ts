@@ -193,7 +193,10 @@ export class PageSession {
       // One slice: it goes at once, and the painter learns the reader's place when it comes (before
       // the answer, as a rule); several: which goes first waits for it.
       const focusAt = (f: number | null) => {
-        if (f !== null && !stale() && this.painted?.painter === painter) painter.setFocus(f);
+        if (f !== null && !stale() && this.painted?.painter === painter) {
+          trace('focus');
+          painter.setFocus(f);
+        }
         return f ?? 0;
       };
       let focus = 0;

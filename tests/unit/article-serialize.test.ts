@@ -4,10 +4,10 @@
 // styles, media, Factmark's own UI, comments) and slimmed the same way (only the attributes
 // Readability reads, collapsible whitespace runs cut to one character outside pre), it must give
 // Readability the same article as the full copy, and it must never run or load anything.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serializeCopy } from '../../src/article/extract';
+import { extractArticleRemote, serializeCopy } from '../../src/article/extract';
 import { extractRemote } from '../../entrypoints/background';
 
 const PAGES = join(__dirname, '../../../shared/pages');
@@ -119,6 +119,27 @@ describe('serializeCopy', () => {
     const slim = (await serializeCopy(doc, () => false, async () => {}))!;
     expect(slim.length).toBeLessThan(full.length);
     expect(article(slim)).toBe(article(full));
+  });
+
+  test('the copy is handed over in a slice of its own (the hand-over costs the browser milliseconds), then the page\'s share goes on', async () => {
+    const doc = parse(longPage);
+    const events: string[] = [];
+    // The walk's last slice ends with joining its pieces into the copy: seen here as a join of many parts.
+    const join = Array.prototype.join;
+    const spy = vi.spyOn(Array.prototype, 'join').mockImplementation(function (this: unknown[], sep?: string) {
+      if (this.length > 1000) events.push('joined');
+      return join.call(this, sep);
+    });
+    try {
+      await extractArticleRemote(doc, () => true, async () => { events.push('pause'); },
+        async (html) => { events.push(`send ${html.length > 0}`); return null; },
+        async () => { events.push('meanwhile'); });
+    } finally {
+      spy.mockRestore();
+    }
+    const send = events.indexOf('send true');
+    expect(events.filter((e) => e === 'pause').length).toBeGreaterThan(2); // the walk itself paused
+    expect(events.slice(send - 2, send + 2)).toEqual(['joined', 'pause', 'send true', 'meanwhile']);
   });
 
   test('null when the page moves what is being read', async () => {
