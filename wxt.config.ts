@@ -17,7 +17,11 @@ export default defineConfig({
   // MV3 for every browser: WXT's default for Firefox is MV2. Firefox MV3 gets `background.scripts`
   // (an event page; Firefox has no extension service workers) from WXT; see docs/firefox.md.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The polyfill without the bundler's copy of its exports (see src/browser/polyfill.ts).
+    resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: resolve(import.meta.dirname, 'src/browser/polyfill.ts') }] },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     // UI strings live in src/ui/locales/<lang>/messages.json, copied to _locales/ below.

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  PAGES, ROOT, launch, resetSettings, settledState, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
+  EXT, PAGES, ROOT, launch, resetSettings, settledState, openPopup, readMarks, readPopup, recordPristineBody, tabIdOf, totalMarks, waitForMarks,
 } from './harness.mjs';
 import { placeMarkPoint } from './marks.mjs';
 
@@ -251,6 +251,14 @@ test('the marks\' stylesheet is in the page before its DOM is built: no styleshe
   } finally {
     await page.close();
   }
+});
+
+test('the content script takes webextension-polyfill\'s exports as they are, with no copy of them (src/browser/polyfill.ts)', () => {
+  // The bundler's CommonJS-to-ESM copy walks the exports' own properties (Object.getOwnPropertyNames): on
+  // Chromium's native \`browser\` that builds every extension API of the content script in its first task.
+  const src = readFileSync(join(EXT, 'content-scripts/content.js'), 'utf8');
+  assert.ok(src.includes('This script should only be loaded in a browser extension'), 'the polyfill is not in the content script');
+  assert.ok(!src.includes('getOwnPropertyNames'), 'the content script copies a module\'s exports property by property');
 });
 
 test('the page\'s own scripts get no window message from the extension', async () => {
