@@ -16,6 +16,7 @@ import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../src/article/sl
 import { migrateSettings, SETTINGS_KEY, type Settings } from '../src/settings';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, createAccess, isAccessRequest, isFromExtensionPage } from '../src/access';
 import { PAGE_SHEET_FILE } from '../src/page/styles';
+import { trace } from '../src/page/trace';
 import type { AnalysisResult, Annotation, Category, Summary, VerdictKind } from '../src/types';
 
 /** What the background needs from the browser; injected so the logic runs in unit tests. */
@@ -204,7 +205,10 @@ export function createBackground(deps: BackgroundDeps) {
         .then(async () => {
           const ref = await getReference();
           if (ahead.get(tabId) !== entry) return undefined; // taken, replaced or forgotten meanwhile
-          return { ref, result: analyze(text, ref, { published, url, title }) };
+          trace('bg:ahead');
+          const result = analyze(text, ref, { published, url, title });
+          trace('bg:ahead-done');
+          return { ref, result };
         })
         .catch(() => undefined);
       ahead.set(tabId, entry);
@@ -274,7 +278,9 @@ export function createBackground(deps: BackgroundDeps) {
     if (message.type === 'content:extract') {
       ahead.delete(tabId);
       const url = sender.url ?? sender.tab?.url;
+      trace('bg:extract');
       const { response, page } = extractWithMeta(message.html, typeof url === 'string');
+      trace('bg:extracted');
       if (response.ok && response.article && page && typeof url === 'string') analyseAhead(tabId, url, response.article, page);
       return response;
     }
@@ -288,9 +294,11 @@ export function createBackground(deps: BackgroundDeps) {
     const { article } = message;
     const gen = genOf(tabId);
     try {
+      trace('bg:analyze');
       const ref = await getReference();
       const result = (await takeAhead(tabId, article, gen, ref)) ??
         analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
+      trace('bg:analyzed');
       if (genOf(tabId) === gen) {
         tabs.set(tabId, addPart(tabs.get(tabId), article.url, result, article.part, article.text.length));
         refreshBadge(tabId);
