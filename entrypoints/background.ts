@@ -285,6 +285,12 @@ export function createBackground(deps: BackgroundDeps) {
       return response;
     }
 
+    if (message.type === 'content:wake') {
+      // Receiving it started this worker (and its warm-up) if it was stopped; the reference is on its way.
+      getReference().catch(() => undefined);
+      return undefined;
+    }
+
     if (message.type === 'content:no-article') {
       ahead.delete(tabId);
       tabs.delete(tabId);

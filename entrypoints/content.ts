@@ -39,6 +39,9 @@ export default defineContentScript({
           // The stylesheet registered with this script (PAGE_SHEET_FILE), put in before the page was built;
           // not there when Factmark was injected by a click: then the painter adds its own.
           pageSheet: () => hasPageSheet(document),
+          wake: () => {
+            browser.runtime.sendMessage({ type: 'content:wake' } satisfies ContentToBackground).catch(() => {});
+          },
           noArticle: (url) => {
             browser.runtime.sendMessage({ type: 'content:no-article', url } satisfies ContentToBackground).catch(() => {});
           },

@@ -42,7 +42,9 @@ export function isArticlePart(v: unknown): v is ArticlePart {
 export type ContentToBackground =
   | { type: 'content:analyze'; article: ArticleInfo }
   | { type: 'content:no-article'; url: string }
-  | { type: 'content:extract'; html: string };
+  | { type: 'content:extract'; html: string }
+  /** The page looks like an article: a stopped service worker starts now, while the page is copied. */
+  | { type: 'content:wake' };
 
 /** Largest page copy (scripts, styles and media left out) the background runs Readability on. */
 export const MAX_EXTRACT_HTML = 8_000_000;
@@ -101,6 +103,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function isContentToBackground(m: unknown): m is ContentToBackground {
   if (!isRecord(m)) return false;
   if (m.type === 'content:no-article') return typeof m.url === 'string';
+  if (m.type === 'content:wake') return true;
   if (m.type === 'content:extract') return typeof m.html === 'string' && m.html.length <= MAX_EXTRACT_HTML;
   if (m.type !== 'content:analyze' || !isRecord(m.article)) return false;
   const a = m.article;

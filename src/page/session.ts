@@ -24,6 +24,11 @@ export interface SessionDeps {
   doc: Document;
   /** Sends the article to the background for analysis. */
   analyze(article: ArticleInfo): Promise<AnalyzeResponse>;
+  /**
+   * Wakes the background once the page looks like an article: a stopped service worker then starts (its
+   * code, the reference, a warm-up) while the page is copied, not when the copy arrives.
+   */
+  wake?(): void;
   /** Tells the background this page is not analysed (e.g. to clear the badge). */
   noArticle?(url: string): void;
   /**
@@ -119,6 +124,7 @@ export class PageSession {
       trace('run');
       if (!doc.body || (!force && !looksLikeArticle(doc))) return notArticle();
       trace('gate');
+      this.deps.wake?.();
       this.state = { status: 'pending' };
       // The content script's start ran in this task: give the page a whole turn before the walks begin.
       await sl.turn();

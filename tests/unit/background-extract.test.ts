@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Readability in the background: the content script sends a copy of the page without scripts,
 // styles and media; the background parses it with linkedom and answers the blocks to locate.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackground, extractRemote } from '../../entrypoints/background';
@@ -48,6 +48,17 @@ describe('extractRemote', () => {
     expect(r.ok && r.article?.blocks.length).toBeGreaterThan(3);
     expect(isExtractResponse({ ok: true, article: { blocks: ['a'], kinds: [] } })).toBe(false);
     expect(isExtractResponse({ ok: true, article: { blocks: ['a'], kinds: ['list'] } })).toBe(false);
+  });
+
+  test('content:wake from this extension\'s content script starts loading the reference and answers nothing', async () => {
+    const loadReference = vi.fn(async () => emptyReference);
+    const bg = createBackground({ extensionId: EXT, loadReference, setBadge: () => {} });
+    expect(await bg.handleMessage({ type: 'content:wake' }, { id: 'other', tab: { id: 1 } })).toBeUndefined();
+    expect(loadReference).not.toHaveBeenCalled();
+    expect(await bg.handleMessage({ type: 'content:wake' }, { id: EXT, tab: { id: 1 } })).toBeUndefined();
+    expect(loadReference).toHaveBeenCalledTimes(1);
+    await bg.handleMessage({ type: 'content:wake' }, { id: EXT, tab: { id: 2 } });
+    expect(loadReference).toHaveBeenCalledTimes(1); // loaded once, not once per page
   });
 
   test('the page session with remote extraction marks the paragraph, not the repeated heading', async () => {

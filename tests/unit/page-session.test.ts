@@ -58,6 +58,24 @@ describe('PageSession', () => {
     s.destroy();
   });
 
+  test('the background is woken once the page passes the gate, before the page is copied, and not for other pages', async () => {
+    load(ARTICLE);
+    const order: string[] = [];
+    const wake = vi.fn(() => { order.push('wake'); });
+    const extract = vi.fn(async () => { order.push('extract'); return undefined; });
+    const s = new PageSession({ doc: document, analyze: fakeAnalyze, wake, extract, paintEnv: NO_HL }, settings());
+    expect((await s.run()).status).toBe('analysed');
+    expect(order.slice(0, 2)).toEqual(['wake', 'extract']);
+    expect(wake).toHaveBeenCalledTimes(1);
+    s.destroy();
+    load(NOT_ARTICLE);
+    const other = vi.fn();
+    const t = new PageSession({ doc: document, analyze: fakeAnalyze, wake: other, paintEnv: NO_HL }, settings());
+    expect((await t.run()).status).toBe('not-article');
+    expect(other).not.toHaveBeenCalled();
+    t.destroy();
+  });
+
   test('non-article pages are left completely alone', async () => {
     load(NOT_ARTICLE);
     const before = document.documentElement.outerHTML;

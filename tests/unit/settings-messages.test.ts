@@ -26,6 +26,8 @@ describe('message shape checks', () => {
     [{ type: 'content:analyze', article: { url: 'u', title: 't' } }, false],
     [{ type: 'content:analyze', article: { url: 'u', title: 't', text: 'x', published: 5 } }, false],
     [{ type: 'content:no-article', url: 'u' }, true],
+    [{ type: 'content:wake' }, true],
+    [{ type: 'content:wakes' }, false],
     [{ type: 'popup:get-state' }, false],
     [null, false],
     ['content:analyze', false],
