@@ -1,0 +1,42 @@
+// Time from document idle to first mark with a cold background: the service worker is stopped before
+// every load (as Chromium stops an idle one after 30 s, so a reader who opens an article after a pause
+// meets it cold), then each news page of ../shared/pages is loaded and its stage marks read (run ->
+// painted). Prints each page's loads and median, and the median of the pages' medians.
+// Usage: WXT_FM_TRACE=1 npx wxt build && cp -r .output/chrome-mv3 DIR && npx wxt build, then
+//        FACTMARK_EXT=DIR node scripts/cold-worker.mjs [RUNS]
+import { existsSync } from 'node:fs';
+import { launch } from '../tests/e2e/harness.mjs';
+import { startServer } from './serve.mjs';
+import { NEWS_PAGES, SHARED_PAGES, median } from '../tests/e2e/pages-harness.mjs';
+if (!existsSync(SHARED_PAGES)) {
+  console.log(`(skipped: ${SHARED_PAGES} missing; set FACTMARK_SHARED)`);
+  process.exit(0);
+}
+const server = await startServer(SHARED_PAGES);
+const h = await launch();
+const runs = Number(process.argv[2] ?? 1);
+const rows = [];
+const ctl = await h.context.newPage();
+for (const name of NEWS_PAGES) {
+  const tot = [];
+  for (let r = 0; r < runs; r++) {
+    const cdp = await h.context.newCDPSession(ctl);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    await cdp.detach();
+    await new Promise((ok) => setTimeout(ok, 800));
+    const page = await h.context.newPage();
+    await page.goto(`${server.origin}/${name}/source.html`);
+    await page.waitForTimeout(2500);
+    const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('factmark:')).map((e) => [e.name.slice(9).replace(/ .*/, ''), e.startTime])));
+    if (m.run !== undefined && m.painted !== undefined) tot.push(m.painted - m.run);
+    await page.close();
+  }
+  rows.push([name, tot.map(Math.round).join(',')]);
+  if (tot.length) rows[rows.length - 1].push(median(tot));
+}
+for (const r of rows) console.log(r[0], r[1], r[2] !== undefined ? `median ${Math.round(r[2])}` : '');
+const meds = rows.filter((r) => r[2] !== undefined).map((r) => r[2]);
+console.log('news median of medians', Math.round(median(meds)));
+await h.close(); await server.close?.();
