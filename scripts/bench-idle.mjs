@@ -7,15 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
-import { NEWS_PAGES, SHARED_PAGES, median } from '../tests/e2e/pages-harness.mjs';
+import { NEWS_PAGES, SHARED_PAGES, exitUnlessSharedPages, median, stageMarks } from '../tests/e2e/pages-harness.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 3;
 
-if (!existsSync(SHARED_PAGES)) {
-  console.log(`(skipped: ${SHARED_PAGES} missing; set FACTMARK_SHARED)`);
-  process.exit(0);
-}
+exitUnlessSharedPages();
 const server = await startServer(SHARED_PAGES);
 const h = await launch();
 const rows = [];
@@ -29,11 +26,9 @@ try {
       try {
         await page.goto(`${server.origin}/${name}/source.html`);
         await page.waitForTimeout(2000);
-        const m = await page.evaluate(() => {
-          const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('factmark:')).map((e) => [e.name, e.startTime]));
-          const nav = performance.getEntriesByType('navigation')[0];
-          return { run: marks['factmark:run'], painted: marks['factmark:painted'], dcl: nav ? nav.domContentLoadedEventStart : undefined };
-        });
+        const marks = Object.fromEntries((await stageMarks(page)).map((e) => [e.name, e.start]));
+        const dcl = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart);
+        const m = { run: marks.run, painted: marks.painted, dcl };
         if (m.run !== undefined && m.painted !== undefined) {
           idle.push(m.painted - m.run);
           if (m.dcl !== undefined) start.push(m.run - m.dcl);

@@ -4,14 +4,11 @@
 // painted). Prints each page's loads and median, and the median of the pages' medians.
 // Usage: WXT_FM_TRACE=1 npx wxt build && cp -r .output/chrome-mv3 DIR && npx wxt build, then
 //        FACTMARK_EXT=DIR node scripts/cold-worker.mjs [RUNS]
-import { existsSync } from 'node:fs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
-import { NEWS_PAGES, SHARED_PAGES, median } from '../tests/e2e/pages-harness.mjs';
-if (!existsSync(SHARED_PAGES)) {
-  console.log(`(skipped: ${SHARED_PAGES} missing; set FACTMARK_SHARED)`);
-  process.exit(0);
-}
+import { NEWS_PAGES, SHARED_PAGES, exitUnlessSharedPages, median, stageMarks, stopServiceWorker } from '../tests/e2e/pages-harness.mjs';
+
+exitUnlessSharedPages();
 const server = await startServer(SHARED_PAGES);
 const h = await launch();
 const runs = Number(process.argv[2] ?? 1);
@@ -20,16 +17,12 @@ const ctl = await h.context.newPage();
 for (const name of NEWS_PAGES) {
   const tot = [];
   for (let r = 0; r < runs; r++) {
-    const cdp = await h.context.newCDPSession(ctl);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-    if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-    await cdp.detach();
+    await stopServiceWorker(h, ctl);
     await new Promise((ok) => setTimeout(ok, 800));
     const page = await h.context.newPage();
     await page.goto(`${server.origin}/${name}/source.html`);
     await page.waitForTimeout(2500);
-    const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('factmark:')).map((e) => [e.name.slice(9).replace(/ .*/, ''), e.startTime])));
+    const m = Object.fromEntries((await stageMarks(page)).map((e) => [e.name.replace(/ .*/, ''), e.start]));
     if (m.run !== undefined && m.painted !== undefined) tot.push(m.painted - m.run);
     await page.close();
   }

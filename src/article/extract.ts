@@ -35,6 +35,9 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   return parseClone(doc, clone);
 }
 
+/** The page walks (copy, serialisation) read the clock once in this many nodes. */
+const CLOCK_EVERY = 16;
+
 /** Subtrees left out of the copy Readability reads: it drops them anyway, and they cost copying. */
 const NOT_COPIED = new Set(['style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'link']);
 
@@ -148,7 +151,7 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
   let parent: Node = rootCopy;
   let count = 0;
   while (n) {
-    if (++count % 16 === 0 && outOfTime()) {
+    if (++count % CLOCK_EVERY === 0 && outOfTime()) {
       await pause();
       if (!n.isConnected) return null; // the page moved things while we copied: copy in one go instead
     }
@@ -231,7 +234,7 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
   /** How many open elements keep their whitespace (pre, textarea). */
   let keepSpace = 0;
   while (n) {
-    if (++count % 16 === 0 && outOfTime()) {
+    if (++count % CLOCK_EVERY === 0 && outOfTime()) {
       await pause();
       if (!n.isConnected) return null;
     }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXT, launch, recordPristineBody, tabIdOf, waitForMarks } from './harness.mjs';
 import { ownElements, readMarks, totalMarks } from './marks.mjs';
+import { stopServiceWorker } from './pages-harness.mjs';
 
 const BROAD = ['http://*/*', 'https://*/*'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -185,11 +186,7 @@ test('a site that runs by itself in click mode: registered for it alone, kept ac
 
   // Stop the service worker (as Chromium does when it is idle); the registration is the browser's and outlives it.
   await worker().evaluate(() => { self.__beforeRestart = true; });
-  const cdp = await h.context.newCDPSession(p);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
-  assert.deepEqual(await cdp.send('Target.closeTarget', { targetId: sw.targetId }), { success: true });
-  await cdp.detach();
+  assert.deepEqual(await stopServiceWorker(h, p), { success: true });
   await sleep(1000);
   page = await open('seed-2.html');
   assert.ok(totalMarks(await waitForMarks(page)) > 0, 'still runs after the worker stopped');

@@ -11,6 +11,37 @@ import { CHROMIUM, ROOT } from './harness.mjs';
 export const SHARED = resolve(process.env.FACTMARK_SHARED || join(ROOT, '..', 'shared'));
 export const SHARED_PAGES = join(SHARED, 'pages');
 
+/** For the measuring scripts: says so and ends the process when ../shared/pages is missing. */
+export function exitUnlessSharedPages() {
+  if (existsSync(SHARED_PAGES)) return;
+  console.log(`(skipped: ${SHARED_PAGES} missing; set FACTMARK_SHARED)`);
+  process.exit(0);
+}
+
+/**
+ * Factmark's stage marks in a page (a WXT_FM_TRACE build, src/page/trace.ts), in order: each one's name
+ * (without the `factmark:` prefix), its time on the page's clock and on the wall clock.
+ */
+export function stageMarks(page) {
+  return page.evaluate(() => performance.getEntriesByType('mark').filter((e) => e.name.startsWith('factmark:'))
+    .map((e) => ({ name: e.name.slice(9), start: e.startTime, at: performance.timeOrigin + e.startTime })));
+}
+
+/**
+ * Stops the extension's service worker, as Chromium does when it is idle (CDP Target.closeTarget through
+ * `page`'s session): the closing's answer, or null when no worker runs.
+ */
+export async function stopServiceWorker(harness, page) {
+  const cdp = await harness.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${harness.extensionId}/`));
+    return sw ? await cdp.send('Target.closeTarget', { targetId: sw.targetId }) : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The news pages named in ../shared/pages/README.md. */
 export const NEWS_PAGES = ['bbc-1', 'breitbart', 'buzzfeed-1', 'msn', 'nytimes-1', 'nytimes-3', 'nytimes-5', 'salon-1', 'seattletimes-1', 'theverge', 'wapo-2', 'yahoo-2', 'yahoo-4'];
 
