@@ -302,17 +302,21 @@ export function createBackground(deps: BackgroundDeps) {
     try {
       trace('bg:analyze');
       const ref = await getReference();
-      const result = (await takeAhead(tabId, article, gen, ref)) ??
+      // A preview is answered but neither takes the analysis made ahead nor becomes the tab's result.
+      const result = (article.preview ? undefined : await takeAhead(tabId, article, gen, ref)) ??
         analyze(article.text, ref, { published: article.published, url: article.url, title: article.title });
       trace('bg:analyzed');
+      if (article.preview) return { ok: true, result };
       if (genOf(tabId) === gen) {
         tabs.set(tabId, addPart(tabs.get(tabId), article.url, result, article.part, article.text.length));
         refreshBadge(tabId);
       }
       return { ok: true, result };
     } catch (err) {
-      tabs.delete(tabId);
-      refreshBadge(tabId);
+      if (!article.preview) {
+        tabs.delete(tabId);
+        refreshBadge(tabId);
+      }
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
   }

@@ -26,9 +26,10 @@ try {
       try {
         await page.goto(`${server.origin}/${name}/source.html`);
         await page.waitForTimeout(2000);
-        const marks = Object.fromEntries((await stageMarks(page)).map((e) => [e.name, e.start]));
+        const list = await stageMarks(page);
         const dcl = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart);
-        const m = { run: marks.run, painted: marks.painted, dcl };
+        // The first mark the reader sees: the preview's paint or the located article's first, whichever came first.
+        const m = { run: list.find((e) => e.name === 'run')?.start, painted: list.find((e) => e.name.startsWith('painted'))?.start, dcl };
         if (m.run !== undefined && m.painted !== undefined) {
           idle.push(m.painted - m.run);
           if (m.dcl !== undefined) start.push(m.run - m.dcl);

@@ -21,7 +21,7 @@ for (const name of pages) for (let r = 0; r < Number(process.argv[2] ?? 1); r++)
   const bm = await h.worker.evaluate(() => globalThis.__fmTrace ?? []);
   const all = [...pm, ...bm.map((m) => ({ name: m.name, at: m.t }))].sort((a, b) => a.at - b.at);
   const t0 = pm.find((m) => m.name === 'run')?.at;
-  const end = all.findIndex((m) => m.name === 'painted');
+  const end = all.findIndex((m) => m.name.startsWith('painted'));
   console.log(name, 'total', end >= 0 ? Math.round(all[end].at - t0) : '-', '|', all.slice(all.findIndex((m) => m.name === 'run'), end + 1).map((m, i, a) => `${m.name.replace(/ .*/, '')}+${i ? Math.round(m.at - a[i - 1].at) : 0}`).join(' '));
   await page.close();
 }

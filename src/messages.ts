@@ -17,6 +17,12 @@ export interface ArticleInfo {
    * place among the pieces and their number. The background merges the pieces into one result.
    */
   part?: ArticlePart;
+  /**
+   * A preview: the first screenful of the likely article container, analysed while Readability
+   * still runs, so the first marks show sooner. Answered like any request but not kept as the
+   * tab's result (the located article's pieces replace it).
+   */
+  preview?: true;
 }
 
 export interface ArticlePart {
@@ -109,7 +115,7 @@ export function isContentToBackground(m: unknown): m is ContentToBackground {
   const a = m.article;
   return typeof a.url === 'string' && typeof a.title === 'string' && typeof a.text === 'string' &&
     (a.published === undefined || typeof a.published === 'string') &&
-    (a.part === undefined || isArticlePart(a.part));
+    (a.part === undefined || isArticlePart(a.part)) && (a.preview === undefined || a.preview === true);
 }
 
 export function isPopupToContent(m: unknown): m is PopupToContent {

@@ -235,14 +235,17 @@ export class Painter {
     if (!this.painted.size && this.needsOwnSheet()) ensureStyles(this.doc, this.options.appearance?.());
   }
 
-  /** Remove every mark and the stylesheet; the DOM is as before painting. */
-  clear(): void {
+  /**
+   * Remove every mark and the stylesheet; the DOM is as before painting. `keepStyles`: the stylesheet
+   * stays, for another painter that takes over in the same task (no restyle of the page twice).
+   */
+  clear(keepStyles = false): void {
     for (const c of [...this.highlights.keys()]) this.unregister(c);
     this.done.clear();
     this.unwrapAll();
     this.painted.clear();
     this.mode = null;
-    removeStyles(this.doc);
+    if (!keepStyles) removeStyles(this.doc);
   }
 
   private unregister(c: Layer): void {

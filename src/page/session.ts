@@ -78,6 +78,8 @@ export class PageSession {
   private growth: GrowthWatch | null = null;
   private paintLoop: { gen: number; done: Promise<void> } | null = null;
   private paintAgain = false;
+  /** The preview's painter, shown until the located article's first paint replaces it. */
+  private retiring: Painter | null = null;
 
   constructor(private readonly deps: SessionDeps, private settings: Settings) {
     this.card = new Card(deps.doc);
@@ -110,7 +112,11 @@ export class PageSession {
     const url = doc.location?.href ?? '';
     const sl = this.slicer;
     const stale = () => gen !== this.generation;
+    /** May a preview still paint? Not once the located article paints, nor when there is none. */
+    let previewOpen = true;
     const notArticle = () => {
+      previewOpen = false;
+      if (this.painted || this.retiring) this.unpaint();
       this.state = { status: 'not-article' };
       this.deps.noArticle?.(url);
       return this.state;
@@ -147,6 +153,12 @@ export class PageSession {
         meta = { url, title: doc.title ?? '', ...(published ? { published } : {}) };
       } else {
         const remote = this.deps.extract?.bind(this.deps);
+        // While Readability runs elsewhere, the likely container's first screenful is analysed and shown.
+        if (remote && found.container) {
+          const published = publishedDate(doc);
+          await this.preview(found.container, { url, title: doc.title ?? '', ...(published ? { published } : {}) }, () => previewOpen && !stale());
+          if (stale()) return this.state;
+        }
         const ex = remote
           ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote, async () => {
             await sl.pause();
@@ -182,18 +194,15 @@ export class PageSession {
       await sl.turn();
       if (stale()) return this.state;
 
-      const painter = new Painter(doc, model, [], this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
-        describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
-        focusable: this.settings.screenReaderMode,
-        appearance: () => this.settings.appearance,
-        pageSheet: () => this.deps.pageSheet?.() ?? false,
-      });
+      previewOpen = false;
+      const painter = this.newPainter(model);
       // The reader's place, from the browser's next rendering (no layout forced here).
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       const whereRead = win && typeof win.IntersectionObserver === 'function' ? viewportFocus(win, model) : Promise.resolve(viewportOffset(doc, model));
       painter.prepare(); // without the registered stylesheet: the page restyles for ours while the first slice is analysed
-      const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
-      this.painted = { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
+      // A preview's marks stay until this article's first slice is painted (schedulePaint retires them).
+      if (this.painted) this.retiring = this.painted.painter;
+      this.painted = emptyPainted(model, painter);
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.
       const slices = sliceText(model.text, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS);
       // One slice: it goes at once, and the painter learns the reader's place when it comes (before
@@ -238,6 +247,12 @@ export class PageSession {
         trace('painted');
         if (stale()) return this.state;
       }
+      if (this.retiring) {
+        // No slice came back with anything to paint: the preview's marks go all the same.
+        const retiring = this.retiring;
+        this.retiring = null;
+        retiring.clear();
+      }
       this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
       this.watchGrowth(root, model, gen);
       return this.state;
@@ -247,6 +262,55 @@ export class PageSession {
         this.state = { ...this.state, status: 'error', error: e instanceof Error ? e.message : String(e) };
       }
       return this.state;
+    }
+  }
+
+  private newPainter(model: TextModel): Painter {
+    const doc = this.doc;
+    return new Painter(doc, model, [], this.deps.paintEnv ?? browserPaintEnv(doc.defaultView as Window & typeof globalThis), {
+      describe: (a) => describe(a, this.painted?.verdicts.get(a.id)),
+      focusable: this.settings.screenReaderMode,
+      appearance: () => this.settings.appearance,
+      pageSheet: () => this.deps.pageSheet?.() ?? false,
+    });
+  }
+
+  /**
+   * The first marks sooner: while Readability runs in the background, the paragraphs of the likely
+   * article container (`mainContainer`) are located in the page and their first slice is analysed
+   * as a preview, which is painted when its answer comes if `open()` still holds. The located
+   * article's first painted slice replaces it (marks outside the article then go). Highlights only:
+   * the element fallback would split the page's Text nodes under the article's own reading of the
+   * page. Returns once the request is sent; never throws.
+   */
+  private async preview(container: Element, meta: Omit<ArticleInfo, 'text'>, open: () => boolean): Promise<void> {
+    try {
+      const sl = this.slicer;
+      const paragraphs: string[] = [];
+      for (const el of Array.from(container.children)) {
+        if (el.localName !== 'p' || isHiddenElement(el)) continue;
+        const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (t) paragraphs.push(t);
+      }
+      if (!paragraphs.length) return;
+      const model = await locateArticleAsync(container, paragraphs, { hidden: isHiddenElement, prefer: container }, sl.outOfTime, sl.pause);
+      if (!open() || !model.text.trim()) return;
+      const painter = this.newPainter(model);
+      if (painter.resolveMode(this.settings.screenReaderMode) !== 'highlight') return;
+      const first = sliceText(model.text, MAX_SLICE_CHARS, MAX_ARTICLE_CHARS)[0];
+      if (!first) return;
+      const text = model.text.slice(first.start, first.end);
+      trace('preview-send');
+      this.deps.analyze({ ...meta, text, preview: true }).then(async (resp) => {
+        if (!open() || this.painted || !resp || typeof resp !== 'object' || !resp.ok) return;
+        sl.reset(); // the answer came in a new task
+        this.painted = emptyPainted(model, painter);
+        this.merge(shiftSlice(sanitizeResult(resp.result, text), first.start));
+        await this.schedulePaint();
+        trace('painted preview');
+      }).catch(() => undefined);
+    } catch {
+      // only a preview
     }
   }
 
@@ -358,6 +422,9 @@ export class PageSession {
     this.clearFlash();
     this.selectedId = null;
     try {
+      const retiring = this.retiring;
+      this.retiring = null;
+      retiring?.clear();
       this.painted?.painter.clear();
     } catch {
       // the page removed our nodes; nothing left to restore
@@ -393,6 +460,12 @@ export class PageSession {
           const p = this.painted;
           if (!p || gen !== this.generation || this.paintLoop !== loop) return;
           this.paintAgain = false;
+          if (this.retiring && this.retiring !== p.painter) {
+            // The preview's highlights out and the article's in, in one task: no frame without marks.
+            const retiring = this.retiring;
+            this.retiring = null;
+            retiring.clear(true);
+          }
           const done = p.painter.paint(this.settings.categories, this.settings.screenReaderMode, this.slicer.outOfTime);
           this.growth?.ignoreOwnChanges();
           this.afterPaint();
@@ -637,6 +710,11 @@ function pointInRange(r: Range | null, x: number, y: number): boolean {
   return false;
 }
 
+
+function emptyPainted(model: TextModel, painter: Painter): Painted {
+  const result: AnalysisResult = { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } };
+  return { model, result, painter, verdicts: new Map(), annotations: [], byId: new Map() };
+}
 
 /** A slice's result in the whole article's terms (offsets shifted by `by`, the slice's start). */
 function shiftSlice(r: AnalysisResult, by: number): AnalysisResult {
