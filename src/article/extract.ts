@@ -382,3 +382,19 @@ export function mainContainer(doc: Document): { container: Element | null; parag
   }
   return { container: bestScore >= 500 ? best : null, paragraphChars: total };
 }
+
+/** Page furniture a paragraph container inside is not an article (a comment form, a sidebar, a footer). */
+const NOT_ARTICLE_PART = 'form, nav, aside, footer, [role="complementary"], [role="navigation"], [role="contentinfo"], [role="search"]';
+
+/**
+ * Is `mainContainer`'s pick worth a preview (marks shown before Readability answers)? Not when it sits
+ * in a form, navigation, aside or footer: there it is most likely not the article's text.
+ */
+export function previewable(container: Element): boolean {
+  try {
+    return container.closest(NOT_ARTICLE_PART) === null;
+  } catch {
+    return false;
+  }
+}
+

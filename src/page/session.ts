@@ -3,7 +3,7 @@
 import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent, RemoteExtraction } from '../messages';
 import type { Settings } from '../settings';
-import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, publishedDate, type ExtractedArticle } from '../article/extract';
+import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, previewable, publishedDate, type ExtractedArticle } from '../article/extract';
 import { locateArticleAsync, readLiveText, type LiveText, type TextModel } from '../article/text-model';
 import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../article/slices';
 
@@ -154,7 +154,7 @@ export class PageSession {
       } else {
         const remote = this.deps.extract?.bind(this.deps);
         // While Readability runs elsewhere, the likely container's first screenful is analysed and shown.
-        if (remote && found.container) {
+        if (remote && found.container && previewable(found.container)) {
           const published = publishedDate(doc);
           await this.preview(found.container, { url, title: doc.title ?? '', ...(published ? { published } : {}) }, () => previewOpen && !stale());
           if (stale()) return this.state;

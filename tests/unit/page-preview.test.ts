@@ -8,6 +8,7 @@ import { isContentToBackground, type AnalyzeResponse, type ArticleInfo, type Rem
 import type { PaintEnv } from '../../src/page/paint';
 import type { Annotation } from '../../src/types';
 import { summarize } from '../../src/analyze';
+import { previewable } from '../../src/article/extract';
 import { createBackground } from '../../entrypoints/background';
 import type { Reference } from '../../src/reference/types';
 
@@ -138,6 +139,22 @@ describe('the preview', () => {
     expect(marked(registry, 'factmark-place')).toEqual(after);
     expect(s.getState()).toBe(st);
     s.destroy();
+  });
+
+  test('no preview for a container in page furniture (a comment form, an aside, navigation, a footer)', async () => {
+    for (const [open, close] of [['<form>', '</form>'], ['<aside>', '</aside>'], ['<div role="navigation">', '</div>'], ['<footer>', '</footer>']]) {
+      const paras = [1, 2, 3, 4].map((n) => `<p>${PARA(n)} ${PARA(n + 4)}</p>`).join(''); // long enough for the gate
+      load(`<html><head><title>x</title></head><body><h1>Ukraine retakes Kupyansk</h1>${open}<div>${paras}</div>${close}</body></html>`);
+      const container = document.querySelector('p')!.parentElement!;
+      expect(previewable(container)).toBe(false);
+      const analyze = vi.fn(async (a: ArticleInfo) => analyseText(a));
+      const s = new PageSession({ doc: document, analyze, extract: async () => FOUND, paintEnv: fakeEnv().env }, settings());
+      expect((await s.run()).status).toBe('analysed');
+      expect(analyze.mock.calls.some(([a]) => a.preview)).toBe(false);
+      s.destroy();
+    }
+    load(PAGE);
+    expect(previewable(document.querySelector('article')!)).toBe(true);
   });
 
   test('no preview where marks would be elements (no highlight API, or screen reader mode), nor without a remote Readability', async () => {
