@@ -243,6 +243,18 @@ export function pageState(h, tabId) {
   return h.helper.evaluate((id) => browser.tabs.sendMessage(id, { type: 'popup:get-state' }), tabId);
 }
 
+/**
+ * Polls the content script until it has settled (not pending: the located article painted, not only
+ * the preview); returns its PageState or undefined.
+ */
+export async function settledState(h, tabId, timeout = 15000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const st = await pageState(h, tabId).catch(() => undefined);
+    if (st && st.status !== 'pending') return st;
+  }
+  return undefined;
+}
+
 /** Writes Factmark's settings from the helper page (the content script listens to storage changes). */
 export function writeSettings(h, settings) {
   return h.helper.evaluate((s) => browser.storage.local.set({ 'factmark:settings': s }), {

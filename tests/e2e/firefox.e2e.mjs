@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   EXT, PAGES, ROOT, badgeOf, openExtensionPage, errorRecord, errorsBeyond, launch, openPopup, ownErrorsOf, readManifest, readMarks,
-  readPopup, recordPristineBody, setSwitch, tabIdOf, totalMarks, waitForCategory, waitForMarks, waitForPopupSettled,
+  readPopup, recordPristineBody, setSwitch, settledState, tabIdOf, totalMarks, waitForCategory, waitForMarks, waitForPopupSettled,
 } from './firefox-harness.mjs';
 import { placeMarkPoint } from './marks.mjs';
 
@@ -112,6 +112,9 @@ describe('in Firefox', { timeout: 150_000 }, () => {
       const { page, errors, url } = await openFixture(file);
       let popup;
       try {
+        // The marks of the located article, not the preview's that come first.
+        const state = await settledState(h, await tabIdOf(h, url));
+        assert.equal(state?.status, 'analysed', `the content script did not analyse ${name}: ${JSON.stringify(state && { status: state.status, error: state.error })}`);
         const marks = await waitForMarks(page);
         await page.screenshot({ path: join(RESULTS, `${name}.png`) });
         assert.ok(totalMarks(marks) > 0, `no marks at all on ${name}: ${JSON.stringify(marks)}`);
@@ -233,8 +236,9 @@ describe('in Firefox', { timeout: 150_000 }, () => {
   });
 
   test('card: hover on a place mark shows it, Escape dismisses it, Alt+Shift+J opens the next one', async () => {
-    const { page, errors } = await openFixture('seed-2.html');
+    const { page, errors, url } = await openFixture('seed-2.html');
     try {
+      assert.equal((await settledState(h, await tabIdOf(h, url)))?.status, 'analysed');
       const marks = await waitForMarks(page);
       assert.ok(marks.place > 0, 'no place marks');
       // The middle of a one-line place mark inside a paragraph, scrolled into view.
