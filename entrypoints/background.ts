@@ -8,7 +8,7 @@ import { createReference } from '../src/reference';
 import type { Reference, ReferenceReport } from '../src/reference/types';
 import { validateReports } from '../src/reference/reports';
 import { IMPORTED_REPORTS_KEY, parseStoredReports } from '../src/ui/imported-reports';
-import { isContentToBackground, type AnalyzeResponse, type ArticlePart, type ExtractResponse, type RemoteExtraction } from '../src/messages';
+import { INCOMPLETE_COPY, isContentToBackground, MAX_EXTRACT_HTML, type AnalyzeResponse, type ArticlePart, type ExtractResponse, type RemoteExtraction } from '../src/messages';
 import { parseHTML } from 'linkedom';
 import { publishedDate, readabilityBlocks, remoteTitleAndDate } from '../src/article/extract';
 import { BLOCK_SEPARATOR } from '../src/article/text-model';
@@ -188,6 +188,17 @@ export function createBackground(deps: BackgroundDeps) {
   const generation = new Map<number, number>();
   const genOf = (tabId: number) => generation.get(tabId) ?? 0;
   const ahead = new Map<number, AnalysedAhead>();
+  /** Page copies arriving in pieces, one per tab (a new copy replaces an unfinished one). */
+  const copies = new Map<number, { copy: string; parts: string[]; size: number }>();
+
+  /** The whole copy of a `content:extract` that ends one sent in pieces; null when a piece is missing. */
+  function joinCopy(tabId: number, copy: string, parts: number, tail: string): string | null {
+    const c = copies.get(tabId);
+    copies.delete(tabId);
+    if (!c || c.copy !== copy || c.parts.length !== parts || c.size + tail.length > MAX_EXTRACT_HTML) return null;
+    for (let i = 0; i < parts; i++) if (typeof c.parts[i] !== 'string') return null;
+    return c.parts.join('') + tail;
+  }
 
   /**
    * After answering an extraction: the first piece the content script will most likely send (the
@@ -275,11 +286,25 @@ export function createBackground(deps: BackgroundDeps) {
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || tabId < 0) return undefined;
 
+    if (message.type === 'content:extract-part') {
+      // Kept until the copy's last piece comes; a piece of another copy starts over.
+      let c = copies.get(tabId);
+      if (!c || c.copy !== message.copy) copies.set(tabId, (c = { copy: message.copy, parts: [], size: 0 }));
+      if (c.parts[message.seq] === undefined) {
+        c.parts[message.seq] = message.html;
+        c.size += message.html.length;
+      }
+      if (c.size > MAX_EXTRACT_HTML) copies.delete(tabId);
+      return undefined;
+    }
+
     if (message.type === 'content:extract') {
       ahead.delete(tabId);
+      const html = message.copy === undefined ? message.html : joinCopy(tabId, message.copy, message.parts ?? 0, message.html);
+      if (html === null) return { ok: false, error: INCOMPLETE_COPY };
       const url = sender.url ?? sender.tab?.url;
       trace('bg:extract');
-      const { response, page } = extractWithMeta(message.html, typeof url === 'string');
+      const { response, page } = extractWithMeta(html, typeof url === 'string');
       trace('bg:extracted');
       if (response.ok && response.article && page && typeof url === 'string') analyseAhead(tabId, url, response.article, page);
       return response;
@@ -329,6 +354,7 @@ export function createBackground(deps: BackgroundDeps) {
     forgetTab(tabId: number): void {
       generation.set(tabId, genOf(tabId) + 1);
       ahead.delete(tabId);
+      copies.delete(tabId);
       tabs.delete(tabId);
       refreshBadge(tabId);
     },

@@ -2,7 +2,8 @@
 // All logic lives in src/page/ and src/article/; this file only adapts browser.* to it.
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, migrateSettings } from '../src/settings';
-import { isAnalyzeResponse, isExtractResponse, isFromOwnPage, isPopupToContent, MAX_EXTRACT_HTML, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
+import { isAnalyzeResponse, isFromOwnPage, isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
+import { copySender } from '../src/page/handover';
 import { PageSession } from '../src/page/session';
 import { hasPageSheet } from '../src/page/styles';
 
@@ -23,6 +24,7 @@ export default defineContentScript({
       // Injected again (a click on a tab where it already ran, or registered and injected at once): WXT
       // invalidates the older copy, which unpaints. A copy invalidated while it waited stops here.
       if (ctx.isInvalid) return;
+      const copy = copySender((m) => browser.runtime.sendMessage(m satisfies ContentToBackground));
       const session = new PageSession(
         {
           doc: document,
@@ -30,12 +32,13 @@ export default defineContentScript({
             const resp: unknown = await browser.runtime.sendMessage({ type: 'content:analyze', article } satisfies ContentToBackground);
             return isAnalyzeResponse(resp) ? resp : { ok: false, error: 'malformed analysis response' };
           },
-          // Readability in the background, off the page's main thread; undefined -> it runs here.
+          // Readability in the background, off the page's main thread, on the copy sent in pieces as the
+          // page is walked; undefined -> it runs here.
           extract: async (html) => {
-            if (html.length > MAX_EXTRACT_HTML) return undefined;
-            const resp: unknown = await browser.runtime.sendMessage({ type: 'content:extract', html } satisfies ContentToBackground).catch(() => undefined);
-            return isExtractResponse(resp) && resp.ok ? resp.article : undefined;
+            const resp = await copy.finish(html);
+            return resp?.ok ? resp.article : undefined;
           },
+          extractPart: (html, first) => copy.part(html, first),
           // The stylesheet registered with this script (PAGE_SHEET_FILE), put in before the page was built;
           // not there when Factmark was injected by a click: then the painter adds its own.
           pageSheet: () => hasPageSheet(document),

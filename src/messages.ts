@@ -48,12 +48,23 @@ export function isArticlePart(v: unknown): v is ArticlePart {
 export type ContentToBackground =
   | { type: 'content:analyze'; article: ArticleInfo }
   | { type: 'content:no-article'; url: string }
-  | { type: 'content:extract'; html: string }
+  /**
+   * The page copy for Readability: whole, or its last piece after `parts` pieces sent as
+   * `content:extract-part` with the same `copy` id (sent as the page is walked, so no one message
+   * holds the whole copy).
+   */
+  | { type: 'content:extract'; html: string; copy?: string; parts?: number }
+  | { type: 'content:extract-part'; copy: string; seq: number; html: string }
   /** The page looks like an article: a stopped service worker starts now, while the page is copied. */
   | { type: 'content:wake' };
 
 /** Largest page copy (scripts, styles and media left out) the background runs Readability on. */
 export const MAX_EXTRACT_HTML = 8_000_000;
+/** Most pieces a page copy may be sent in, and the longest id of a copy sent in pieces. */
+export const MAX_COPY_PARTS = 100_000;
+const MAX_COPY_ID = 64;
+/** The background's answer to a copy whose pieces it does not all hold (e.g. it restarted meanwhile): send it whole. */
+export const INCOMPLETE_COPY = 'incomplete copy';
 
 /** What Readability found in the page copy, run in the background (off the page's main thread). */
 export interface RemoteExtraction {
@@ -102,6 +113,8 @@ export type AnalyzeResponse = { ok: true; result: AnalysisResult } | { ok: false
 const CATEGORY_SET = new Set<string>(['place', 'figure', 'claim']);
 export const isCategory = (v: unknown): v is Category => typeof v === 'string' && CATEGORY_SET.has(v);
 
+const isCopyId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_COPY_ID;
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -110,7 +123,14 @@ export function isContentToBackground(m: unknown): m is ContentToBackground {
   if (!isRecord(m)) return false;
   if (m.type === 'content:no-article') return typeof m.url === 'string';
   if (m.type === 'content:wake') return true;
-  if (m.type === 'content:extract') return typeof m.html === 'string' && m.html.length <= MAX_EXTRACT_HTML;
+  if (m.type === 'content:extract') {
+    if (typeof m.html !== 'string' || m.html.length > MAX_EXTRACT_HTML) return false;
+    if (m.copy === undefined && m.parts === undefined) return true;
+    return isCopyId(m.copy) && isNonNegInt(m.parts) && m.parts >= 1 && m.parts <= MAX_COPY_PARTS;
+  }
+  if (m.type === 'content:extract-part') {
+    return isCopyId(m.copy) && isNonNegInt(m.seq) && m.seq < MAX_COPY_PARTS && typeof m.html === 'string' && m.html.length <= MAX_EXTRACT_HTML;
+  }
   if (m.type !== 'content:analyze' || !isRecord(m.article)) return false;
   const a = m.article;
   return typeof a.url === 'string' && typeof a.title === 'string' && typeof a.text === 'string' &&

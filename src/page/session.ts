@@ -36,6 +36,11 @@ export interface SessionDeps {
    * article, undefined when it could not run (then it runs here). Absent: it runs here.
    */
   extract?(html: string): Promise<RemoteExtraction | null | undefined>;
+  /**
+   * Sends a piece of the page copy as it is made (`first`: a new copy's first piece); `extract` then
+   * gets only the rest. Absent: the copy goes in one message.
+   */
+  extractPart?(html: string, first: boolean): void;
   /** Highlight registry (tests pass a fake); defaults to the page's. */
   paintEnv?: PaintEnv;
   /** Is the stylesheet registered with the content script in the page? Absent: no. */
@@ -164,7 +169,7 @@ export class PageSession {
             await sl.pause();
             if (!stale()) live = await readLiveText(root, isHiddenElement, sl.outOfTime, sl.pause);
             trace('live-read');
-          })
+          }, this.deps.extractPart?.bind(this.deps))
           : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
         if (stale()) return this.state;
         sl.reset(); // the answer came in a new task
@@ -286,14 +291,10 @@ export class PageSession {
   private async preview(container: Element, meta: Omit<ArticleInfo, 'text'>, open: () => boolean): Promise<void> {
     try {
       const sl = this.slicer;
-      const paragraphs: string[] = [];
-      for (const el of Array.from(container.children)) {
-        if (el.localName !== 'p' || isHiddenElement(el)) continue;
-        const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-        if (t) paragraphs.push(t);
-      }
-      if (!paragraphs.length) return;
-      const model = await locateArticleAsync(container, paragraphs, { hidden: isHiddenElement, prefer: container }, sl.outOfTime, sl.pause);
+      // The paragraphs' live text as it stands (nothing searched: a search for text read another way
+      // can fall back to fuzzy matching, tens of milliseconds in one call on a long paragraph).
+      const notParagraph = (el: Element) => (el.parentElement === container && el.localName !== 'p') || isHiddenElement(el);
+      const model = await locateArticleAsync(container, null, { hidden: notParagraph }, sl.outOfTime, sl.pause);
       if (!open() || !model.text.trim()) return;
       const painter = this.newPainter(model);
       if (painter.resolveMode(this.settings.screenReaderMode) !== 'highlight') return;
