@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { locateArticle, type TextModel } from '../../src/article/text-model';
 import { Painter, type PaintEnv } from '../../src/page/paint';
+import { FakeHighlight, SetlikeHighlight, fakeEnv, readRange } from './highlight-helpers';
 import { pageCss, tint } from '../../src/page/styles';
 import { DEFAULT_APPEARANCE } from '../../src/appearance';
 import type { Annotation, Category } from '../../src/types';
@@ -16,25 +17,7 @@ const ALL = { place: true, figure: true, claim: true };
 const NO_CLAIMS = { place: true, figure: true, claim: false };
 const NO_HL: PaintEnv = { registry: null, Highlight: null };
 
-class FakeHighlight {
-  ranges: AbstractRange[];
-  priority = 0;
-  constructor(...r: AbstractRange[]) { this.ranges = r; }
-}
-/** A setlike Highlight (filled progressively), as in browsers. */
-class SetlikeHighlight extends FakeHighlight {
-  add(r: AbstractRange): void { this.ranges.push(r); }
-}
-const fakeEnv = (H: typeof FakeHighlight = FakeHighlight) => {
-  const registry = new Map<string, unknown>();
-  return { registry, env: { registry, Highlight: H as unknown as PaintEnv['Highlight'] } as PaintEnv };
-};
-const read = (r: AbstractRange) => {
-  const x = document.createRange();
-  x.setStart(r.startContainer, r.startOffset);
-  x.setEnd(r.endContainer, r.endOffset);
-  return x.toString();
-};
+const read = readRange;
 const texts = (registry: Map<string, unknown>, name: string) => ((registry.get(name) as FakeHighlight | undefined)?.ranges ?? []).map(read);
 
 // "Ukraine's defence ministry" holds a place; the second claim shares the first one's source; the

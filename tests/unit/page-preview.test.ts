@@ -9,6 +9,7 @@ import type { PaintEnv } from '../../src/page/paint';
 import type { Annotation } from '../../src/types';
 import { summarize } from '../../src/analyze';
 import { previewable } from '../../src/article/extract';
+import { FakeHighlight, SetlikeHighlight, fakeEnv as fakeHighlightEnv, readRange } from './highlight-helpers';
 import { createBackground } from '../../entrypoints/background';
 import type { Reference } from '../../src/reference/types';
 
@@ -43,25 +44,10 @@ function analyseText(article: ArticleInfo): AnalyzeResponse {
   return { ok: true, result: { annotations, verdicts: [], summary: summarize(article.text, annotations, []) } };
 }
 
-class FakeHighlight {
-  ranges: AbstractRange[];
-  priority = 0;
-  constructor(...r: AbstractRange[]) { this.ranges = r; }
-  add(r: AbstractRange): void { this.ranges.push(r); }
-}
-function fakeEnv() {
-  const registry = new Map<string, unknown>();
-  return { registry, env: { registry, Highlight: FakeHighlight as unknown as PaintEnv['Highlight'] } as PaintEnv };
-}
-const read = (r: AbstractRange) => {
-  const x = document.createRange();
-  x.setStart(r.startContainer, r.startOffset);
-  x.setEnd(r.endContainer, r.endOffset);
-  return x.toString();
-};
+const fakeEnv = () => fakeHighlightEnv(SetlikeHighlight);
 /** The marked words of a highlight, each with the start of its paragraph's text. */
 const marked = (registry: Map<string, unknown>, name: string) =>
-  ((registry.get(name) as FakeHighlight | undefined)?.ranges ?? []).map((r) => `${read(r)}@${(r.startContainer.textContent ?? '').slice(0, 12)}`);
+  ((registry.get(name) as FakeHighlight | undefined)?.ranges ?? []).map((r) => `${readRange(r)}@${(r.startContainer.textContent ?? '').slice(0, 12)}`);
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), ...over });
 
