@@ -281,14 +281,15 @@ export class PageSession {
   }
 
   /**
-   * The first marks sooner: while Readability runs in the background, the paragraphs of the likely
-   * article container (`mainContainer`) are located in the page and their first slice is analysed
-   * as a preview, which is painted when its answer comes if `open()` still holds. The located
-   * article's first painted slice replaces it (marks outside the article then go). Highlights only:
-   * the element fallback would split the page's Text nodes under the article's own reading of the
-   * page. Returns once the request is sent; never throws.
+   * The first marks sooner: while Readability runs in the background, the live text of the likely
+   * article container's own paragraphs (`mainContainer`) is read and its first slice analysed as a
+   * preview, which is painted when its answer comes if `open()` still holds. The located article's
+   * first painted slice replaces it (marks outside the article then go). Highlights only: the element
+   * fallback (screen-reader mode, or no Highlight API) would split the page's Text nodes under the
+   * article's own reading of the page. Returns once the request is sent; never throws.
    */
   private async preview(container: Element, meta: Omit<ArticleInfo, 'text'>, open: () => boolean): Promise<void> {
+    if (this.settings.screenReaderMode) return;
     try {
       const sl = this.slicer;
       // The paragraphs' live text as it stands (nothing searched: a search for text read another way
