@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
-import { NEWS_PAGES, SHARED_PAGES, exitUnlessSharedPages, median, stageMarks } from '../tests/e2e/pages-harness.mjs';
+import { NEWS_PAGES, SHARED_PAGES, exitUnlessSharedPages, median, runToFirstPaint, stageMarks } from '../tests/e2e/pages-harness.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 3;
@@ -26,10 +26,8 @@ try {
       try {
         await page.goto(`${server.origin}/${name}/source.html`);
         await page.waitForTimeout(2000);
-        const list = await stageMarks(page);
         const dcl = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart);
-        // The first mark the reader sees: the preview's paint or the located article's first, whichever came first.
-        const m = { run: list.find((e) => e.name === 'run')?.start, painted: list.find((e) => e.name.startsWith('painted'))?.start, dcl };
+        const m = { ...runToFirstPaint(await stageMarks(page)), dcl };
         if (m.run !== undefined && m.painted !== undefined) {
           idle.push(m.painted - m.run);
           if (m.dcl !== undefined) start.push(m.run - m.dcl);

@@ -68,8 +68,12 @@ export async function extractArticleRemote(
   outOfTime: () => boolean,
   pause: () => Promise<void>,
   remote: (html: string) => Promise<RemoteExtraction | null | undefined>,
-  meanwhile?: () => Promise<unknown>,
-  sendPart?: (html: string, first: boolean) => void,
+  { meanwhile, sendPart, published = () => publishedDate(doc) }: {
+    meanwhile?: () => Promise<unknown>;
+    sendPart?: (html: string, first: boolean) => void;
+    /** The page's own publication date (`publishedDate`), when the caller has read it already. */
+    published?: () => string | undefined;
+  } = {},
 ): Promise<ExtractedArticle | null> {
   // The copy is serialised as it is walked (in slices): no DOM copy, no outerHTML in one long task;
   // with `sendPart`, each slice's piece goes to the other side as it is made and `remote` gets the rest.
@@ -102,7 +106,7 @@ export async function extractArticleRemote(
   }
   if (!got || !got.blocks.length) return null;
   return {
-    ...remoteTitleAndDate(got, doc.title, publishedDate(doc)),
+    ...remoteTitleAndDate(got, doc.title, published()),
     byline: clean(got.byline),
     siteName: clean(got.siteName),
     lang: clean(got.lang),

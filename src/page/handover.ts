@@ -17,7 +17,6 @@ let copies = 0;
 export function copySender(send: (m: ContentToBackground) => Promise<unknown>): CopySender {
   let copy = '';
   let parts: string[] = [];
-  let size = 0;
   const ask = async (m: ContentToBackground): Promise<ExtractResponse | undefined> => {
     const r: unknown = await send(m).catch(() => undefined);
     return isExtractResponse(r) ? r : undefined;
@@ -28,19 +27,15 @@ export function copySender(send: (m: ContentToBackground) => Promise<unknown>): 
         // A new copy (one whose walk stopped half-way is dropped: the page changed under it).
         copy = `${Date.now().toString(36)}-${(++copies).toString(36)}`;
         parts = [];
-        size = 0;
       }
       parts.push(html);
-      size += html.length;
       send({ type: 'content:extract-part', copy, seq: parts.length - 1, html }).catch(() => undefined);
     },
     async finish(html) {
       const sent = parts;
       const id = copy;
-      const total = size + html.length;
       parts = [];
-      size = 0;
-      if (total > MAX_EXTRACT_HTML) return undefined;
+      if (sent.reduce((n, p) => n + p.length, html.length) > MAX_EXTRACT_HTML) return undefined;
       if (!sent.length) return ask({ type: 'content:extract', html });
       const r = await ask({ type: 'content:extract', html, copy: id, parts: sent.length });
       if (r && !r.ok && r.error === INCOMPLETE_COPY) return ask({ type: 'content:extract', html: sent.join('') + html });

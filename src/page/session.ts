@@ -119,6 +119,13 @@ export class PageSession {
     const stale = () => gen !== this.generation;
     /** May a preview still paint? Not once the located article paints, nor when there is none. */
     let previewOpen = true;
+    /** The page's own publication date, read once (it walks the document's metadata and JSON-LD). */
+    let pageDate: { at: string | undefined } | undefined;
+    const published = () => (pageDate ??= { at: publishedDate(doc) }).at;
+    const pageMeta = (): Omit<ArticleInfo, 'text'> => {
+      const at = published();
+      return { url, title: doc.title ?? '', ...(at ? { published: at } : {}) };
+    };
     const notArticle = () => {
       previewOpen = false;
       if (this.painted || this.retiring) this.unpaint();
@@ -154,22 +161,24 @@ export class PageSession {
         const main = found.container;
         if (!main && !force) return notArticle();
         root = main ?? doc.body;
-        const published = publishedDate(doc);
-        meta = { url, title: doc.title ?? '', ...(published ? { published } : {}) };
+        meta = pageMeta();
       } else {
         const remote = this.deps.extract?.bind(this.deps);
         // While Readability runs elsewhere, the likely container's first screenful is analysed and shown.
         if (remote && found.container && previewable(found.container)) {
-          const published = publishedDate(doc);
-          await this.preview(found.container, { url, title: doc.title ?? '', ...(published ? { published } : {}) }, () => previewOpen && !stale());
+          await this.preview(found.container, pageMeta(), () => previewOpen && !stale());
           if (stale()) return this.state;
         }
         const ex = remote
-          ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote, async () => {
-            await sl.pause();
-            if (!stale()) live = await readLiveText(root, isHiddenElement, sl.outOfTime, sl.pause);
-            trace('live-read');
-          }, this.deps.extractPart?.bind(this.deps))
+          ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote, {
+            meanwhile: async () => {
+              await sl.pause();
+              if (!stale()) live = await readLiveText(root, isHiddenElement, sl.outOfTime, sl.pause);
+              trace('live-read');
+            },
+            sendPart: this.deps.extractPart?.bind(this.deps),
+            published,
+          })
           : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
         if (stale()) return this.state;
         sl.reset(); // the answer came in a new task
@@ -252,12 +261,8 @@ export class PageSession {
         trace('painted');
         if (stale()) return this.state;
       }
-      if (this.retiring) {
-        // No slice came back with anything to paint: the preview's marks go all the same.
-        const retiring = this.retiring;
-        this.retiring = null;
-        retiring.clear();
-      }
+      // No slice came back with anything to paint: the preview's marks go all the same.
+      this.retirePreview();
       this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
       this.watchGrowth(root, model, gen);
       return this.state;
@@ -268,6 +273,13 @@ export class PageSession {
       }
       return this.state;
     }
+  }
+
+  /** Takes the preview's marks away (`keepStyles`: the article's painter paints next, in this task). */
+  private retirePreview(keepStyles = false): void {
+    const retiring = this.retiring;
+    this.retiring = null;
+    retiring?.clear(keepStyles);
   }
 
   private newPainter(model: TextModel): Painter {
@@ -424,9 +436,7 @@ export class PageSession {
     this.clearFlash();
     this.selectedId = null;
     try {
-      const retiring = this.retiring;
-      this.retiring = null;
-      retiring?.clear();
+      this.retirePreview();
       this.painted?.painter.clear();
     } catch {
       // the page removed our nodes; nothing left to restore
@@ -462,12 +472,8 @@ export class PageSession {
           const p = this.painted;
           if (!p || gen !== this.generation || this.paintLoop !== loop) return;
           this.paintAgain = false;
-          if (this.retiring && this.retiring !== p.painter) {
-            // The preview's highlights out and the article's in, in one task: no frame without marks.
-            const retiring = this.retiring;
-            this.retiring = null;
-            retiring.clear(true);
-          }
+          // The preview's highlights out and the article's in, in one task: no frame without marks.
+          this.retirePreview(true);
           const done = p.painter.paint(this.settings.categories, this.settings.screenReaderMode, this.slicer.outOfTime);
           this.growth?.ignoreOwnChanges();
           this.afterPaint();

@@ -28,6 +28,14 @@ export function stageMarks(page) {
 }
 
 /**
+ * From a page's stage marks: when the content script started (`run`, document idle) and when the
+ * first mark was painted (the preview's or the located article's, whichever came first), on the page's clock.
+ */
+export function runToFirstPaint(marks) {
+  return { run: marks.find((e) => e.name === 'run')?.start, painted: marks.find((e) => e.name.startsWith('painted'))?.start };
+}
+
+/**
  * Stops the extension's service worker, as Chromium does when it is idle (CDP Target.closeTarget through
  * `page`'s session): the closing's answer, or null when no worker runs.
  */

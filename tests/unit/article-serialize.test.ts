@@ -133,7 +133,7 @@ describe('serializeCopy', () => {
     try {
       await extractArticleRemote(doc, () => true, async () => { events.push('pause'); },
         async (html) => { events.push(`send ${html.length > 0}`); return null; },
-        async () => { events.push('meanwhile'); });
+        { meanwhile: async () => { events.push('meanwhile'); } });
     } finally {
       spy.mockRestore();
     }
