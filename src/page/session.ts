@@ -108,9 +108,14 @@ export class PageSession {
    * Gate, extract, locate, analyse and paint, spread over short tasks; the article is analysed in
    * slices and each slice painted as it arrives, the first screenful first. Never throws.
    */
-  async run(force = false): Promise<PageState> {
+  async run(force = false, grown = false): Promise<PageState> {
     const gen = ++this.generation;
-    this.unpaint();
+    // The article grew (the growth watch): its highlights stay, and the popup keeps its result, until the
+    // grown article's first slice is painted over them in one task (as a preview's are); the page passed
+    // the gate already, and more text does not make it less of an article. Marks as elements split the
+    // page's Text nodes, which the new reading of the page must not see: those go at once.
+    const keep = grown && !this.retiring && this.painted?.painter.currentMode() === 'highlight';
+    if (!keep) this.unpaint();
     this.growth?.stop();
     this.growth = null;
     const doc = this.doc;
@@ -140,10 +145,10 @@ export class PageSession {
       }
       sl.reset();
       trace('run');
-      if (!doc.body || (!force && !looksLikeArticle(doc))) return notArticle();
+      if (!doc.body || (!force && !keep && !looksLikeArticle(doc))) return notArticle();
       trace('gate');
       this.deps.wake?.();
-      this.state = { status: 'pending' };
+      if (!keep) this.state = { status: 'pending' };
       // The content script's start ran in this task: give the page a whole turn before the walks begin.
       await sl.turn();
       if (stale()) return this.state;
@@ -165,7 +170,7 @@ export class PageSession {
       } else {
         const remote = this.deps.extract?.bind(this.deps);
         // While Readability runs elsewhere, the likely container's first screenful is analysed and shown.
-        if (remote && found.container && previewable(found.container)) {
+        if (!keep && remote && found.container && previewable(found.container)) {
           await this.preview(found.container, pageMeta(), () => previewOpen && !stale());
           if (stale()) return this.state;
         }
@@ -202,7 +207,7 @@ export class PageSession {
       if (stale()) return this.state;
       trace('located');
       if (!model.text.trim()) return notArticle();
-      this.state = { status: 'pending', article: meta, text: model.text };
+      if (!keep) this.state = { status: 'pending', article: meta, text: model.text };
       // A whole turn before the stylesheet goes in: the restyle it causes (tens of ms on a big page)
       // then follows a task boundary, not the end of a chain of our slices.
       await sl.turn();
@@ -214,7 +219,8 @@ export class PageSession {
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       const whereRead = win && typeof win.IntersectionObserver === 'function' ? viewportFocus(win, model) : Promise.resolve(viewportOffset(doc, model));
       painter.prepare(); // without the registered stylesheet: the page restyles for ours while the first slice is analysed
-      // A preview's marks stay until this article's first slice is painted (schedulePaint retires them).
+      // A preview's marks (or the article's before it grew) stay until this article's first slice is
+      // painted (schedulePaint retires them).
       if (this.painted) this.retiring = this.painted.painter;
       this.painted = emptyPainted(model, painter);
       // Slices at block boundaries, the one holding the first screenful first, then on down the page.
@@ -275,11 +281,17 @@ export class PageSession {
     }
   }
 
-  /** Takes the preview's marks away (`keepStyles`: the article's painter paints next, in this task). */
+  /** Takes the preview's marks (or the article's before it grew) away (`keepStyles`: the article's painter paints next, in this task). */
   private retirePreview(keepStyles = false): void {
     const retiring = this.retiring;
+    if (!retiring) return;
     this.retiring = null;
-    retiring?.clear(keepStyles);
+    retiring.clear(keepStyles);
+    // A card open on a mark that went with them (the article before it grew) closes.
+    if (this.selectedId && !this.painted?.byId.has(this.selectedId)) {
+      this.card.hide();
+      this.selectedId = null;
+    }
   }
 
   private newPainter(model: TextModel): Painter {
@@ -353,7 +365,7 @@ export class PageSession {
     const container = growthContainer(root, model);
     if (!container || !win) return;
     this.growth = new GrowthWatch(win, container, model.text.length, () => {
-      if (gen === this.generation) void this.run();
+      if (gen === this.generation) void this.run(false, true);
     });
   }
 

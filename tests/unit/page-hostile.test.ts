@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/settings';
 import type { AnalyzeResponse, ArticleInfo } from '../../src/messages';
 import type { Annotation } from '../../src/types';
 import { summarize } from '../../src/analyze';
+import { SetlikeHighlight, fakeEnv, readRange } from './highlight-helpers';
 
 const PARA = (n: number) => `<p>Paragraph ${n}: Ukrainian troops entered Kupyansk on Saturday, about 73 km north of Izyum, as the counter-offensive in the Kharkiv region gathered pace and Russian forces withdrew.</p>`;
 const page = (n: number) => `<html><head><title>Long</title></head><body><nav><a href="/">Home</a></nav><article id="a"><h1>Ukraine retakes Kupyansk</h1>${Array.from({ length: n }, (_, i) => PARA(i + 1)).join('\n')}</article><footer>Footer</footer></body></html>`;
@@ -72,6 +73,52 @@ describe('article growth', () => {
     expect(analyze).toHaveBeenCalledTimes(2);
     await vi.waitFor(() => expect(document.querySelectorAll('factmark-mark').length).toBe(11));
     expect(document.querySelectorAll('factmark-mark factmark-mark').length).toBe(0);
+    s.destroy();
+  });
+
+  test('highlights: the marks and the result stay while the grown article is read, and the new ones replace them in one step', async () => {
+    load(page(5));
+    const { registry, env } = fakeEnv(SetlikeHighlight);
+    let release: (() => void) | null = null;
+    const held = vi.fn(async (article: ArticleInfo) => {
+      if (held.mock.calls.length > 1) await new Promise<void>((r) => { release = r; });
+      return analyze(article);
+    });
+    const s = new PageSession({ doc: document, analyze: held, paintEnv: env }, settings());
+    await s.run();
+    const before = registry.get('factmark-place') as SetlikeHighlight;
+    expect(before.ranges.length).toBe(6);
+    const art = document.getElementById('a')!;
+    for (let i = 6; i <= 10; i++) art.insertAdjacentHTML('beforeend', PARA(i));
+    await vi.waitFor(() => expect(release).not.toBeNull(), { timeout: 3000 });
+    // The grown article's analysis is under way: the old marks are still registered, the popup's result kept.
+    expect(registry.get('factmark-place')).toBe(before);
+    expect(s.getState().status).toBe('analysed');
+    expect(s.getState().result!.summary.counts.place).toBe(6);
+    release!();
+    await vi.waitFor(() => expect((registry.get('factmark-place') as SetlikeHighlight | undefined)?.ranges.length).toBe(11));
+    const after = registry.get('factmark-place') as SetlikeHighlight;
+    expect(after).not.toBe(before);
+    expect(after.ranges.every((r) => readRange(r) === 'Kupyansk')).toBe(true);
+    expect(s.getState().result!.summary.counts.place).toBe(11);
+    // Everything off restores the page: no highlight of ours left behind by the retired painter.
+    await s.updateSettings({ ...settings(), categories: { place: false, figure: false, claim: false } });
+    expect([...registry.keys()].filter((k) => k.startsWith('factmark'))).toEqual([]);
+    s.destroy();
+  });
+
+  test('a grown article whose analysis fails loses its kept marks and says why', async () => {
+    load(page(5));
+    const { registry, env } = fakeEnv(SetlikeHighlight);
+    const failing = vi.fn(async (article: ArticleInfo): Promise<AnalyzeResponse> => (failing.mock.calls.length > 1 ? { ok: false, error: 'worker gone' } : analyze(article)));
+    const s = new PageSession({ doc: document, analyze: failing, paintEnv: env }, settings());
+    await s.run();
+    expect(registry.get('factmark-place')).toBeDefined();
+    const art = document.getElementById('a')!;
+    for (let i = 6; i <= 10; i++) art.insertAdjacentHTML('beforeend', PARA(i));
+    await vi.waitFor(() => expect(s.getState().status).toBe('error'), { timeout: 3000 });
+    expect(s.getState().error).toBe('worker gone');
+    expect([...registry.keys()].filter((k) => k.startsWith('factmark'))).toEqual([]);
     s.destroy();
   });
 
