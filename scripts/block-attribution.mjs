@@ -15,8 +15,13 @@ const SYNC_MARK = 'factmark-bench:dcl';
 /** A long task, as the Long Tasks API counts it. */
 const LONG_MS = 50;
 
-/** Marks DOMContentLoaded in the page's main world, to align the profile's clock with the page's. */
+/**
+ * Marks DOMContentLoaded in the page's main world, to align the profile's clock with the page's. The top
+ * document's only: the init script runs in every frame too, and a frame's mark (another document, another
+ * time origin) taken for the page's misplaced the stage marks and the task starts by 1-4 s (session 15).
+ */
 function syncMarkScript(name) {
+  if (window.top !== window) return;
   document.addEventListener('DOMContentLoaded', () => performance.mark(name), { once: true });
 }
 
