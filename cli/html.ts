@@ -1,7 +1,8 @@
 // Article extraction for the CLI: the extension's own Readability step (src/article/extract.ts)
 // over an HTML file parsed with linkedom, giving the same blocks joined by blank lines.
 import { parseHTML } from 'linkedom';
-import { publishedDate, readabilityBlocks, toIsoDate } from '../src/article/extract';
+import { publishedDate, toIsoDate } from '../src/article/extract';
+import { readabilityBlocks } from '../src/article/readability';
 
 export interface ExtractedArticle {
   title: string;

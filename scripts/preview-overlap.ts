@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { mainContainer, previewable, readabilityBlocks } from '../src/article/extract';
+import { mainContainer, previewable } from '../src/article/extract';
+import { readabilityBlocks } from '../src/article/readability';
 
 const arg = process.argv.indexOf('--shared');
 const dir = join(resolve(arg > 0 ? process.argv[arg + 1] : '../shared'), 'pages');

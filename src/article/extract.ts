@@ -1,7 +1,10 @@
-// Article extraction: the cheap "is this an article?" gate, Readability on a clone of the page
-// (it mutates what it parses), and the metadata Factmark needs (title, byline, site, publication date).
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { readBlocksWithKinds, type BlockKind } from './dom-rules';
+// Article extraction in the page: the cheap "is this an article?" gate, the page copy serialised for
+// Readability in the background, the metadata Factmark needs (title, byline, site, publication date)
+// and the likely article container. Readability itself is in ./readability.ts, which the content
+// script does not import (Chromium compiles a content script on every page load; it was a third of it):
+// only its small gate module is used here (./readerable.ts).
+import { isProbablyReaderable } from './readerable';
+import type { BlockKind } from './dom-rules';
 import type { RemoteExtraction } from '../messages';
 import { trace } from '../page/trace';
 
@@ -27,54 +30,33 @@ export function looksLikeArticle(doc: Document, visible?: (node: Node) => boolea
   }
 }
 
-/** Readability on a deep clone of `doc`; null when it finds no article. Never mutates `doc`. */
-export function extractArticle(doc: Document): ExtractedArticle | null {
-  const clone = doc.cloneNode(true) as Document;
-  // Our own elements (other than marks around page text) are not part of the page.
-  for (const el of Array.from(clone.querySelectorAll('factmark-style, factmark-card, factmark-flash'))) el.remove();
-  return parseClone(doc, clone);
-}
-
 /** The page walks (copy, serialisation) read the clock once in this many nodes. */
-const CLOCK_EVERY = 16;
+export const CLOCK_EVERY = 16;
 
 /** Subtrees left out of the copy Readability reads: it drops them anyway, and they cost copying. */
 const NOT_COPIED = new Set(['style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'link']);
 
 /**
- * The same as `extractArticle`, with the copy made in slices (pausing when `outOfTime()`), and
- * without scripts (other than JSON-LD), styles and media. Readability itself runs in one go.
- */
-export async function extractArticleAsync(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<ExtractedArticle | null> {
-  let copy: Document | null = null;
-  try {
-    copy = await copyDocument(doc, outOfTime, pause);
-  } catch {
-    copy = null; // an odd document: copy it natively instead
-  }
-  if (!copy) return extractArticle(doc);
-  await pause();
-  return parseClone(doc, copy);
-}
-
-/**
- * The same, with Readability run elsewhere (the background, on a copy serialised without scripts,
- * styles and media): only the serialisation, made in slices as the page is walked, runs in the
- * page. Falls back to running Readability here when the remote run fails. `meanwhile` runs in the
- * page while the remote side works (after the copy is sent, before its answer is awaited).
+ * Readability run elsewhere (the background, on a copy serialised without scripts, styles and media):
+ * only the serialisation, made in slices as the page is walked, runs in the page. When the remote run
+ * fails, `here` runs it in the page (`extractArticleAsync` of ./readability.ts); without `here` the
+ * answer is undefined: no extraction (the session then reads the likely container). `meanwhile` runs in
+ * the page while the remote side works (after the copy is sent, before its answer is awaited).
  */
 export async function extractArticleRemote(
   doc: Document,
   outOfTime: () => boolean,
   pause: () => Promise<void>,
   remote: (html: string) => Promise<RemoteExtraction | null | undefined>,
-  { meanwhile, sendPart, published = () => publishedDate(doc) }: {
+  { meanwhile, sendPart, here, published = () => publishedDate(doc) }: {
     meanwhile?: () => Promise<unknown>;
+    /** Readability in the page, for when the remote run fails. */
+    here?: () => Promise<ExtractedArticle | null>;
     sendPart?: (html: string, first: boolean) => void;
     /** The page's own publication date (`publishedDate`), when the caller has read it already. */
     published?: () => string | undefined;
   } = {},
-): Promise<ExtractedArticle | null> {
+): Promise<ExtractedArticle | null | undefined> {
   // The copy is serialised as it is walked (in slices): no DOM copy, no outerHTML in one long task;
   // with `sendPart`, each slice's piece goes to the other side as it is made and `remote` gets the rest.
   let html: string | null = null;
@@ -85,7 +67,7 @@ export async function extractArticleRemote(
   } catch {
     html = null;
   }
-  if (html === null) return extractArticle(doc);
+  if (html === null) return here?.();
   let got: RemoteExtraction | null | undefined;
   try {
     // Sent in a slice of its own: handing over a copy of 100-250 KB in one takes the browser 2-45 ms.
@@ -100,9 +82,10 @@ export async function extractArticleRemote(
     got = undefined;
   }
   if (got === undefined) {
-    // The background could not do it: do it here, on a copy.
+    // The background could not do it: do it here, on a copy, when the caller can.
+    if (!here) return undefined;
     await pause();
-    return extractArticleAsync(doc, outOfTime, pause);
+    return here();
   }
   if (!got || !got.blocks.length) return null;
   return {
@@ -124,64 +107,11 @@ export function remoteTitleAndDate(got: RemoteExtraction, docTitle: string | und
   return { title: clean(got.title) ?? clean(docTitle) ?? '', published: docPublished ?? toIsoDate(got.publishedTime) };
 }
 
-/** Readability on a parsed page copy (e.g. linkedom in the background): the blocks and metadata. */
-export function readabilityBlocks(copy: Document): RemoteExtraction | null {
-  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
-  if (!parsed || !parsed.content) return null;
-  const { blocks, kinds } = readBlocksWithKinds(parsed.content);
-  if (!blocks.length) return null;
-  const opt = (k: string, v: string | null | undefined) => (typeof v === 'string' && v ? { [k]: v } : {});
-  return {
-    ...opt('title', parsed.title), ...opt('byline', parsed.byline), ...opt('siteName', parsed.siteName),
-    ...opt('lang', parsed.lang), ...opt('publishedTime', parsed.publishedTime),
-    blocks, kinds,
-  };
-}
-
 /** Left out of the page copy: scripts (but JSON-LD), styles, media and Factmark's own UI (its marks stay). */
-function leftOutOfCopy(el: Element): boolean {
+export function leftOutOfCopy(el: Element): boolean {
   const name = el.localName;
   return NOT_COPIED.has(name) || (name.startsWith('factmark-') && name !== 'factmark-mark') ||
     (name === 'script' && (el.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json');
-}
-
-async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<Document | null> {
-  const src = doc.documentElement;
-  if (!src) return null;
-  const out = doc.implementation.createHTMLDocument('');
-  const rootCopy = out.importNode(src, false) as Element;
-  if (out.documentElement) out.removeChild(out.documentElement);
-  out.appendChild(rootCopy);
-  // Explicit stack of (source node, its copy's parent): no recursion, resumable.
-  let n: Node | null = src.firstChild;
-  let parent: Node = rootCopy;
-  let count = 0;
-  while (n) {
-    if (++count % CLOCK_EVERY === 0 && outOfTime()) {
-      await pause();
-      if (!n.isConnected) return null; // the page moved things while we copied: copy in one go instead
-    }
-    let descend = false;
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      const name = el.localName;
-      if (!leftOutOfCopy(el)) {
-        const c = out.importNode(el, false);
-        parent.appendChild(c);
-        if (name === 'script') c.textContent = el.textContent; // JSON-LD: its text, not walked
-        else if (el.firstChild) { parent = c; descend = true; }
-      }
-    } else if (n.nodeType === 3 || n.nodeType === 4) {
-      parent.appendChild(out.createTextNode((n as Text).data));
-    }
-    if (descend) { n = n.firstChild; continue; }
-    while (n && n !== src && !n.nextSibling) {
-      n = n.parentNode;
-      if (n && n !== src) parent = parent.parentNode ?? parent;
-    }
-    n = n && n !== src ? n.nextSibling : null;
-  }
-  return out;
 }
 
 /** Elements the HTML serialiser writes without children or end tag. */
@@ -287,24 +217,8 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
   return out.join('');
 }
 
-function parseClone(doc: Document, clone: Document): ExtractedArticle | null {
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
-  if (!parsed || !parsed.content) return null;
-  const { blocks, kinds } = readBlocksWithKinds(parsed.content);
-  if (!blocks.length) return null;
-  const title = clean(parsed.title) ?? clean(doc.title) ?? '';
-  return {
-    title,
-    byline: clean(parsed.byline),
-    siteName: clean(parsed.siteName),
-    lang: clean(parsed.lang),
-    published: publishedDate(doc) ?? toIsoDate(parsed.publishedTime ?? undefined),
-    blocks,
-    blockKinds: kinds,
-  };
-}
 
-function clean(s: string | null | undefined): string | undefined {
+export function clean(s: string | null | undefined): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
 }

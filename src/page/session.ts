@@ -3,7 +3,7 @@
 import type { AnalysisResult, Annotation, Verdict } from '../types';
 import type { AnalyzeResponse, ArticleInfo, PageState, PopupToContent, RemoteExtraction } from '../messages';
 import type { Settings } from '../settings';
-import { extractArticleAsync, extractArticleRemote, looksLikeArticle, mainContainer, previewable, publishedDate, type ExtractedArticle } from '../article/extract';
+import { extractArticleRemote, looksLikeArticle, mainContainer, previewable, publishedDate, type ExtractedArticle } from '../article/extract';
 import { locateArticleAsync, readLiveText, type LiveText, type TextModel } from '../article/text-model';
 import { MAX_ARTICLE_CHARS, MAX_SLICE_CHARS, sliceText } from '../article/slices';
 
@@ -33,9 +33,16 @@ export interface SessionDeps {
   noArticle?(url: string): void;
   /**
    * Runs Readability elsewhere (the background) on the serialised page copy: null when it finds no
-   * article, undefined when it could not run (then it runs here). Absent: it runs here.
+   * article, undefined when it could not run (then `extractHere`). Absent: `extractHere`.
    */
   extract?(html: string): Promise<RemoteExtraction | null | undefined>;
+  /**
+   * Runs Readability in the page (`extractArticleAsync` of src/article/readability.ts), when there is no
+   * `extract` or it could not run. Absent (the content script: Readability stays out of its code, which
+   * the browser compiles on every page load): the likely article container is read instead, as for an
+   * enormous page.
+   */
+  extractHere?(doc: Document, outOfTime: () => boolean, pause: () => Promise<void>): Promise<ExtractedArticle | null>;
   /**
    * Sends a piece of the page copy as it is made (`first`: a new copy's first piece); `extract` then
    * gets only the rest. Absent: the copy goes in one message.
@@ -162,19 +169,17 @@ export class PageSession {
       let meta: Omit<ArticleInfo, 'text'>;
       /** The page's text, read while Readability runs in the background (locating then only searches it). */
       let live: LiveText | null = null;
-      if (huge) {
-        const main = found.container;
-        if (!main && !force) return notArticle();
-        root = main ?? doc.body;
-        meta = pageMeta();
-      } else {
+      /** Readability's answer: undefined for none (an enormous page, or none could run). */
+      let ex: ExtractedArticle | null | undefined;
+      if (!huge) {
         const remote = this.deps.extract?.bind(this.deps);
+        const here = this.deps.extractHere ? () => this.deps.extractHere!(doc, sl.outOfTime, sl.pause) : undefined;
         // While Readability runs elsewhere, the likely container's first screenful is analysed and shown.
         if (!keep && remote && found.container && previewable(found.container)) {
           await this.preview(found.container, pageMeta(), () => previewOpen && !stale());
           if (stale()) return this.state;
         }
-        const ex = remote
+        ex = remote
           ? await extractArticleRemote(doc, sl.outOfTime, sl.pause, remote, {
             meanwhile: async () => {
               await sl.pause();
@@ -182,11 +187,20 @@ export class PageSession {
               trace('live-read');
             },
             sendPart: this.deps.extractPart?.bind(this.deps),
+            here,
             published,
           })
-          : await extractArticleAsync(doc, sl.outOfTime, sl.pause);
+          : await here?.();
         if (stale()) return this.state;
         sl.reset(); // the answer came in a new task
+      }
+      if (ex === undefined) {
+        // No Readability: the container with the most paragraph text.
+        const main = found.container;
+        if (!main && !force) return notArticle();
+        root = main ?? doc.body;
+        meta = pageMeta();
+      } else {
         if (!ex && !force) return notArticle();
         blocks = ex ? ex.blocks : null;
         kinds = ex ? ex.blockKinds : null;

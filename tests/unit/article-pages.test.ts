@@ -4,7 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle, looksLikeArticle, mainContainer, publishedDate, toIsoDate } from '../../src/article/extract';
+import { looksLikeArticle, mainContainer, publishedDate, toIsoDate } from '../../src/article/extract';
+import { extractArticle } from '../../src/article/readability';
 import { locateArticle } from '../../src/article/text-model';
 
 const PAGES = join(__dirname, '../../../shared/pages');

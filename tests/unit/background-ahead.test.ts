@@ -14,6 +14,7 @@ vi.mock('../../src/analyze', async (importOriginal) => {
 import { analyze } from '../../src/analyze';
 import { createBackground, type SenderLike } from '../../entrypoints/background';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import type { AnalyzeResponse, ArticleInfo, ExtractResponse } from '../../src/messages';
 import type { Reference } from '../../src/reference/types';
@@ -32,7 +33,7 @@ async function runPage(sender: SenderLike) {
   const bg = createBackground({ extensionId: EXT, loadReference: async () => emptyReference, setBadge: () => {} });
   const sent: ArticleInfo[] = [];
   const callsBeforeRequest: number[] = [];
-  const session = new PageSession({
+  const session = new PageSession({ extractHere,
     doc: document,
     extract: async (html) => {
       const r = (await bg.handleMessage(structuredClone({ type: 'content:extract', html }), sender)) as ExtractResponse;

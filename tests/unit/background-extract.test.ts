@@ -5,8 +5,10 @@ import { describe, expect, test, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackground, extractRemote } from '../../entrypoints/background';
-import { extractArticle } from '../../src/article/extract';
+import { extractArticle } from '../../src/article/readability';
+import { mainContainer } from '../../src/article/extract';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { isContentToBackground, isExtractResponse, MAX_EXTRACT_HTML, type AnalyzeResponse, type ExtractResponse } from '../../src/messages';
 import type { Reference } from '../../src/reference/types';
@@ -65,7 +67,7 @@ describe('extractRemote', () => {
     document.documentElement.innerHTML = new DOMParser().parseFromString(seed, 'text/html').documentElement.innerHTML;
     const bg = createBackground({ extensionId: EXT, loadReference: async () => emptyReference, setBadge: () => {} });
     const sent: string[] = [];
-    const session = new PageSession({
+    const session = new PageSession({ extractHere,
       doc: document,
       extract: async (html) => {
         sent.push(html);
@@ -87,7 +89,7 @@ describe('extractRemote', () => {
 
   test('when the background cannot extract, Readability runs in the page', async () => {
     document.documentElement.innerHTML = new DOMParser().parseFromString(seed, 'text/html').documentElement.innerHTML;
-    const session = new PageSession({
+    const session = new PageSession({ extractHere,
       doc: document,
       extract: async () => undefined,
       analyze: async () => ({ ok: true, result: { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } } }),
@@ -96,6 +98,28 @@ describe('extractRemote', () => {
     const st = await session.run();
     expect(st.status).toBe('analysed');
     expect(st.text).toContain('Balakliya');
+    session.destroy();
+  });
+
+  test('without Readability in the page (the content script), a failed background run reads the likely article container', async () => {
+    document.documentElement.innerHTML = new DOMParser().parseFromString(seed, 'text/html').documentElement.innerHTML;
+    const analysed: string[] = [];
+    const session = new PageSession({
+      doc: document,
+      extract: async () => undefined,
+      analyze: async (a) => {
+        analysed.push(a.text);
+        return { ok: true, result: { annotations: [], verdicts: [], summary: { counts: { place: 0, figure: 0, claim: 0 }, verdicts: { consistent: 0, differs: 0, variant: 0, ambiguous: 0, unverified: 0 }, words: 0 } } };
+      },
+      paintEnv: { registry: null, Highlight: null },
+    }, structuredClone(DEFAULT_SETTINGS));
+    const st = await session.run();
+    expect(st.status).toBe('analysed');
+    // The container's own text: the article's paragraphs, not the page's navigation or footer.
+    const container = mainContainer(document).container!;
+    expect(st.text).toContain('Balakliya');
+    expect(st.text!.replace(/\s+/g, ' ')).toBe(container.textContent!.replace(/\s+/g, ' ').trim());
+    expect(analysed.join('')).not.toBe('');
     session.destroy();
   });
 });

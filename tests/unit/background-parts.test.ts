@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { addPart, createBackground, mergeParts, shiftPart } from '../../entrypoints/background';
 import { PageSession, MAX_SLICE_CHARS } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { isContentToBackground, type AnalyzeResponse, type ArticleInfo } from '../../src/messages';
 import type { Reference } from '../../src/reference/types';
@@ -99,7 +100,7 @@ describe('a long article through the page session and the background', () => {
     const badges: string[] = [];
     const bg = createBackground({ extensionId: EXT, loadReference: async () => emptyReference, setBadge: (_t, s) => badges.push(s) });
     const sent: ArticleInfo[] = [];
-    const session = new PageSession({
+    const session = new PageSession({ extractHere,
       doc: document,
       analyze: async (article) => {
         sent.push(article);

@@ -9,6 +9,7 @@ import { createBackground } from '../../entrypoints/background';
 import { serializeCopy } from '../../src/article/extract';
 import { copySender } from '../../src/page/handover';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { INCOMPLETE_COPY, isContentToBackground, MAX_EXTRACT_HTML, type AnalyzeResponse, type ContentToBackground, type ExtractResponse } from '../../src/messages';
 import type { Reference } from '../../src/reference/types';
@@ -146,7 +147,7 @@ describe('the copy in pieces', () => {
     const types: string[] = [];
     const send = async (m: ContentToBackground) => { types.push(m.type); return bg.handleMessage(structuredClone(m), tab(2)); };
     const s = copySender(send);
-    const session = new PageSession({
+    const session = new PageSession({ extractHere,
       doc: document,
       extract: async (html) => { const r = await s.finish(html); return r?.ok ? r.article : undefined; },
       extractPart: (html, first) => s.part(html, first),

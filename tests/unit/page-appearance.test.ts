@@ -3,6 +3,7 @@
 // place (no repaint of the marks, no second stylesheet), and the marks keep their places.
 import { describe, expect, test, vi } from 'vitest';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { pageCss } from '../../src/page/styles';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import type { AnalyzeResponse, ArticleInfo } from '../../src/messages';
@@ -29,7 +30,7 @@ const settings = (over: Partial<Settings> = {}): Settings => ({ ...structuredClo
 describe('appearance in the page', () => {
   test('the stylesheet follows the settings, live', async () => {
     document.documentElement.innerHTML = new DOMParser().parseFromString(ARTICLE, 'text/html').documentElement.innerHTML;
-    const s = new PageSession({ doc: document, analyze, paintEnv: { registry: null, Highlight: null } }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: { registry: null, Highlight: null } }, settings());
     expect((await s.run()).status).toBe('analysed');
     const style = document.querySelector('factmark-style style')!;
     expect(style.textContent).toBe(pageCss(DEFAULT_SETTINGS.appearance));

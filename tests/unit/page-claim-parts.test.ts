@@ -12,6 +12,7 @@ import { pageCss, tint } from '../../src/page/styles';
 import { DEFAULT_APPEARANCE } from '../../src/appearance';
 import type { Annotation, Category } from '../../src/types';
 import { claimPartAt } from '../../src/page/marks';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 
 const ALL = { place: true, figure: true, claim: true };
 const NO_CLAIMS = { place: true, figure: true, claim: false };
@@ -352,7 +353,7 @@ describe('in a page session', () => {
       }
       return { ok: true as const, result: { annotations, verdicts: [], summary: summarize(t, annotations, []) } };
     };
-    const s = new PageSession({ doc: document, analyze, paintEnv: NO_HL }, structuredClone(DEFAULT_SETTINGS));
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: NO_HL }, structuredClone(DEFAULT_SETTINGS));
     const st = await s.run();
     expect(st.status).toBe('analysed');
     expect(calls).toBeGreaterThanOrEqual(2);

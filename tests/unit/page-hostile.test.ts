@@ -3,6 +3,7 @@
 // that is not growth), a page that clears the highlight registry.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PageSession, sliceText, MAX_SLICE_CHARS } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { resetGrowthRuns } from '../../src/page/growth';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import type { AnalyzeResponse, ArticleInfo } from '../../src/messages';
@@ -43,7 +44,7 @@ describe('huge articles', () => {
   test('an article longer than one message is analysed in slices; marks land on the right words, with unique ids', async () => {
     const n = Math.ceil((MAX_SLICE_CHARS * 1.5) / 200);
     load(page(n));
-    const s = new PageSession({ doc: document, analyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: NO_HL }, settings());
     const st = await s.run();
     expect(st.status).toBe('analysed');
     expect(analyze.mock.calls.length).toBeGreaterThanOrEqual(2);
@@ -63,7 +64,7 @@ describe('huge articles', () => {
 describe('article growth', () => {
   test('substantial growth re-runs once, debounced, without painting twice', async () => {
     load(page(5));
-    const s = new PageSession({ doc: document, analyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: NO_HL }, settings());
     await s.run();
     expect(document.querySelectorAll('factmark-mark').length).toBe(6);
     const art = document.getElementById('a')!;
@@ -84,7 +85,7 @@ describe('article growth', () => {
       if (held.mock.calls.length > 1) await new Promise<void>((r) => { release = r; });
       return analyze(article);
     });
-    const s = new PageSession({ doc: document, analyze: held, paintEnv: env }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: held, paintEnv: env }, settings());
     await s.run();
     const before = registry.get('factmark-place') as SetlikeHighlight;
     expect(before.ranges.length).toBe(6);
@@ -111,7 +112,7 @@ describe('article growth', () => {
     load(page(5));
     const { registry, env } = fakeEnv(SetlikeHighlight);
     const failing = vi.fn(async (article: ArticleInfo): Promise<AnalyzeResponse> => (failing.mock.calls.length > 1 ? { ok: false, error: 'worker gone' } : analyze(article)));
-    const s = new PageSession({ doc: document, analyze: failing, paintEnv: env }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: failing, paintEnv: env }, settings());
     await s.run();
     expect(registry.get('factmark-place')).toBeDefined();
     const art = document.getElementById('a')!;
@@ -124,7 +125,7 @@ describe('article growth', () => {
 
   test('attribute flicker, our own marks and churn that adds as much as it removes cause no re-run', async () => {
     load(page(5));
-    const s = new PageSession({ doc: document, analyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: NO_HL }, settings());
     await s.run();
     const art = document.getElementById('a')!;
     for (let i = 0; i < 20; i++) {
@@ -147,7 +148,7 @@ describe('a page that takes the highlight registry', () => {
     load(page(3));
     const registry = new Map<string, unknown>();
     class H { ranges: unknown[]; constructor(...r: unknown[]) { this.ranges = r; } }
-    const s = new PageSession({ doc: document, analyze, paintEnv: { registry, Highlight: H as never } }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, paintEnv: { registry, Highlight: H as never } }, settings());
     await s.run();
     const mine = registry.get('factmark-place');
     expect(mine).toBeInstanceOf(H);
@@ -158,7 +159,7 @@ describe('a page that takes the highlight registry', () => {
     expect(analyze).toHaveBeenCalledTimes(1);
     // A registry that throws on every call: the session stops painting, nothing escapes.
     const broken = { set() { throw new Error('page broke it'); }, get() { throw new Error('x'); }, delete() { throw new Error('x'); } };
-    const s2 = new PageSession({ doc: document, analyze, paintEnv: { registry: broken, Highlight: H as never } }, settings());
+    const s2 = new PageSession({ extractHere, doc: document, analyze, paintEnv: { registry: broken, Highlight: H as never } }, settings());
     await expect(s2.run()).resolves.toBeTruthy();
     expect(() => s2.destroy()).not.toThrow();
     s.destroy();

@@ -3,6 +3,7 @@
 // are analysed and highlighted, and the located article's own marks replace them in one task.
 import { describe, expect, test, vi } from 'vitest';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import { isContentToBackground, type AnalyzeResponse, type ArticleInfo, type RemoteExtraction } from '../../src/messages';
 import type { PaintEnv } from '../../src/page/paint';
@@ -66,7 +67,7 @@ describe('the preview', () => {
     const sent: ArticleInfo[] = [];
     const answer = later<RemoteExtraction | null>();
     const analyze = vi.fn(async (a: ArticleInfo) => { sent.push(a); return analyseText(a); });
-    const s = new PageSession({ doc: document, analyze, extract: () => answer.promise, paintEnv: env }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, extract: () => answer.promise, paintEnv: env }, settings());
     const run = s.run();
     await vi.waitFor(() => expect(registry.has('factmark-place')).toBe(true));
     // The preview: the container's paragraphs (the related link included), not the headline.
@@ -101,7 +102,7 @@ describe('the preview', () => {
     const before = document.documentElement.outerHTML;
     const { registry, env } = fakeEnv();
     const answer = later<RemoteExtraction | null>();
-    const s = new PageSession({ doc: document, analyze: async (a) => analyseText(a), extract: () => answer.promise, paintEnv: env }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: async (a) => analyseText(a), extract: () => answer.promise, paintEnv: env }, settings());
     const run = s.run();
     await vi.waitFor(() => expect(registry.size).toBeGreaterThan(0));
     answer.resolve(null);
@@ -115,7 +116,7 @@ describe('the preview', () => {
     const { registry, env } = fakeEnv();
     const held = later<AnalyzeResponse>();
     const analyze = vi.fn(async (a: ArticleInfo) => (a.preview ? held.promise : analyseText(a)));
-    const s = new PageSession({ doc: document, analyze, extract: async () => FOUND, paintEnv: env }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze, extract: async () => FOUND, paintEnv: env }, settings());
     const st = await s.run();
     expect(analyze.mock.calls[0][0].preview).toBe(true);
     const after = marked(registry, 'factmark-place');
@@ -134,7 +135,7 @@ describe('the preview', () => {
       const container = document.querySelector('p')!.parentElement!;
       expect(previewable(container)).toBe(false);
       const analyze = vi.fn(async (a: ArticleInfo) => analyseText(a));
-      const s = new PageSession({ doc: document, analyze, extract: async () => FOUND, paintEnv: fakeEnv().env }, settings());
+      const s = new PageSession({ extractHere, doc: document, analyze, extract: async () => FOUND, paintEnv: fakeEnv().env }, settings());
       expect((await s.run()).status).toBe('analysed');
       expect(analyze.mock.calls.some(([a]) => a.preview)).toBe(false);
       s.destroy();
@@ -151,7 +152,7 @@ describe('the preview', () => {
     ] as const) {
       load(PAGE);
       const analyze = vi.fn(async (a: ArticleInfo) => analyseText(a));
-      const s = new PageSession({ doc: document, analyze, ...(extract ? { extract } : {}), paintEnv: env }, settings(over));
+      const s = new PageSession({ extractHere, doc: document, analyze, ...(extract ? { extract } : {}), paintEnv: env }, settings(over));
       expect((await s.run()).status).toBe('analysed');
       expect(analyze.mock.calls.map(([a]) => a.preview)).toEqual([undefined]);
       s.destroy();

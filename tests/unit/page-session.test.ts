@@ -2,6 +2,7 @@
 // Tests for the page session: gate, extract, locate, analyse (faked), paint, toggles, popup answers, card.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { PageSession } from '../../src/page/session';
+import { extractArticleAsync as extractHere } from '../../src/article/readability';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import type { AnalyzeResponse, ArticleInfo } from '../../src/messages';
 import type { Annotation } from '../../src/types';
@@ -41,7 +42,7 @@ beforeEach(() => { fakeAnalyze.mockClear(); });
 describe('PageSession', () => {
   test('an article is extracted, analysed and painted; state answers the popup', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
     const state = await s.run();
     expect(state.status).toBe('analysed');
     expect(fakeAnalyze).toHaveBeenCalledTimes(1);
@@ -63,14 +64,14 @@ describe('PageSession', () => {
     const order: string[] = [];
     const wake = vi.fn(() => { order.push('wake'); });
     const extract = vi.fn(async () => { order.push('extract'); return undefined; });
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, wake, extract, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, wake, extract, paintEnv: NO_HL }, settings());
     expect((await s.run()).status).toBe('analysed');
     expect(order.slice(0, 2)).toEqual(['wake', 'extract']);
     expect(wake).toHaveBeenCalledTimes(1);
     s.destroy();
     load(NOT_ARTICLE);
     const other = vi.fn();
-    const t = new PageSession({ doc: document, analyze: fakeAnalyze, wake: other, paintEnv: NO_HL }, settings());
+    const t = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, wake: other, paintEnv: NO_HL }, settings());
     expect((await t.run()).status).toBe('not-article');
     expect(other).not.toHaveBeenCalled();
     t.destroy();
@@ -80,7 +81,7 @@ describe('PageSession', () => {
     load(NOT_ARTICLE);
     const before = document.documentElement.outerHTML;
     const noArticle = vi.fn();
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, noArticle, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, noArticle, paintEnv: NO_HL }, settings());
     expect((await s.run()).status).toBe('not-article');
     expect(document.documentElement.outerHTML).toBe(before);
     expect(fakeAnalyze).not.toHaveBeenCalled();
@@ -94,7 +95,7 @@ describe('PageSession', () => {
   test('disabled sites are not touched', async () => {
     load(ARTICLE);
     const before = document.documentElement.outerHTML;
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings({ disabledSites: [location.hostname] }));
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings({ disabledSites: [location.hostname] }));
     expect((await s.run()).status).toBe('disabled');
     expect(document.documentElement.outerHTML).toBe(before);
   });
@@ -102,7 +103,7 @@ describe('PageSession', () => {
   test('running twice paints once; toggles act live and all-off restores the page exactly', async () => {
     load(ARTICLE);
     const before = document.documentElement.outerHTML;
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
     await s.run();
     const once = document.documentElement.outerHTML;
     await s.run();
@@ -121,12 +122,12 @@ describe('PageSession', () => {
   test('analysis errors are recorded, never thrown, and leave the page alone', async () => {
     load(ARTICLE);
     const before = document.documentElement.outerHTML;
-    const s = new PageSession({ doc: document, analyze: async () => { throw new Error('background gone'); }, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: async () => { throw new Error('background gone'); }, paintEnv: NO_HL }, settings());
     const st = await s.run();
     expect(st.status).toBe('error');
     expect(st.error).toContain('background gone');
     expect(document.documentElement.outerHTML).toBe(before);
-    const bad = new PageSession({ doc: document, analyze: async () => ({ ok: false, error: 'no reference' }), paintEnv: NO_HL }, settings());
+    const bad = new PageSession({ extractHere, doc: document, analyze: async () => ({ ok: false, error: 'no reference' }), paintEnv: NO_HL }, settings());
     expect((await bad.run()).error).toBe('no reference');
   });
 
@@ -134,7 +135,7 @@ describe('PageSession', () => {
     load(ARTICLE);
     const before = document.documentElement.outerHTML;
     let during: { style: boolean; body: string } | null = null;
-    const s = new PageSession({
+    const s = new PageSession({ extractHere,
       doc: document,
       paintEnv: NO_HL,
       analyze: async (a) => {
@@ -151,14 +152,14 @@ describe('PageSession', () => {
 
   test('annotations with offsets outside the text are dropped, not painted', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, paintEnv: NO_HL, analyze: async (a) => ({ ok: true, result: { annotations: [{ id: 'place:-5', category: 'place', start: -5, end: 3, text: 'x' }, { id: 'place:0', category: 'place', start: 0, end: a.text.length + 10, text: 'x' }], verdicts: [], summary: summarize(a.text, [], []) } }) }, settings());
+    const s = new PageSession({ extractHere, doc: document, paintEnv: NO_HL, analyze: async (a) => ({ ok: true, result: { annotations: [{ id: 'place:-5', category: 'place', start: -5, end: 3, text: 'x' }, { id: 'place:0', category: 'place', start: 0, end: a.text.length + 10, text: 'x' }], verdicts: [], summary: summarize(a.text, [], []) } }) }, settings());
     expect((await s.run()).status).toBe('analysed');
     expect(document.querySelectorAll('factmark-mark').length).toBe(0);
   });
 
   test('keyboard: Alt+Shift+J selects the next mark and shows its card; Escape dismisses', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings({ screenReaderMode: true }));
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings({ screenReaderMode: true }));
     await s.run();
     const key = (code: string, extra: KeyboardEventInit = {}) => document.dispatchEvent(new KeyboardEvent('keydown', { code, key: code, bubbles: true, ...extra }));
     key('KeyJ', { altKey: true, shiftKey: true });
@@ -181,7 +182,7 @@ describe('in-app navigation', () => {
 
   test('a changed fragment changes nothing; a new path unpaints at once and analyses the new page once', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
     await s.run();
     const before = document.querySelectorAll('factmark-mark').length;
     expect(before).toBeGreaterThan(0);
@@ -204,7 +205,7 @@ describe('in-app navigation', () => {
 
   test('destroy cancels a pending navigation run', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
     s.navigated('http://x.test/a', 'http://x.test/b', 20);
     s.destroy();
     await sleep(60);
@@ -214,7 +215,7 @@ describe('in-app navigation', () => {
 
   test('switching screen-reader mode on repaints with focusable, described element marks, once', async () => {
     load(ARTICLE);
-    const s = new PageSession({ doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
+    const s = new PageSession({ extractHere, doc: document, analyze: fakeAnalyze, paintEnv: NO_HL }, settings());
     await s.run();
     expect(document.querySelector('factmark-mark[tabindex]')).toBeNull();
     await s.updateSettings(settings({ screenReaderMode: true }));
