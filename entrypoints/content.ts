@@ -5,7 +5,7 @@ import { SETTINGS_KEY, migrateSettings } from '../src/settings';
 import { isAnalyzeResponse, isFromOwnPage, isPopupToContent, type AnalyzeResponse, type ContentToBackground } from '../src/messages';
 import { copySender } from '../src/page/handover';
 import { PageSession } from '../src/page/session';
-import { hasPageSheet } from '../src/page/styles';
+import { pageSheetProbe } from '../src/page/styles';
 
 export default defineContentScript({
   // Registered by the background (src/access.ts) for the origins the run mode allows, or injected into one
@@ -24,6 +24,7 @@ export default defineContentScript({
       // Injected again (a click on a tab where it already ran, or registered and injected at once): WXT
       // invalidates the older copy, which unpaints. A copy invalidated while it waited stops here.
       if (ctx.isInvalid) return;
+      const pageSheet = pageSheetProbe(document);
       const copy = copySender((m) => browser.runtime.sendMessage(m satisfies ContentToBackground));
       const session = new PageSession(
         {
@@ -41,7 +42,7 @@ export default defineContentScript({
           extractPart: (html, first) => copy.part(html, first),
           // The stylesheet registered with this script (PAGE_SHEET_FILE), put in before the page was built;
           // not there when Factmark was injected by a click: then the painter adds its own.
-          pageSheet: () => hasPageSheet(document),
+          pageSheet,
           wake: () => {
             browser.runtime.sendMessage({ type: 'content:wake' } satisfies ContentToBackground).catch(() => {});
           },

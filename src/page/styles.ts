@@ -125,6 +125,23 @@ export function hasPageSheet(doc: Document): boolean {
   }
 }
 
+/**
+ * `hasPageSheet`, asked once per page: after the browser's next rendering, when the page's style is up to
+ * date (asked while it is not, `getComputedStyle` restyles the whole page first: 10-20 ms on news pages,
+ * profiled), or when first needed if that comes sooner (a tab that does not render).
+ */
+export function pageSheetProbe(doc: Document): () => boolean {
+  let known: boolean | undefined;
+  const ask = () => (known ??= hasPageSheet(doc));
+  try {
+    const view = doc.defaultView;
+    view?.requestAnimationFrame?.(() => { view.setTimeout(ask, 0); });
+  } catch {
+    // no rendering to wait for: asked when needed
+  }
+  return ask;
+}
+
 /** The last appearance isDefaultAppearance compared, and its answer (the painter asks on every paint slice, with the same settings object until they change). */
 let lastAppearance: Appearance | undefined;
 let lastIsDefault = true;

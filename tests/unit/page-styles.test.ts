@@ -2,9 +2,9 @@
 // Tests for the page stylesheet: it follows the settings' appearance (colours, underline styles),
 // defaults to src/appearance.ts's palette, lets nothing but validated values into the CSS, and a
 // settings change rewrites the stylesheet in place.
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_APPEARANCE, type Appearance } from '../../src/appearance';
-import { categoryColour, ensureStyles, hasPageSheet, isDefaultAppearance, pageCss, pageSheetCss, removeStyles, tint, updateStyles } from '../../src/page/styles';
+import { categoryColour, ensureStyles, hasPageSheet, isDefaultAppearance, pageCss, pageSheetCss, pageSheetProbe, removeStyles, tint, updateStyles } from '../../src/page/styles';
 import { Painter, type PaintEnv } from '../../src/page/paint';
 import { locateArticle } from '../../src/article/text-model';
 
@@ -159,5 +159,30 @@ describe('the registered page stylesheet', () => {
       style.remove();
     }
     expect(hasPageSheet(document)).toBe(false);
+  });
+  test('pageSheetProbe asks once: after the next rendering, or when needed before it', async () => {
+    const style = document.createElement('style');
+    style.textContent = pageSheetCss();
+    document.head.appendChild(style);
+    const spy = vi.spyOn(window, 'getComputedStyle');
+    try {
+      // asked after the next frame, then never again
+      const later = pageSheetProbe(document);
+      expect(spy).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
+      expect(later()).toBe(true);
+      expect(later()).toBe(true);
+      expect(spy).toHaveBeenCalledTimes(1);
+      // needed before the frame: asked then, and not again after it
+      spy.mockClear();
+      const sooner = pageSheetProbe(document);
+      expect(sooner()).toBe(true);
+      expect(spy).toHaveBeenCalledTimes(1);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+      style.remove();
+    }
   });
 });
