@@ -42,22 +42,13 @@ export const causedByExtension = (g) => g.extension > LONG_MS || (g.duration > L
 export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, context = h.context, extension = true } = {}) {
   const page = await context.newPage();
   try {
-    const cdp = await context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { categories: 'blink.user_timing,toplevel,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-    await cdp.send('Profiler.start');
+    const rec = await traceAndProfile(context, page, 'blink.user_timing,toplevel,disabled-by-default-devtools.timeline');
     await page.addInitScript(instrumentScript);
     await page.addInitScript(syncMarkScript, SYNC_MARK);
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     if (extension) await settledState(h, await tabIdOf(h, page), timeoutMs);
     await page.waitForTimeout(settleMs);
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    await traced;
+    const { events, profile } = await rec.stop();
     const ins = await readInstrument(page);
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name, e.startTime]));
     const traceMark = events.find((e) => e.name === SYNC_MARK && e.ph !== 'e');
@@ -85,6 +76,29 @@ export async function profiledLoad(h, url, { settleMs = 300, timeoutMs = 30000, 
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Starts a trace of `categories` and a CPU profile (a sample every 250 µs) of `page`'s renderer; `stop()`
+ * ends both and gives { events, profile } (trace events and profile times in µs of one clock).
+ */
+export async function traceAndProfile(context, page, categories) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.send('Tracing.end');
+      await traced;
+      return { events, profile };
+    },
+  };
 }
 
 /**

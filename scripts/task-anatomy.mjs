@@ -12,6 +12,7 @@
 import { launch, settledState, tabIdOf } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
 import { SHARED_PAGES } from '../tests/e2e/pages-harness.mjs';
+import { traceAndProfile } from './block-attribution.mjs';
 
 const SYNC = 'factmark-anatomy:dcl';
 const NESTED = new Set(['UpdateLayoutTree', 'Layout', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'TimerFire', 'ParseHTML', 'Paint', 'PrePaint', 'HitTest', 'UpdateLayerTree']);
@@ -29,22 +30,13 @@ try {
 async function anatomy(name) {
   const page = await h.context.newPage();
   try {
-    const cdp = await h.context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { categories: 'blink.user_timing,toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-    await cdp.send('Profiler.start');
+    const rec = await traceAndProfile(h.context, page, 'blink.user_timing,toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute');
     // the top document's only: a frame's mark is another document's, on another time origin
     await page.addInitScript((n) => { if (window.top === window) document.addEventListener('DOMContentLoaded', () => performance.mark(n), { once: true }); }, SYNC);
     await page.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'load' });
     await settledState(h, await tabIdOf(h, page), 30000);
     await page.waitForTimeout(300);
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    await traced;
+    const { events, profile } = await rec.stop();
     const sync = events.find((e) => e.name === SYNC && e.ph !== 'e');
     if (!sync) { console.log(`${name}: no DOMContentLoaded mark in the trace`); return; }
     const rel = (us) => Math.round((us - sync.ts) / 1000);
