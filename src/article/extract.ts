@@ -217,7 +217,7 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
   return out.join('');
 }
 
-
+/** Whitespace collapsed and trimmed; undefined for nothing left. */
 export function clean(s: string | null | undefined): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
