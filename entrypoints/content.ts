@@ -34,7 +34,8 @@ export default defineContentScript({
             return isAnalyzeResponse(resp) ? resp : { ok: false, error: 'malformed analysis response' };
           },
           // Readability in the background, off the page's main thread, on the copy sent in pieces as the
-          // page is walked; undefined -> it runs here.
+          // page is walked; undefined -> the session reads the likely article container (no extractHere:
+          // Readability is not in this script).
           extract: async (html) => {
             const resp = await copy.finish(html);
             return resp?.ok ? resp.article : undefined;

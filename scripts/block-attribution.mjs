@@ -102,11 +102,10 @@ export async function traceAndProfile(context, page, categories) {
 }
 
 /**
- * For a CPU profile, a function of a time span [a, b] (ms) giving the samples in it as extension
- * JavaScript, other work and idle, with the top extension functions. The profile's tree and sample
- * times are read once, for all the spans asked.
+ * A CPU profile's nodes by id, each node's parent, whether a node has a chrome-extension:// frame at or
+ * above it (memoised), and each sample's time (µs, the trace's clock).
  */
-function splitter(profile) {
+export function profileIndex(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -119,13 +118,21 @@ function splitter(profile) {
     }
     return v;
   };
-  // sample i at times[i] (ms), lasting until the next one
   const times = new Float64Array(profile.samples.length);
   let t = profile.startTime;
-  for (let i = 0; i < times.length; i++) {
-    t += profile.timeDeltas[i];
-    times[i] = t / 1000;
-  }
+  for (let i = 0; i < times.length; i++) times[i] = (t += profile.timeDeltas[i]);
+  return { byId, parent, isExt, times };
+}
+
+/**
+ * For a CPU profile, a function of a time span [a, b] (ms) giving the samples in it as extension
+ * JavaScript, other work and idle, with the top extension functions. The profile's tree and sample
+ * times are read once, for all the spans asked.
+ */
+function splitter(profile) {
+  const { byId, isExt, times: us } = profileIndex(profile);
+  // sample i at times[i] (ms), lasting until the next one
+  const times = us.map((t) => t / 1000);
   return (a, b) => {
     let extension = 0;
     let other = 0;

@@ -12,7 +12,7 @@
 import { launch, settledState, tabIdOf } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
 import { SHARED_PAGES } from '../tests/e2e/pages-harness.mjs';
-import { traceAndProfile } from './block-attribution.mjs';
+import { profileIndex, traceAndProfile } from './block-attribution.mjs';
 
 const SYNC = 'factmark-anatomy:dcl';
 const NESTED = new Set(['UpdateLayoutTree', 'Layout', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'TimerFire', 'ParseHTML', 'Paint', 'PrePaint', 'HitTest', 'UpdateLayerTree']);
@@ -40,17 +40,7 @@ async function anatomy(name) {
     const sync = events.find((e) => e.name === SYNC && e.ph !== 'e');
     if (!sync) { console.log(`${name}: no DOMContentLoaded mark in the trace`); return; }
     const rel = (us) => Math.round((us - sync.ts) / 1000);
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const extMemo = new Map();
-    const isExt = (id) => {
-      if (!extMemo.has(id)) extMemo.set(id, byId.get(id).callFrame.url.startsWith('chrome-extension://') || (parent.has(id) && isExt(parent.get(id))));
-      return extMemo.get(id);
-    };
-    const times = [];
-    let t = profile.startTime;
-    for (const d of profile.timeDeltas) times.push((t += d));
+    const { byId, parent, isExt, times } = profileIndex(profile);
     console.log(`${name}:`);
     const main = events.filter((e) => e.tid === sync.tid && e.pid === sync.pid && e.ph === 'X');
     for (const k of main.filter((e) => e.name === 'RunTask' && e.dur / 1000 > minMs)) {

@@ -90,7 +90,7 @@ export class PageSession {
   private growth: GrowthWatch | null = null;
   private paintLoop: { gen: number; done: Promise<void> } | null = null;
   private paintAgain = false;
-  /** The preview's painter, shown until the located article's first paint replaces it. */
+  /** The preview's painter (or the article's before it grew), shown until the located article's first paint replaces it. */
   private retiring: Painter | null = null;
 
   constructor(private readonly deps: SessionDeps, private settings: Settings) {
@@ -282,7 +282,7 @@ export class PageSession {
         if (stale()) return this.state;
       }
       // No slice came back with anything to paint: the preview's marks go all the same.
-      this.retirePreview();
+      this.retireOldMarks();
       this.state = { status: 'analysed', article: meta, result: this.painted.result, text: model.text };
       this.watchGrowth(root, model, gen);
       return this.state;
@@ -296,7 +296,7 @@ export class PageSession {
   }
 
   /** Takes the preview's marks (or the article's before it grew) away (`keepStyles`: the article's painter paints next, in this task). */
-  private retirePreview(keepStyles = false): void {
+  private retireOldMarks(keepStyles = false): void {
     const retiring = this.retiring;
     if (!retiring) return;
     this.retiring = null;
@@ -462,7 +462,7 @@ export class PageSession {
     this.clearFlash();
     this.selectedId = null;
     try {
-      this.retirePreview();
+      this.retireOldMarks();
       this.painted?.painter.clear();
     } catch {
       // the page removed our nodes; nothing left to restore
@@ -498,8 +498,8 @@ export class PageSession {
           const p = this.painted;
           if (!p || gen !== this.generation || this.paintLoop !== loop) return;
           this.paintAgain = false;
-          // The preview's highlights out and the article's in, in one task: no frame without marks.
-          this.retirePreview(true);
+          // The preview's (or the article's before it grew) highlights out and the new ones in, in one task: no frame without marks.
+          this.retireOldMarks(true);
           const done = p.painter.paint(this.settings.categories, this.settings.screenReaderMode, this.slicer.outOfTime);
           this.growth?.ignoreOwnChanges();
           this.afterPaint();
