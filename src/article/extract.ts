@@ -88,8 +88,16 @@ export async function extractArticleRemote(
     return here();
   }
   if (!got || !got.blocks.length) return null;
+  return articleFrom(got, doc.title, published());
+}
+
+/**
+ * The article of a Readability answer (`readabilityBlocks`, in the background or on a copy here), with the
+ * page's title and `publishedDate` where Readability has none.
+ */
+export function articleFrom(got: RemoteExtraction, docTitle: string | undefined, docPublished: string | undefined): ExtractedArticle {
   return {
-    ...remoteTitleAndDate(got, doc.title, published()),
+    ...remoteTitleAndDate(got, docTitle, docPublished),
     byline: clean(got.byline),
     siteName: clean(got.siteName),
     lang: clean(got.lang),
@@ -218,7 +226,7 @@ export async function serializeCopy(doc: Document, outOfTime: () => boolean, pau
 }
 
 /** Whitespace collapsed and trimmed; undefined for nothing left. */
-export function clean(s: string | null | undefined): string | undefined {
+function clean(s: string | null | undefined): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
 }

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { readBlocksWithKinds } from './dom-rules';
 import type { RemoteExtraction } from '../messages';
-import { CLOCK_EVERY, clean, leftOutOfCopy, publishedDate, toIsoDate, type ExtractedArticle } from './extract';
+import { articleFrom, CLOCK_EVERY, leftOutOfCopy, publishedDate, type ExtractedArticle } from './extract';
 
 /** Readability on a deep clone of `doc`; null when it finds no article. Never mutates `doc`. */
 export function extractArticle(doc: Document): ExtractedArticle | null {
@@ -85,19 +85,8 @@ async function copyDocument(doc: Document, outOfTime: () => boolean, pause: () =
   return out;
 }
 
+/** Readability on a copy of `doc` made here: the same reading as the background's (readabilityBlocks). */
 function parseClone(doc: Document, clone: Document): ExtractedArticle | null {
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
-  if (!parsed || !parsed.content) return null;
-  const { blocks, kinds } = readBlocksWithKinds(parsed.content);
-  if (!blocks.length) return null;
-  const title = clean(parsed.title) ?? clean(doc.title) ?? '';
-  return {
-    title,
-    byline: clean(parsed.byline),
-    siteName: clean(parsed.siteName),
-    lang: clean(parsed.lang),
-    published: publishedDate(doc) ?? toIsoDate(parsed.publishedTime ?? undefined),
-    blocks,
-    blockKinds: kinds,
-  };
+  const got = readabilityBlocks(clone);
+  return got ? articleFrom(got, doc.title, publishedDate(doc)) : null;
 }
