@@ -20,7 +20,7 @@ const LONG_MS = 50;
  * document's only: the init script runs in every frame too, and a frame's mark (another document, another
  * time origin) taken for the page's misplaced the stage marks and the task starts by 1-4 s (session 15).
  */
-function syncMarkScript(name) {
+export function syncMarkScript(name) {
   if (window.top !== window) return;
   document.addEventListener('DOMContentLoaded', () => performance.mark(name), { once: true });
 }

@@ -12,7 +12,7 @@
 import { launch, settledState, tabIdOf } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
 import { SHARED_PAGES } from '../tests/e2e/pages-harness.mjs';
-import { profileIndex, traceAndProfile } from './block-attribution.mjs';
+import { profileIndex, syncMarkScript, traceAndProfile } from './block-attribution.mjs';
 
 const SYNC = 'factmark-anatomy:dcl';
 const NESTED = new Set(['UpdateLayoutTree', 'Layout', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'TimerFire', 'ParseHTML', 'Paint', 'PrePaint', 'HitTest', 'UpdateLayerTree']);
@@ -31,8 +31,7 @@ async function anatomy(name) {
   const page = await h.context.newPage();
   try {
     const rec = await traceAndProfile(h.context, page, 'blink.user_timing,toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute');
-    // the top document's only: a frame's mark is another document's, on another time origin
-    await page.addInitScript((n) => { if (window.top === window) document.addEventListener('DOMContentLoaded', () => performance.mark(n), { once: true }); }, SYNC);
+    await page.addInitScript(syncMarkScript, SYNC);
     await page.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'load' });
     await settledState(h, await tabIdOf(h, page), 30000);
     await page.waitForTimeout(300);
