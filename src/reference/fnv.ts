@@ -1,5 +1,5 @@
 // FNV-1a over UTF-16 code units: the one 32-bit hash of the reference code (claim ids of imported
-// ClaimReview, report fingerprints' shingles, the gazetteer's name filters).
+// ClaimReview, report fingerprints' shingles, the gazetteer's hash tables of names).
 
 /** The hash of no units. */
 export const FNV_START = 0x811c9dc5;

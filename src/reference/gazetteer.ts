@@ -128,53 +128,63 @@ function orderToContinuation(s: string, key: string): number {
 const PACK_AFTER = 8;
 
 /**
- * A packed group also gets a filter of its keys and of the word-prefixes of its keys ("rio de" of
- * "rio de janeiro"), two bits each in FILTER_BITS per name: a name the filter lacks is no key and
- * starts none, so most names looked up in vain (people, common words) cost no search.
+ * A packed group's names in one open-addressing hash table: its keys and the word-prefixes of its keys of two or
+ * more units ("rio de" of "rio de janeiro"), four numbers a slot in one array, so that a name costs one probe of
+ * one cache line or two: its FNV hash, the index + 1 of the key that is the name (0: none), the index + 1 of a key
+ * the name is a word-prefix of (0: none), and the name's length. Empty slots have both indices 0.
  */
-const FILTER_BITS = 16;
+const SLOT = 4;
 
-/** The second bit of a name in a filter, from its hash. */
-const secondBit = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
-
-/** A filter of the keys [lo, hi) and of their word-prefixes of two or more units (see FILTER_BITS). */
-function makeFilter(keys: string[], lo: number, hi: number): Uint32Array {
+function makeTable(keys: string[], lo: number, hi: number): Int32Array {
   let names = 0;
   for (let i = lo; i < hi; i++) {
     const key = keys[i];
     names++;
     for (let p = 2; p < key.length; p++) if (key.charCodeAt(p) === 32) names++;
   }
-  let size = 64;
-  while (size < names * FILTER_BITS) size *= 2;
-  const bits = new Uint32Array(size >>> 5);
+  let size = 16;
+  while (size < names * 2) size *= 2;
+  const t = new Int32Array(size * SLOT);
   const mask = size - 1;
-  const add = (h: number): void => {
-    const a = h & mask;
-    const b = secondBit(h) & mask;
-    bits[a >>> 5] |= 1 << (a & 31);
-    bits[b >>> 5] |= 1 << (b & 31);
+  /** The name of `len` units at the start of keys[i], as the key (exact) or a word-prefix of it. */
+  const put = (h: number, i: number, len: number, exact: boolean): void => {
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * SLOT;
+      const held = t[at + 1] !== 0 ? t[at + 1] - 1 : t[at + 2] - 1;
+      if (held < 0) {
+        t[at] = h;
+        t[at + 3] = len;
+      } else if (!(t[at] === h && t[at + 3] === len && keys[held].startsWith(keys[i].slice(0, len)))) continue;
+      t[at + (exact ? 1 : 2)] = i + 1;
+      return;
+    }
   };
   for (let i = lo; i < hi; i++) {
     const key = keys[i];
-    // the hash of each word-prefix is the hash of the key so far, at each space
     let h = FNV_START;
     for (let p = 0; p < key.length; p++) {
       const c = key.charCodeAt(p);
-      if (c === 32 && p >= 2) add(h);
+      if (c === 32 && p >= 2) put(h, i, p, false);
       h = fnvStep(h, c);
     }
-    add(h);
+    put(h, i, key.length, true);
   }
-  return bits;
+  return t;
 }
 
-/** The filter may hold the name whose hash is h. */
-function mayHold(bits: Uint32Array, h: number): boolean {
-  const mask = (bits.length << 5) - 1;
-  const a = h & mask;
-  const b = secondBit(h) & mask;
-  return (bits[a >>> 5] & (1 << (a & 31))) !== 0 && (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+/**
+ * Where `key` is in a group's table (see makeTable), as an index into it, or -1 when the group has no such key
+ * and no key continuing it. `h`: the key's FNV hash as a signed 32-bit number, as the table holds it.
+ */
+function tableSlot(t: Int32Array, keys: string[], key: string, h: number): number {
+  const mask = t.length / SLOT - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const at = slot * SLOT;
+    const exact = t[at + 1];
+    const prefix = t[at + 2];
+    if (exact === 0 && prefix === 0) return -1;
+    if (t[at] === h && t[at + 3] === key.length && (exact !== 0 ? keys[exact - 1] === key : keys[prefix - 1].startsWith(key))) return at;
+  }
 }
 
 /** True when the name is plain ASCII letters in words split by single spaces, after an optional "~"
@@ -259,15 +269,17 @@ export function createGazetteer(data: unknown): Gazetteer {
   // Keys are grouped by their first two letters; a group is located (two binary searches) when a
   // lookup first needs it. A group searched often gets its keys' first six letters side by side in a
   // compact array: the binary search then runs over that array and compares whole keys only among the
-  // few that share all six letters. No pass over all keys; rarely used groups stay as they are.
+  // few that share all six letters. It also gets a hash table of its keys and their word-prefixes (see
+  // makeTable), which answers lookups of names of two or more units in one probe. No pass over all keys;
+  // rarely used groups stay as they are.
   const packed = new Float64Array(keys.length);
   /** Per two-letter group: its first key, and one past its last (-1: not located yet). */
   const groupStart = new Int32Array(65536).fill(-1);
   const groupEnd = new Int32Array(65536);
   /** Searches of the group so far; PACK_AFTER or more: its keys are in `packed`. */
   const groupUses = new Uint8Array(65536);
-  /** Filters of the packed groups, by group (an array: read for every name looked up). */
-  const filters: (Uint32Array | undefined)[] = new Array(65536).fill(undefined);
+  /** Hash tables of the packed groups' names, by group (see makeTable; an array: read for every name looked up). */
+  const tables: (Int32Array | undefined)[] = new Array(65536).fill(undefined);
 
   const entry = (i: number): GazetteerEntry => {
     let e = cache[i];
@@ -310,7 +322,7 @@ export function createGazetteer(data: unknown): Gazetteer {
     if (groupUses[group] < PACK_AFTER) {
       if (++groupUses[group] === PACK_AFTER) {
         for (let i = lo; i < groupHi; i++) packed[i] = packKey(keys[i]);
-        filters[group] = makeFilter(keys, lo, groupHi);
+        tables[group] = makeTable(keys, lo, groupHi);
       }
       else {
         let hi = groupHi;
@@ -368,13 +380,11 @@ export function createGazetteer(data: unknown): Gazetteer {
     return tilde;
   };
 
-  /** No key is `key` or starts with `key + " "`, as the filter of its group (once packed) shows. */
-  const surelyAbsent = (key: string): boolean => {
-    // A name of one unit is continued in another group ("a" by "a coruna").
-    if (key.length < 2) return false;
-    const f = filters[groupOf(key)];
-    return f !== undefined && !mayHold(f, fnvHash(key));
-  };
+  /**
+   * The table of `key`'s group (see makeTable), once the group is packed. A name of one unit is continued in
+   * another group ("a" by "a coruna"): it always takes the search.
+   */
+  const tableOf = (key: string): Int32Array | undefined => (key.length >= 2 ? tables[groupOf(key)] : undefined);
 
   const entriesAt = (k: number): GazetteerEntry[] => {
     const r = g.refs[k];
@@ -393,7 +403,11 @@ export function createGazetteer(data: unknown): Gazetteer {
         const k = tildeKeys().get(key);
         return k === undefined ? [] : entriesAt(k);
       }
-      if (surelyAbsent(key)) return [];
+      const table = tableOf(key);
+      if (table !== undefined) {
+        const at = tableSlot(table, keys, key, fnvHash(key) | 0);
+        return at >= 0 && table[at + 1] !== 0 ? entriesAt(table[at + 1] - 1) : [];
+      }
       const k = lowerBound(key);
       return k < keys.length && keys[k] === key ? entriesAt(k) : [];
     },
@@ -413,7 +427,13 @@ export function createGazetteer(data: unknown): Gazetteer {
   };
   runLookups.set(gazetteer, (name: string, lowered?: string): RunLookup => {
     const key = searchKey(name, lowered);
-    if (surelyAbsent(key)) return { entries: [], longer: false };
+    // a packed group answers from its table in one probe
+    const table = tableOf(key);
+    if (table !== undefined) {
+      const at = tableSlot(table, keys, key, fnvHash(key) | 0);
+      if (at < 0) return { entries: [], longer: false };
+      return { entries: table[at + 1] !== 0 ? entriesAt(table[at + 1] - 1) : [], longer: table[at + 2] !== 0 };
+    }
     const k = lowerBound(key);
     const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
     // Keys that continue this one ("key ...") sort together from "key ", a step or two after it

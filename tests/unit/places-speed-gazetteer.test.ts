@@ -1,6 +1,7 @@
-// The gazetteer's fast paths (packed groups, their filters of absent names, the demonym keys) answer as
-// a plain search over the sorted keys does, before and after a group is packed and filtered.
+// The gazetteer's fast paths (packed groups, their hash tables of names, the demonym keys) answer as a plain
+// search over the sorted keys does, before and after a group is packed.
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { createGazetteer, runLookup, searchKey, tildeLookup, tildeMayHold } from '../../src/reference/gazetteer';
 import { readReferenceJson } from '../../cli/load-reference';
 
@@ -49,7 +50,7 @@ describe('fast gazetteer lookups agree with a plain search', () => {
     const g = createGazetteer(data);
     const run = runLookup(g)!;
     const list = names();
-    // Several rounds: groups are packed and filtered after their first searches.
+    // Several rounds: groups are packed (and get their tables) after their first searches.
     for (let round = 0; round < 10; round++) {
       for (const name of list) {
         const want = expected(name);
@@ -61,6 +62,22 @@ describe('fast gazetteer lookups agree with a plain search', () => {
         expect({ name, ids: lowered.entries.map((e) => e.id), longer: lowered.longer }).toEqual({ name, ...want });
       }
     }
+  });
+
+  test('any cut of any key, at a space or not, after packing (the hash tables)', () => {
+    const g = createGazetteer(data);
+    const run = runLookup(g)!;
+    // every group packed first: each key's group searched PACK_AFTER times and more
+    for (let round = 0; round < 10; round++) for (let i = 0; i < keys.length; i += 7) run(keys[i]);
+    fc.assert(
+      fc.property(fc.nat(keys.length - 1), fc.nat(40), fc.constantFrom('', ' ', 'x', ' x', 'é'), (i, cut, tail) => {
+        const name = keys[i].slice(0, Math.max(1, keys[i].length - cut)) + tail;
+        const r = run(name);
+        expect({ name, ids: r.entries.map((e) => e.id), longer: r.longer }).toEqual({ name, ...expected(name) });
+        expect({ name, ids: g.lookup(name).map((e) => e.id) }).toEqual({ name, ids: expected(name).ids });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('demonym lookups', () => {
