@@ -127,14 +127,16 @@ function orderToContinuation(s: string, key: string): number {
 /** A group of keys is packed for search on its PACK_AFTER-th search. */
 const PACK_AFTER = 8;
 
-/**
- * A packed group's names in one open-addressing hash table: its keys and the word-prefixes of its keys of two or
- * more units ("rio de" of "rio de janeiro"), four numbers a slot in one array, so that a name costs one probe of
- * one cache line or two: its FNV hash, the index + 1 of the key that is the name (0: none), the index + 1 of a key
- * the name is a word-prefix of (0: none), and the name's length. Empty slots have both indices 0.
- */
+/** Numbers a slot of a group's table of names holds (see makeTable). */
 const SLOT = 4;
 
+/**
+ * The names of the keys [lo, hi) (a packed group) in one open-addressing hash table: the keys and their
+ * word-prefixes of two or more units ("rio de" of "rio de janeiro"), SLOT numbers a slot in one array, so that a
+ * name costs one probe of one cache line or two: its FNV hash, the index + 1 of the key that is the name (0:
+ * none), the index + 1 of a key the name is a word-prefix of (0: none), and the name's length. Empty slots have
+ * both indices 0; at most half the slots are full.
+ */
 function makeTable(keys: string[], lo: number, hi: number): Int32Array {
   let names = 0;
   for (let i = lo; i < hi; i++) {

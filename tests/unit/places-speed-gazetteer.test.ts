@@ -67,8 +67,8 @@ describe('fast gazetteer lookups agree with a plain search', () => {
   test('any cut of any key, at a space or not, after packing (the hash tables)', () => {
     const g = createGazetteer(data);
     const run = runLookup(g)!;
-    // every group packed first: each key's group searched PACK_AFTER times and more
-    for (let round = 0; round < 10; round++) for (let i = 0; i < keys.length; i += 7) run(keys[i]);
+    // every group packed first: each key looked up 8 times (PACK_AFTER), so each group is searched at least as often
+    for (let round = 0; round < 8; round++) for (const key of keys) run(key);
     fc.assert(
       fc.property(fc.nat(keys.length - 1), fc.nat(40), fc.constantFrom('', ' ', 'x', ' x', 'é'), (i, cut, tail) => {
         const name = keys[i].slice(0, Math.max(1, keys[i].length - cut)) + tail;
