@@ -383,10 +383,16 @@ export function createGazetteer(data: unknown): Gazetteer {
   };
 
   /**
-   * The table of `key`'s group (see makeTable), once the group is packed. A name of one unit is continued in
-   * another group ("a" by "a coruna"): it always takes the search.
+   * What the table of `key`'s group says of it, once the group is packed (see makeTable): twice the index + 1 of
+   * the key that is `key` (0: none), plus 1 when a longer key continues it; -1 while the group has no table. A
+   * name of one unit is continued in another group ("a" by "a coruna"): it always takes the search.
    */
-  const tableOf = (key: string): Int32Array | undefined => (key.length >= 2 ? tables[groupOf(key)] : undefined);
+  const fromTable = (key: string): number => {
+    const table = key.length >= 2 ? tables[groupOf(key)] : undefined;
+    if (table === undefined) return -1;
+    const at = tableSlot(table, keys, key, fnvHash(key) | 0);
+    return at < 0 ? 0 : table[at + 1] * 2 + (table[at + 2] !== 0 ? 1 : 0);
+  };
 
   const entriesAt = (k: number): GazetteerEntry[] => {
     const r = g.refs[k];
@@ -405,11 +411,8 @@ export function createGazetteer(data: unknown): Gazetteer {
         const k = tildeKeys().get(key);
         return k === undefined ? [] : entriesAt(k);
       }
-      const table = tableOf(key);
-      if (table !== undefined) {
-        const at = tableSlot(table, keys, key, fnvHash(key) | 0);
-        return at >= 0 && table[at + 1] !== 0 ? entriesAt(table[at + 1] - 1) : [];
-      }
+      const found = fromTable(key);
+      if (found >= 0) return found >= 2 ? entriesAt((found >>> 1) - 1) : [];
       const k = lowerBound(key);
       return k < keys.length && keys[k] === key ? entriesAt(k) : [];
     },
@@ -430,12 +433,8 @@ export function createGazetteer(data: unknown): Gazetteer {
   runLookups.set(gazetteer, (name: string, lowered?: string): RunLookup => {
     const key = searchKey(name, lowered);
     // a packed group answers from its table in one probe
-    const table = tableOf(key);
-    if (table !== undefined) {
-      const at = tableSlot(table, keys, key, fnvHash(key) | 0);
-      if (at < 0) return { entries: [], longer: false };
-      return { entries: table[at + 1] !== 0 ? entriesAt(table[at + 1] - 1) : [], longer: table[at + 2] !== 0 };
-    }
+    const found = fromTable(key);
+    if (found >= 0) return { entries: found >= 2 ? entriesAt((found >>> 1) - 1) : [], longer: (found & 1) !== 0 };
     const k = lowerBound(key);
     const entries = k < keys.length && keys[k] === key ? entriesAt(k) : [];
     // Keys that continue this one ("key ...") sort together from "key ", a step or two after it
