@@ -87,7 +87,7 @@ for (const l of lines) {
   let name;
   if (c && pc < c[1]) name = c[2];
   else if (binary && pc >= binary.start && pc < binary.end) name = `C++: ${floor(symbols, pc)?.[1] ?? '(no symbols: install binutils)'}`;
-  else name = '(elsewhere: other libraries, or code the log missed)';
+  else name = '(other libraries, or code the log missed)';
   counts.set(name, (counts.get(name) ?? 0) + 1);
 }
 if (!total) {
