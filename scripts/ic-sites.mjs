@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, benchTextFile, bundleEntry, takeOption } from './revisions.mjs';
+import { codeIndex } from './v8-log.mjs';
 
 const args = process.argv.slice(2);
 const secs = Number(takeOption(args, '--secs', true) ?? 8);
@@ -47,23 +48,8 @@ while (performance.now() - t0 < Number(secs) * 1000) analyze(text, reference, { 
   }
   // compiled code by address, to name the function of each event
   const lines = readFileSync(log, 'latin1').split('\n');
-  const codes = [];
-  for (const l of lines) {
-    if (!l.startsWith('code-creation,')) continue;
-    const f = l.split(',');
-    codes.push({ at: parseInt(f[4]), size: parseInt(f[5]), name: f.slice(6).join(',') });
-  }
-  codes.sort((a, b) => a.at - b.at);
-  const functionAt = (pc) => {
-    let lo = 0;
-    let hi = codes.length - 1;
-    let found;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (codes[mid].at <= pc) { found = codes[mid]; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found && pc < found.at + found.size ? found.name : '';
-  };
+  const { codeAt } = codeIndex(lines);
+  const functionAt = (pc) => codeAt(pc)?.name ?? '';
   // events: kind,pc,time,line,column,old state,new state,map,key,modifier,slow reason
   const sites = new Map();
   for (const l of lines) {

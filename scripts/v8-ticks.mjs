@@ -16,6 +16,7 @@
 // elsewhere when the look-up goes.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { codeIndex, floorEntry } from './v8-log.mjs';
 
 const [file, topArg] = process.argv.slice(2);
 if (!file) {
@@ -25,32 +26,16 @@ if (!file) {
 const top = Number(topArg) || 40;
 const lines = readFileSync(file, 'utf8').split('\n');
 
-// Code objects by address (code-move events included), and node's binary.
-const code = [];
-const moves = [];
+// The compiled code by address, and node's binary (the first library, logged once per mapping: the widest).
+const { codeAt } = codeIndex(lines);
 let binary;
 for (const l of lines) {
-  if (l.startsWith('code-creation,')) {
-    const p = l.split(',');
-    const start = parseInt(p[4], 16);
-    code.push([start, start + Number(p[5]), `${p[1]}: ${p.slice(6).join(',').replace(/,0x[0-9a-f]+,?[*~^]?$/, '').slice(0, 110)}`]);
-  } else if (l.startsWith('code-move,')) {
-    const p = l.split(',');
-    moves.push([parseInt(p[1], 16), parseInt(p[2], 16)]);
-  } else if (l.startsWith('shared-library,')) {
-    // the first library is node itself, logged once per mapping: the widest of them
-    const p = l.split(',');
-    const lib = { path: p[1], start: parseInt(p[2], 16), end: parseInt(p[3], 16) };
-    if (!binary) binary = lib;
-    else if (lib.path === binary.path) binary = { path: lib.path, start: Math.min(binary.start, lib.start), end: Math.max(binary.end, lib.end) };
-  }
+  if (!l.startsWith('shared-library,')) continue;
+  const p = l.split(',');
+  const lib = { path: p[1], start: parseInt(p[2], 16), end: parseInt(p[3], 16) };
+  if (!binary) binary = lib;
+  else if (lib.path === binary.path) binary = { path: lib.path, start: Math.min(binary.start, lib.start), end: Math.max(binary.end, lib.end) };
 }
-const byStart = new Map(code.map((c) => [c[0], c]));
-for (const [from, to] of moves) {
-  const c = byStart.get(from);
-  if (c) code.push([to, to + (c[1] - c[0]), c[2]]);
-}
-code.sort((a, b) => a[0] - b[0]);
 
 let symbols = [];
 if (binary) {
@@ -65,39 +50,34 @@ if (binary) {
   }
 }
 
-/** The last entry of a sorted [address, ...] list at or before pc. */
-function floor(list, pc) {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (list[m][0] <= pc) lo = m + 1;
-    else hi = m;
-  }
-  return list[lo - 1];
-}
-
+// ticks by kind (JS, Builtin, RegExp, ..., C++, other) and by name within it
 const counts = new Map();
+const kinds = new Map();
 let total = 0;
 for (const l of lines) {
   if (!l.startsWith('tick,')) continue;
   const pc = parseInt(l.split(',')[1], 16);
   total++;
-  const c = floor(code, pc);
+  const c = codeAt(pc);
+  let kind;
   let name;
-  if (c && pc < c[1]) name = c[2];
-  else if (binary && pc >= binary.start && pc < binary.end) name = `C++: ${floor(symbols, pc)?.[1] ?? '(no symbols: install binutils)'}`;
-  else name = '(other libraries, or code the log missed)';
-  counts.set(name, (counts.get(name) ?? 0) + 1);
+  if (c) {
+    kind = c.type;
+    name = c.name.replace(/,0x[0-9a-f]+,?[*~^]?$/, '').slice(0, 110);
+  } else if (binary && pc >= binary.start && pc < binary.end) {
+    kind = 'C++';
+    name = floorEntry(symbols, pc)?.[1] ?? '(no symbols: install binutils)';
+  } else {
+    kind = 'other';
+    name = '(other libraries, or code the log missed)';
+  }
+  const key = `${kind}: ${name}`;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
 }
 if (!total) {
   console.error(`no ticks in ${file}: run node with --prof (see the usage at the top of this file)`);
   process.exit(1);
 }
-const groups = new Map();
-for (const [k, v] of counts) {
-  const g = k.slice(0, k.indexOf(':') + 1) || k;
-  groups.set(g, (groups.get(g) ?? 0) + v);
-}
-console.log(`${total} ticks; by kind: ${[...groups].sort((a, b) => b[1] - a[1]).map(([g, v]) => `${g} ${((100 * v) / total).toFixed(1)}%`).join(', ')}`);
+console.log(`${total} ticks; by kind: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${((100 * v) / total).toFixed(1)}%`).join(', ')}`);
 for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}% ${k}`);
