@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { HIGHLIGHTS, readMarks, totalMarks } from './marks.mjs';
+import { HIGHLIGHTS, readMarks, totalMarks, waitForMarks } from './marks.mjs';
 
-export { HIGHLIGHTS, readMarks, totalMarks };
+export { HIGHLIGHTS, readMarks, totalMarks, waitForMarks };
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const EXT = join(ROOT, '.output/firefox-mv3');
@@ -200,19 +200,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-
-/** Waits until the page shows at least one mark of any category; returns the marks (zeros on timeout). */
-export async function waitForMarks(page, timeout = 10000) {
-  await page
-    .waitForFunction(
-      (names) => Object.entries(names).some(([cat, n]) => (globalThis.CSS?.highlights?.get(n)?.size ?? 0) > 0 ||
-        document.querySelector(`[data-factmark-category="${cat}"]`) !== null),
-      { timeout, polling: 100 },
-      HIGHLIGHTS,
-    )
-    .catch(() => {});
-  return readMarks(page);
-}
 
 /** Waits until a category's marks are present (or gone). */
 export async function waitForCategory(page, category, present, timeout = 5000) {

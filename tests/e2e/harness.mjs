@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { HIGHLIGHTS, readMarks, totalMarks } from './marks.mjs';
+import { HIGHLIGHTS, readMarks, totalMarks, waitForMarks } from './marks.mjs';
 
-export { HIGHLIGHTS, readMarks, totalMarks };
+export { HIGHLIGHTS, readMarks, totalMarks, waitForMarks };
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 /** The built extension; FACTMARK_EXT points elsewhere (e.g. a copy, when several builds share .output/). */
@@ -88,19 +88,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-
-/** Waits until the page shows at least one mark of any category; returns the marks (or zeros on timeout). */
-export async function waitForMarks(page, timeout = 10000) {
-  await page
-    .waitForFunction(
-      (names) => Object.entries(names).some(([cat, n]) => (globalThis.CSS?.highlights?.get(n)?.size ?? 0) > 0 ||
-        document.querySelector(`[data-factmark-category="${cat}"]`) !== null),
-      HIGHLIGHTS,
-      { timeout, polling: 100 },
-    )
-    .catch(() => {});
-  return readMarks(page);
-}
 
 /** The browser's tab id of a Playwright page: bring it to front and ask the extension for the active tab. */
 export async function tabIdOf(harness, page) {

@@ -19,6 +19,34 @@ export const totalMarks = (m) => m.place + m.figure + m.claim;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until the page shows at least one mark, `timeout` ms at most; returns the marks (zeros when none
+ * came). The reading that sees a mark is the one returned, and a reading that fails (the page's document
+ * replaced under it, a hiccup of the browser's protocol) is tried again until the deadline; such errors are
+ * printed when no mark came, and a reading that still fails at the deadline throws. (Until session 19 each
+ * suite waited in the page, swallowed any error there, then read the marks a second time: a clean-clone CI
+ * run failed Firefox's "seed-1 marked" 4.6 s into a 10 s wait, so the wait had ended early, by an error or
+ * with marks gone again before the second reading, and left no trace of which.)
+ */
+export async function waitForMarks(page, timeout = 10000) {
+  const end = Date.now() + timeout;
+  const errors = [];
+  for (;;) {
+    try {
+      const m = await readMarks(page);
+      if (totalMarks(m) > 0) return m;
+      if (Date.now() >= end) {
+        if (errors.length) console.error(`waitForMarks: no marks in ${timeout} ms; readings that failed: ${errors.join(' | ')}`);
+        return m;
+      }
+    } catch (err) {
+      if (Date.now() >= end) throw err;
+      errors.push(String(err?.message ?? err).split('\n')[0].slice(0, 200));
+    }
+    await sleep(100);
+  }
+}
+
 /** Polls the marks until `pred` holds or `timeout` ms pass; returns the last reading. */
 export async function waitMarks(page, pred, timeout = 8000) {
   const end = Date.now() + timeout;
