@@ -200,7 +200,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-
 /** Waits until a category's marks are present (or gone). */
 export async function waitForCategory(page, category, present, timeout = 5000) {
   await page.waitForFunction(

@@ -88,7 +88,6 @@ export async function recordPristineBody(page) {
   });
 }
 
-
 /** The browser's tab id of a Playwright page: bring it to front and ask the extension for the active tab. */
 export async function tabIdOf(harness, page) {
   await page.bringToFront();

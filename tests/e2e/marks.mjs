@@ -20,43 +20,34 @@ export const totalMarks = (m) => m.place + m.figure + m.claim;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Waits until the page shows at least one mark, `timeout` ms at most; returns the marks (zeros when none
- * came). The reading that sees a mark is the one returned, and a reading that fails (the page's document
- * replaced under it, a hiccup of the browser's protocol) is tried again until the deadline; such errors are
- * printed when no mark came, and a reading that still fails at the deadline throws. (Until session 19 each
- * suite waited in the page, swallowed any error there, then read the marks a second time: a clean-clone CI
- * run failed Firefox's "seed-1 marked" 4.6 s into a 10 s wait, so the wait had ended early, by an error or
- * with marks gone again before the second reading, and left no trace of which.)
+ * Polls the marks until `pred` holds or `timeout` ms pass; returns the last reading. A reading that fails (the
+ * page's document replaced under it, a hiccup of the browser's protocol) is tried again until the deadline;
+ * such errors are printed when `pred` never held, and a reading that still fails at the deadline throws.
+ * (Until session 19 the suites' waitForMarks waited in the page, swallowed any error there, then read the marks
+ * a second time: a clean-clone CI run failed Firefox's "seed-1 marked" 4.6 s into a 10 s wait, so the wait had
+ * ended early, by an error or with marks gone again before the second reading, and left no trace of which.)
  */
-export async function waitForMarks(page, timeout = 10000) {
+export async function waitMarks(page, pred, timeout = 8000) {
   const end = Date.now() + timeout;
   const errors = [];
   for (;;) {
     try {
       const m = await readMarks(page);
-      if (totalMarks(m) > 0) return m;
+      if (pred(m)) return m;
       if (Date.now() >= end) {
-        if (errors.length) console.error(`waitForMarks: no marks in ${timeout} ms; readings that failed: ${errors.join(' | ')}`);
+        if (errors.length) console.error(`waitMarks: not there in ${timeout} ms; readings that failed: ${errors.join(' | ')}`);
         return m;
       }
     } catch (err) {
       if (Date.now() >= end) throw err;
       errors.push(String(err?.message ?? err).split('\n')[0].slice(0, 200));
     }
-    await sleep(100);
+    await sleep(50);
   }
 }
 
-/** Polls the marks until `pred` holds or `timeout` ms pass; returns the last reading. */
-export async function waitMarks(page, pred, timeout = 8000) {
-  const end = Date.now() + timeout;
-  let m = await readMarks(page);
-  while (!pred(m) && Date.now() < end) {
-    await sleep(50);
-    m = await readMarks(page);
-  }
-  return m;
-}
+/** Waits until the page shows at least one mark, `timeout` ms at most; returns the marks (zeros when none came). */
+export const waitForMarks = (page, timeout = 10000) => waitMarks(page, (m) => totalMarks(m) > 0, timeout);
 
 /** How many elements the extension has in the page (tag names beginning with factmark-). */
 export const ownElements = (page) => page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('factmark-')).length);
