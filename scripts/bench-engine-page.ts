@@ -8,7 +8,7 @@ import { BLOCK, COMP_RUNS, hostLoops, ROUNDS, sideBySide, time, tokenize } from 
 
 export interface EngineTimes {
   engine: string;
-  /** Whether the page is cross-origin isolated (performance.now() then reads to 5 µs instead of 100). */
+  /** Whether the page is cross-origin isolated (then the browser coarsens performance.now() far less). */
   isolated: boolean;
   first: number;
   plain: number;

@@ -1,10 +1,11 @@
-// analyze against the plain tokenising pass and compromise in Chromium's JavaScript engine, where the extension
+// analyze against the plain tokenising pass and compromise in a browser's JavaScript engine, where the extension
 // runs analyze (its background), timed as `npm run bench` times them in Node (scripts/bench-timing.ts: the same
-// warm-up, side-by-side rounds and compromise calls), in fresh pages, each its own renderer process. Issue 6's
-// ratios are the bench's, in Node; this shows how far they carry over to the browser's newer V8.
-//   npx tsx scripts/bench-engine.ts [--pages N] [--warm MS]
-// Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium: `node scripts/ensure-browser.mjs chromium`). The page is
-// served from 127.0.0.1, cross-origin isolated for a fine timer; nothing else is fetched.
+// warm-up, side-by-side rounds and compromise calls), in fresh pages (each its own content process). Issue 6's
+// ratios are the bench's, in Node; this shows how far they carry over to the browsers' engines.
+//   npx tsx scripts/bench-engine.ts [--firefox] [--pages N] [--warm MS]
+// Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium), or with --firefox Firefox (FIREFOX_PATH or
+// /usr/bin/firefox-esr): `node scripts/ensure-browser.mjs chromium|firefox`. The page is served from 127.0.0.1,
+// cross-origin isolated for a fine timer; nothing else is fetched.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,12 +13,57 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { readReferenceJson } from '../cli/load-reference';
 import { benchText, mid, WARM_MS } from './bench-kit';
 import type { EngineTimes } from './bench-engine-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+/** One fresh page of the browser at `url`, and a call of the page's bench in it. */
+interface Browser {
+  run(url: string, warmMs: number): Promise<EngineTimes>;
+  close(): Promise<void>;
+}
+
+const RUN = (ms: number) => (globalThis as unknown as { factmarkEngineBench: (ms: number) => Promise<EngineTimes> }).factmarkEngineBench(ms);
+
+async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  return {
+    async run(url, warmMs) {
+      // a context of its own: a fresh renderer process, as bench.ts times in fresh Node processes
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        return await page.evaluate(RUN, warmMs);
+      } finally {
+        await context.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(): Promise<Browser> {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocolTimeout: 600_000 });
+  return {
+    async run(url, warmMs) {
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        return await page.evaluate(RUN, warmMs);
+      } finally {
+        await context.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -29,7 +75,9 @@ function option(name: string, fallback: number): number {
 async function main() {
   const pages = option('--pages', 3);
   const warmMs = option('--warm', WARM_MS);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-browser.mjs chromium\` or set CHROMIUM_PATH`);
+  const firefox = process.argv.includes('--firefox');
+  const exe = firefox ? FIREFOX : CHROMIUM;
+  if (!existsSync(exe)) throw new Error(`${firefox ? 'Firefox' : 'Chromium'} not found at ${exe}: run \`node scripts/ensure-browser.mjs ${firefox ? 'firefox' : 'chromium'}\` or set ${firefox ? 'FIREFOX_PATH' : 'CHROMIUM_PATH'}`);
   const bundle = await build({ entryPoints: [join(ROOT, 'scripts/bench-engine-page.ts')], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'error' });
   const files: Record<string, [string, string | Uint8Array]> = {
     '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>Factmark engine bench</title><script src="/bench.js"></script>'],
@@ -43,18 +91,13 @@ async function main() {
   }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = firefox ? await launchFirefox() : await launchChromium();
   const runs: EngineTimes[] = [];
   try {
     for (let i = 0; i < pages; i++) {
-      // a context of its own: a fresh renderer process, as bench.ts times in fresh Node processes
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(url);
-      const r = await page.evaluate((ms) => (globalThis as unknown as { factmarkEngineBench: (ms: number) => Promise<EngineTimes> }).factmarkEngineBench(ms), warmMs);
+      const r = await browser.run(url, warmMs);
       console.error(`page ${i + 1}: pass ${r.plain.toFixed(2)} ms, analyze ${r.all.toFixed(2)} ms (${(r.all / r.plain).toFixed(1)}x), compromise ${r.comp.toFixed(1)} ms (${(r.comp / r.all).toFixed(1)}x)`);
       runs.push(r);
-      await context.close();
     }
   } finally {
     await browser.close();
@@ -64,8 +107,8 @@ async function main() {
   const plain = mid(runs.map((r) => r.plain));
   const all = mid(runs.map((r) => r.all));
   const comp = mid(runs.map((r) => r.comp));
-  const engine = /(?:Headless)?Chrome\/[\d.]+/.exec(runs[0].engine)?.[0] ?? runs[0].engine;
-  console.log(`In ${engine} (${pages} pages, each its own renderer process; ${runs.every((r) => r.isolated) ? 'cross-origin isolated: 5 µs timer' : 'NOT isolated: 100 µs timer'}; warm-up ${warmMs} ms a function):`);
+  const engine = /(?:Headless)?Chrome\/[\d.]+|Firefox\/[\d.]+/.exec(runs[0].engine)?.[0] ?? runs[0].engine;
+  console.log(`In ${engine} (${pages} pages, each in a fresh context; ${runs.every((r) => r.isolated) ? 'cross-origin isolated (a fine timer)' : 'NOT cross-origin isolated: a coarse timer'}; warm-up ${warmMs} ms a function):`);
   console.log();
   console.log('| what | median ms | range over pages | vs plain tokenising pass |');
   console.log('|---|---:|---:|---:|');
