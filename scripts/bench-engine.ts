@@ -22,47 +22,37 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
-/** One fresh page of the browser at `url`, and a call of the page's bench in it. */
+/** A browser, as far as this script drives it (playwright-core's Chromium and puppeteer-core's Firefox alike). */
 interface Browser {
-  run(url: string, warmMs: number): Promise<EngineTimes>;
+  /** A context of its own (fresh storage and, for a new site instance, a fresh content process). */
+  newContext(): Promise<{ newPage(): Promise<Page>; close(): Promise<void> }>;
   close(): Promise<void>;
 }
-
-const RUN = (ms: number) => (globalThis as unknown as { factmarkEngineBench: (ms: number) => Promise<EngineTimes> }).factmarkEngineBench(ms);
-
-async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  return {
-    async run(url, warmMs) {
-      // a context of its own: a fresh renderer process, as bench.ts times in fresh Node processes
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await page.goto(url);
-        return await page.evaluate(RUN, warmMs);
-      } finally {
-        await context.close();
-      }
-    },
-    close: () => browser.close(),
-  };
+interface Page {
+  goto(url: string): Promise<unknown>;
+  evaluate(fn: (ms: number) => Promise<EngineTimes>, ms: number): Promise<EngineTimes>;
 }
 
-async function launchFirefox(): Promise<Browser> {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocolTimeout: 600_000 });
-  return {
-    async run(url, warmMs) {
-      const context = await browser.createBrowserContext();
-      try {
-        const page = await context.newPage();
-        await page.goto(url);
-        return await page.evaluate(RUN, warmMs);
-      } finally {
-        await context.close();
-      }
-    },
-    close: () => browser.close(),
-  };
+/** The page's bench (scripts/bench-engine-page.ts) in a fresh context's page at `url`. */
+async function runInFreshPage(browser: Browser, url: string, warmMs: number): Promise<EngineTimes> {
+  // a context of its own, as bench.ts times in fresh Node processes
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate((ms) => (globalThis as unknown as { factmarkEngineBench: (ms: number) => Promise<EngineTimes> }).factmarkEngineBench(ms), warmMs);
+  } finally {
+    await context.close();
+  }
+}
+
+async function launch(firefox: boolean): Promise<Browser> {
+  if (firefox) {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocolTimeout: 600_000 });
+    return { newContext: () => browser.createBrowserContext(), close: () => browser.close() };
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  return { newContext: () => browser.newContext(), close: () => browser.close() };
 }
 
 function option(name: string, fallback: number): number {
@@ -91,11 +81,11 @@ async function main() {
   }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = firefox ? await launchFirefox() : await launchChromium();
+  const browser = await launch(firefox);
   const runs: EngineTimes[] = [];
   try {
     for (let i = 0; i < pages; i++) {
-      const r = await browser.run(url, warmMs);
+      const r = await runInFreshPage(browser, url, warmMs);
       console.error(`page ${i + 1}: pass ${r.plain.toFixed(2)} ms, analyze ${r.all.toFixed(2)} ms (${(r.all / r.plain).toFixed(1)}x), compromise ${r.comp.toFixed(1)} ms (${(r.comp / r.all).toFixed(1)}x)`);
       runs.push(r);
     }
