@@ -54,7 +54,7 @@ export function time(fn: () => unknown, runs = 31, warmMs = WARM_MS): number {
  * 2.27 against 1.68 for its places alone and 0.80 against 0.77 for the tokenising pass, which only streams the
  * text: timed, those calls would charge the round's order to analyze alone.
  */
-export function sideBySide(byName: Record<string, () => unknown>, rounds = 31, block = 3, warmMs = WARM_MS): Record<string, number> {
+export function sideBySide(byName: Record<string, () => unknown>, rounds = ROUNDS, block = BLOCK, warmMs = WARM_MS): Record<string, number> {
   const fns = Object.values(byName);
   for (const fn of fns) warm(fn, warmMs);
   const times = fns.map((): number[] => []);
