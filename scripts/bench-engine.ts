@@ -7,15 +7,15 @@
 // /usr/bin/firefox-esr): `node scripts/ensure-browser.mjs chromium|firefox`. The page is served from 127.0.0.1,
 // cross-origin isolated for a fine timer; nothing else is fetched.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { readReferenceJson } from '../cli/load-reference';
-import { benchText, mid, WARM_MS } from './bench-kit';
+import { REFERENCE_DIR } from '../cli/load-reference';
+import { benchText, mid, span, WARM_MS } from './bench-kit';
 import type { EngineTimes } from './bench-engine-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +72,8 @@ async function main() {
   const files: Record<string, [string, string | Uint8Array]> = {
     '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>Factmark engine bench</title><script src="/bench.js"></script>'],
     '/bench.js': ['text/javascript', bundle.outputFiles[0].contents],
-    '/input.json': ['application/json', JSON.stringify([benchText(), readReferenceJson('gazetteer.json'), readReferenceJson('reports.json')])],
+    // (the reference files as they are, not parsed here and written again)
+    '/input.json': ['application/json', `[${JSON.stringify(benchText())},${['gazetteer.json', 'reports.json'].map((f) => readFileSync(join(REFERENCE_DIR, f), 'utf8')).join(',')}]`],
   };
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
@@ -93,7 +94,6 @@ async function main() {
     await browser.close();
     server.close();
   }
-  const span = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}-${Math.max(...xs).toFixed(d)}`;
   const plain = mid(runs.map((r) => r.plain));
   const all = mid(runs.map((r) => r.all));
   const comp = mid(runs.map((r) => r.comp));

@@ -29,4 +29,4 @@ export function benchText(docs: readonly { text: string }[] = benchCorpus()): st
   return docs.map((d) => d.text).join('\n\n');
 }
 
-export { BLOCK, COMP_RUNS, hostLoops, mid, ROUNDS, sideBySide, time, tokenize, warm, WARM_MS } from './bench-timing';
+export { BENCH_PUBLISHED, BLOCK, COMP_RUNS, hostLoops, mid, ROUNDS, sideBySide, span, time, tokenize, warm, WARM_MS } from './bench-timing';

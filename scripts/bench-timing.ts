@@ -1,6 +1,6 @@
 // The timer and the plain tokenising pass of the speed tools, without Node's APIs: scripts/bench-kit.ts
-// re-exports them for Node, and scripts/bench-engine.ts bundles them into a page to time the same way in
-// Chromium's V8.
+// re-exports them for Node, and scripts/bench-engine.ts bundles them into a page to time the same way in a
+// browser's engine.
 
 /**
  * How long each measured function is run before it is timed (and at least 20 times): the same time for
@@ -21,8 +21,14 @@ export const BLOCK = 3;
 /** Timed calls of compromise (after its warm-up; it takes 200+ ms a call). */
 export const COMP_RUNS = 5;
 
+/** The publication date analyze is given with the bench text (the day of the seed reports' event). */
+export const BENCH_PUBLISHED = '2022-09-10';
+
 /** The median (the upper one of an even count). */
 export const mid = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** "min-max" of a list of timings or ratios, with `d` decimals. */
+export const span = (xs: number[], d = 2): string => `${Math.min(...xs).toFixed(d)}-${Math.max(...xs).toFixed(d)}`;
 
 /** Runs fn for `warmMs` (default WARM_MS) and at least 20 times. */
 export function warm(fn: () => unknown, warmMs = WARM_MS): void {

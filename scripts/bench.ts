@@ -9,7 +9,7 @@ import nlp from 'compromise';
 import { analyze, countWords } from '../src/analyze';
 import { createGazetteer } from '../src/reference/gazetteer';
 import { REFERENCE_DIR, loadBundledReference } from '../cli/load-reference';
-import { benchCorpus as corpus, benchText, BLOCK, COMP_RUNS, hostLoops, mid, ROUNDS, sideBySide, time, tokenize, WARM_MS } from './bench-kit';
+import { BENCH_PUBLISHED as published, benchCorpus as corpus, benchText, BLOCK, COMP_RUNS, hostLoops, mid, ROUNDS, sideBySide, span, time, tokenize, WARM_MS } from './bench-kit';
 import { benchCli } from './bench-cli';
 import type { Category } from '../src/types';
 
@@ -99,7 +99,6 @@ interface AnalysisTimes { first: number; plain: number; all: number; results: Re
  */
 function measureAnalysis(text: string, reference: ReturnType<typeof loadBundledReference>): AnalysisTimes {
   const host = [hostLoops()];
-  const published = '2022-09-10';
   const c0 = performance.now();
   analyze(text, reference, { published });
   const first = performance.now() - c0;
@@ -147,7 +146,6 @@ async function main() {
   // (JIT and heap layout): the analysis is timed in this process and in PROCESSES - 1 fresh ones.
   const runs = [measureAnalysis(text, reference)];
   for (let i = 1; i < PROCESSES; i++) runs.push(analysisInChild());
-  const span = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}-${Math.max(...xs).toFixed(d)}`;
   const plain = mid(runs.map((r) => r.plain));
   const all = mid(runs.map((r) => r.all));
   const subsetPlain = mid(runs.map((r) => r.results.plain));

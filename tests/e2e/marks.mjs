@@ -22,10 +22,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Polls the marks until `pred` holds or `timeout` ms pass; returns the last reading. A reading that fails (the
  * page's document replaced under it, a hiccup of the browser's protocol) is tried again until the deadline;
- * such errors are printed when `pred` never held, and a reading that still fails at the deadline throws.
- * (Until session 19 the suites' waitForMarks waited in the page, swallowed any error there, then read the marks
- * a second time: a clean-clone CI run failed Firefox's "seed-1 marked" 4.6 s into a 10 s wait, so the wait had
- * ended early, by an error or with marks gone again before the second reading, and left no trace of which.)
+ * such errors are printed when `pred` never held, and a reading that still fails at the deadline throws
+ * (docs/status.md, session 19: why a wait must not swallow them).
  */
 export async function waitMarks(page, pred, timeout = 8000) {
   const end = Date.now() + timeout;
